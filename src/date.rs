@@ -1,0 +1,134 @@
+//! Calendar dates (`YYYY-MM-DD`), the only time type the data format has.
+//!
+//! Dates are civil dates without a time zone: a deadline is a day, not an
+//! instant. This module does not know about clocks; "today" is always the
+//! programme's as-of date, so a rendered page never changes by itself.
+
+use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
+use std::fmt;
+
+/// A real calendar date between the years 1900 and 2200.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    year: u16,
+    month: u8,
+    day: u8,
+}
+
+const EXPECTED: &str = "a real date written YYYY-MM-DD (for example 2020-04-17)";
+
+impl Date {
+    /// Builds a date, or `None` when it does not exist (2021-02-29, month 13…).
+    pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
+        let ok = (1900..=2200).contains(&year)
+            && (1..=12).contains(&month)
+            && day >= 1
+            && day <= days_in_month(year, month);
+        ok.then_some(Date { year, month, day })
+    }
+
+    /// Parses exactly `YYYY-MM-DD`.
+    pub fn parse(s: &str) -> Option<Date> {
+        let b = s.as_bytes();
+        if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+            return None;
+        }
+        let num = |r: std::ops::Range<usize>| -> Option<u16> {
+            b[r].iter().try_fold(0u16, |acc, &c| {
+                c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0'))
+            })
+        };
+        Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
+    }
+
+    /// The year.
+    pub fn year(self) -> u16 {
+        self.year
+    }
+    /// The month, 1–12.
+    pub fn month(self) -> u8 {
+        self.month
+    }
+    /// The day of the month, 1–31.
+    pub fn day(self) -> u8 {
+        self.day
+    }
+
+    /// Days since 1970-01-01 (negative before), for differences between dates.
+    pub fn days(self) -> i32 {
+        // Howard Hinnant's days_from_civil.
+        let (m, d) = (i32::from(self.month), i32::from(self.day));
+        let y = i32::from(self.year) - i32::from(m <= 2);
+        let era = y.div_euclid(400);
+        let yoe = y - era * 400;
+        let mp = (m + 9) % 12;
+        let doy = (153 * mp + 2) / 5 + d - 1;
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+        era * 146_097 + doe - 719_468
+    }
+}
+
+fn days_in_month(year: u16, month: u8) -> u8 {
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+impl fmt::Display for Date {
+    /// ISO form, `2020-04-17`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        struct V;
+        impl Visitor<'_> for V {
+            type Value = Date;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(EXPECTED)
+            }
+            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
+                Date::parse(s).ok_or_else(|| E::invalid_value(Unexpected::Str(s), &self))
+            }
+        }
+        d.deserialize_str(V)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_real_dates_only() {
+        assert_eq!(Date::parse("2020-04-17"), Date::new(2020, 4, 17));
+        assert!(Date::parse("2020-02-29").is_some());
+        for bad in [
+            "2021-02-29",
+            "2020-13-01",
+            "2020-00-10",
+            "2020-4-17",
+            "20200417",
+            "",
+            "2020-04-1x",
+            "1800-01-01",
+        ] {
+            assert_eq!(Date::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn day_arithmetic() {
+        assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
+        assert_eq!(
+            Date::parse("2020-03-01").unwrap().days() - Date::parse("2020-02-28").unwrap().days(),
+            2
+        );
+        assert_eq!(Date::parse("2020-04-17").unwrap().to_string(), "2020-04-17");
+    }
+}

@@ -1,0 +1,188 @@
+//! Interface strings in zh-Hans, zh-Hant and en, and date formatting.
+//!
+//! Only the widget's own words live here; text from data is never translated.
+
+use crate::date::Date;
+use crate::model::Status;
+use crate::text::Lang;
+
+/// Every fixed string the interface shows, in one language.
+#[allow(missing_docs)]
+pub struct Strings {
+    pub task_forces: &'static str,
+    pub as_of: &'static str,
+    pub source: &'static str,
+    pub sample_badge: &'static str,
+    pub sample_note: &'static str,
+    pub overall: &'static str,
+    pub measures_done: &'static str,
+    pub focus: &'static str,
+    pub leader: &'static str,
+    pub members: &'static str,
+    pub not_published: &'static str,
+    pub measures: &'static str,
+    pub due: &'static str,
+    pub no_due: &'static str,
+    pub overdue: &'static str,
+    pub progress: &'static str,
+    pub schedule: &'static str,
+    pub latest_report: &'static str,
+    pub no_reports: &'static str,
+    pub no_measures: &'static str,
+    pub report_source: &'static str,
+    pub load_failed: &'static str,
+    pub what_to_do: &'static str,
+    pub sample_short: &'static str,
+    pub showing_as_of: &'static str,
+    pub update_failed: &'static str,
+}
+
+const ZH_HANS: Strings = Strings {
+    task_forces: "专班",
+    as_of: "数据截至",
+    source: "来源",
+    sample_badge: "示例数据 · Sample data",
+    sample_note: "原文未公布各项措施的状态和进度，此处状态与数字为示例，并非官方数据。",
+    overall: "总体进展",
+    measures_done: "项已完成",
+    focus: "工作重点",
+    leader: "专班组长",
+    members: "成员单位",
+    not_published: "原文未公布",
+    measures: "工作措施",
+    due: "完成时限",
+    no_due: "未定时限",
+    overdue: "已逾期",
+    progress: "已报进度",
+    schedule: "序时进度",
+    latest_report: "最新汇报",
+    no_reports: "暂无汇报",
+    no_measures: "暂无工作措施",
+    report_source: "出处",
+    load_failed: "进展数据加载失败",
+    what_to_do: "请检查数据文件后刷新页面。",
+    sample_short: "示例",
+    showing_as_of: "显示的是此前加载的数据，截至",
+    update_failed: "更新失败：",
+};
+
+const ZH_HANT: Strings = Strings {
+    task_forces: "專班",
+    as_of: "資料截至",
+    source: "來源",
+    sample_badge: "示例資料 · Sample data",
+    sample_note: "原文未公佈各項措施的狀態和進度，此處狀態與數字為示例，並非官方資料。",
+    overall: "總體進展",
+    measures_done: "項已完成",
+    focus: "工作重點",
+    leader: "專班組長",
+    members: "成員單位",
+    not_published: "原文未公佈",
+    measures: "工作措施",
+    due: "完成時限",
+    no_due: "未定時限",
+    overdue: "已逾期",
+    progress: "已報進度",
+    schedule: "序時進度",
+    latest_report: "最新匯報",
+    no_reports: "暫無匯報",
+    no_measures: "暫無工作措施",
+    report_source: "出處",
+    load_failed: "進展資料載入失敗",
+    what_to_do: "請檢查資料檔案後重新整理頁面。",
+    sample_short: "示例",
+    showing_as_of: "顯示的是此前載入的資料，截至",
+    update_failed: "更新失敗：",
+};
+
+const EN: Strings = Strings {
+    task_forces: "Task forces",
+    as_of: "Data as of",
+    source: "Source",
+    sample_badge: "Sample data · 示例数据",
+    sample_note: "The source does not give statuses or progress; statuses and figures here are samples, not official data.",
+    overall: "Overall progress",
+    measures_done: "completed",
+    focus: "Focus",
+    leader: "Leader",
+    members: "Member units",
+    not_published: "Not stated in the source",
+    measures: "Measures",
+    due: "Due",
+    no_due: "No deadline set",
+    overdue: "Overdue",
+    progress: "Reported",
+    schedule: "Schedule",
+    latest_report: "Latest report",
+    no_reports: "No reports yet",
+    no_measures: "No measures yet",
+    report_source: "Source",
+    load_failed: "Could not load the progress data",
+    what_to_do: "Check the data file, then reload the page.",
+    sample_short: "Sample",
+    showing_as_of: "Showing earlier data as of",
+    update_failed: "Update failed:",
+};
+
+/// The interface strings for `lang`.
+pub fn strings(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::ZhHans => &ZH_HANS,
+        Lang::ZhHant => &ZH_HANT,
+        Lang::En => &EN,
+    }
+}
+
+/// The status word shown to readers.
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    let [hans, hant, en] = match status {
+        Status::NotStarted => ["未启动", "未啟動", "Not started"],
+        Status::OnTrack => ["按序时推进", "按序時推進", "On track"],
+        Status::Behind => ["滞后序时", "滯後序時", "Behind schedule"],
+        Status::Blocked => ["受阻", "受阻", "Blocked"],
+        Status::Completed => ["已完成", "已完成", "Completed"],
+        Status::Dropped => ["不再推进", "不再推進", "Not being pursued"],
+    };
+    match lang {
+        Lang::ZhHans => hans,
+        Lang::ZhHant => hant,
+        Lang::En => en,
+    }
+}
+
+/// A date as readers of `lang` write it: `2020年4月17日` or `17 Apr 2020`.
+pub fn format_date(d: Date, lang: Lang) -> String {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    match lang {
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS[usize::from(d.month() - 1)],
+            d.year()
+        ),
+        _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_naturally() {
+        let d = Date::parse("2020-04-17").unwrap();
+        assert_eq!(format_date(d, Lang::ZhHans), "2020年4月17日");
+        assert_eq!(format_date(d, Lang::En), "17 Apr 2020");
+    }
+
+    #[test]
+    fn every_status_has_three_labels() {
+        for s in Status::ALL {
+            let labels: Vec<_> = Lang::ALL.iter().map(|l| status_label(s, *l)).collect();
+            assert!(labels.iter().all(|l| !l.is_empty()));
+        }
+        assert_eq!(status_label(Status::Behind, Lang::ZhHans), "滞后序时");
+    }
+}

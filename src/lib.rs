@@ -1,0 +1,36 @@
+//! # task-force-tracker
+//!
+//! An embeddable progress tracker for a public programme's task forces,
+//! compiled to WebAssembly and shown by the `<task-force-tracker>` custom
+//! element (see `www/task-force-tracker.js`).
+//!
+//! Data flows one way: **JSON → [`model::parse`] (validated model) →
+//! [`view::view`] (pure, a tree of [`view::Node`]) → DOM** (the `dom` and
+//! `widget` modules, compiled for `wasm32` only). Everything but the last step
+//! is plain Rust and is tested natively:
+//!
+//! ```
+//! use task_force_tracker::{default_programme_json, model, view};
+//! let json: serde_json::Value = serde_json::from_str(default_programme_json()).unwrap();
+//! let programme = model::parse(json).unwrap();
+//! let html = view::view(&programme, &view::State::default()).to_html();
+//! assert!(html.contains("产业振兴"));
+//! ```
+#![deny(missing_docs)]
+
+pub mod date;
+pub mod i18n;
+pub mod model;
+pub mod text;
+pub mod view;
+
+#[cfg(target_arch = "wasm32")]
+mod dom;
+#[cfg(target_arch = "wasm32")]
+mod widget;
+
+/// The embedded default dataset (the Dezhou programme), shown when an element
+/// has no data source.
+pub fn default_programme_json() -> &'static str {
+    include_str!("../data/dezhou.json")
+}

@@ -1,0 +1,638 @@
+//! The pure view: programme + state → a tree of [`Node`]s.
+//!
+//! The view decides everything a reader sees and every attribute assistive
+//! technology reads; the DOM layer only copies the tree into the page. The
+//! same tree serialises to HTML ([`Node::to_html`]) for static snapshots.
+//! Data text only ever becomes [`Node::Text`]; nothing here builds markup
+//! from strings, and only validated http(s) links become `href`s.
+
+use crate::i18n::{format_date, status_label, strings, Strings};
+use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
+use crate::text::Lang;
+use std::fmt::Write;
+
+/// A node of the view tree.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Node {
+    /// An element.
+    Element(Element),
+    /// A text node; its content is never parsed as markup.
+    Text(String),
+}
+
+/// An element of the view tree.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Element {
+    /// Tag name.
+    pub tag: &'static str,
+    /// Attributes, in order.
+    pub attrs: Vec<(&'static str, String)>,
+    /// CSS custom properties set through the CSSOM (allowed under a strict
+    /// `style-src`, unlike a `style` attribute).
+    pub vars: Vec<(&'static str, String)>,
+    /// Child nodes.
+    pub children: Vec<Node>,
+}
+
+/// Starts an element.
+pub fn el(tag: &'static str) -> Element {
+    Element {
+        tag,
+        attrs: Vec::new(),
+        vars: Vec::new(),
+        children: Vec::new(),
+    }
+}
+
+impl Element {
+    /// Adds an attribute.
+    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Element {
+        self.attrs.push((name, value.into()));
+        self
+    }
+    /// Adds an attribute when `cond` holds.
+    pub fn attr_if(self, cond: bool, name: &'static str, value: impl Into<String>) -> Element {
+        if cond {
+            self.attr(name, value)
+        } else {
+            self
+        }
+    }
+    /// Sets the `class` attribute.
+    pub fn class(self, value: impl Into<String>) -> Element {
+        self.attr("class", value)
+    }
+    /// Sets a CSS custom property.
+    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Element {
+        self.vars.push((name, value.into()));
+        self
+    }
+    /// Appends a child.
+    pub fn child(mut self, node: impl Into<Node>) -> Element {
+        self.children.push(node.into());
+        self
+    }
+    /// Appends a text child.
+    pub fn text(self, s: impl Into<String>) -> Element {
+        self.child(Node::Text(s.into()))
+    }
+    /// Appends children.
+    pub fn children(mut self, nodes: impl IntoIterator<Item = impl Into<Node>>) -> Element {
+        self.children.extend(nodes.into_iter().map(Into::into));
+        self
+    }
+    /// Value of an attribute.
+    pub fn get_attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl From<Element> for Node {
+    fn from(e: Element) -> Node {
+        Node::Element(e)
+    }
+}
+
+const VOID: [&str; 4] = ["br", "hr", "img", "input"];
+
+impl Node {
+    /// Serialises to HTML, escaping all text and attribute values.
+    pub fn to_html(&self) -> String {
+        let mut s = String::new();
+        self.write_html(&mut s);
+        s
+    }
+
+    fn write_html(&self, out: &mut String) {
+        match self {
+            Node::Text(t) => escape(out, t),
+            Node::Element(e) => {
+                out.push('<');
+                out.push_str(e.tag);
+                for (k, v) in &e.attrs {
+                    let _ = write!(out, " {k}=\"");
+                    escape(out, v);
+                    out.push('"');
+                }
+                if !e.vars.is_empty() {
+                    out.push_str(" style=\"");
+                    for (k, v) in &e.vars {
+                        escape(out, k);
+                        out.push(':');
+                        escape(out, v);
+                        out.push(';');
+                    }
+                    out.push('"');
+                }
+                out.push('>');
+                if VOID.contains(&e.tag) {
+                    return;
+                }
+                e.children.iter().for_each(|c| c.write_html(out));
+                let _ = write!(out, "</{}>", e.tag);
+            }
+        }
+    }
+
+    /// All text in the subtree, concatenated (for tests and search).
+    pub fn text_content(&self) -> String {
+        match self {
+            Node::Text(t) => t.clone(),
+            Node::Element(e) => e.children.iter().map(Node::text_content).collect(),
+        }
+    }
+
+    /// Depth-first search for the first element satisfying `pred`.
+    pub fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
+        match self {
+            Node::Text(_) => None,
+            Node::Element(e) if pred(e) => Some(e),
+            Node::Element(e) => e.children.iter().find_map(|c| c.find(pred)),
+        }
+    }
+}
+
+fn escape(out: &mut String, s: &str) {
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+}
+
+/// What the reader has chosen; everything else comes from the data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// Interface and text language.
+    pub lang: Lang,
+    /// Index of the selected task force (clamped to the programme).
+    pub selected: usize,
+    /// Prefix for element ids, unique per instance on a page.
+    pub id_prefix: String,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            lang: Lang::ZhHans,
+            selected: 0,
+            id_prefix: "tft".into(),
+        }
+    }
+}
+
+/// The whole widget for a valid programme.
+pub fn view(p: &Programme, st: &State) -> Node {
+    let lang = st.lang;
+    let s = strings(lang);
+    let selected = st.selected.min(p.task_forces.len().saturating_sub(1));
+    let ids = Ids(&st.id_prefix);
+
+    let tabs = p.task_forces.iter().enumerate().map(|(i, tf)| {
+        let tally = tf.tally(p.as_of);
+        let on = i == selected;
+        el("button")
+            .class("tab")
+            .attr("part", if on { "tab tab-selected" } else { "tab" })
+            .attr("type", "button")
+            .attr("role", "tab")
+            .attr("id", ids.tab(tf))
+            .attr("aria-selected", if on { "true" } else { "false" })
+            .attr("aria-controls", ids.panel(tf))
+            .attr("tabindex", if on { "0" } else { "-1" })
+            .attr("data-tab", i.to_string())
+            .child(el("span").class("tab-name").text(tf.name.get(lang)))
+            .child(el("span").class("tab-count").text(done_of(&tally, s)))
+            .child(status_bar(&tally))
+    });
+
+    let panels = p.task_forces.iter().enumerate().map(|(i, tf)| {
+        let panel = el("div")
+            .class("panel")
+            .attr("part", "panel")
+            .attr("role", "tabpanel")
+            .attr("id", ids.panel(tf))
+            .attr("aria-labelledby", ids.tab(tf))
+            .attr("tabindex", "0");
+        if i == selected {
+            task_force_panel(panel, p, tf, st)
+        } else {
+            // Unselected panels stay empty: cheap to render, and hidden anyway.
+            panel.attr("hidden", "")
+        }
+    });
+
+    el("div")
+        .class("tft")
+        .attr("part", "root")
+        .attr("lang", lang.tag())
+        .child(header(p, lang, s))
+        .child(
+            el("div")
+                .class("tabs")
+                .attr("part", "tabs")
+                .attr("role", "tablist")
+                .attr("aria-label", s.task_forces)
+                .children(tabs),
+        )
+        .children(panels)
+        .into()
+}
+
+struct Ids<'a>(&'a str);
+
+impl Ids<'_> {
+    fn tab(&self, tf: &TaskForce) -> String {
+        format!("{}-tab-{}", self.0, tf.id.as_str())
+    }
+    fn panel(&self, tf: &TaskForce) -> String {
+        format!("{}-panel-{}", self.0, tf.id.as_str())
+    }
+}
+
+fn done_of(t: &Tally, s: &Strings) -> String {
+    format!("{}/{} {}", t.done(), t.total(), s.measures_done)
+}
+
+fn header(p: &Programme, lang: Lang, s: &Strings) -> Element {
+    let tally = p.tally();
+    let mut meta = el("p").class("meta").child(
+        el("span").text(format!("{} ", s.as_of)).child(
+            el("time")
+                .attr("datetime", p.as_of.to_string())
+                .text(format_date(p.as_of, lang)),
+        ),
+    );
+    if let Some(src) = &p.source {
+        let mut label = String::new();
+        if let Some(publisher) = &src.publisher {
+            label.push_str(publisher.get(lang));
+            label.push(' ');
+        }
+        label.push_str(&quoted(src.title.get(lang), lang));
+        if let Some(d) = src.date {
+            label.push(' ');
+            label.push_str(&format_date(d, lang));
+        }
+        let cite = match &src.url {
+            Some(url) => link(url.as_str(), label),
+            None => el("cite").text(label),
+        };
+        meta = meta.child(
+            el("span")
+                .class("source")
+                .text(format!("{} ", s.source))
+                .child(cite),
+        );
+    }
+
+    let mut head = el("header")
+        .class("head")
+        .attr("part", "header")
+        .child(
+            el("h2")
+                .class("title")
+                .attr("part", "title")
+                .text(p.title.get(lang)),
+        )
+        .child(meta);
+    if p.has_sample() {
+        head = head.child(
+            el("p")
+                .class("sample-note")
+                .child(
+                    el("strong")
+                        .class("badge sample")
+                        .attr("part", "badge")
+                        .text(s.sample_badge),
+                )
+                .text(" ")
+                .text(s.sample_note),
+        );
+    }
+
+    let mut summary = el("p")
+        .class("overall-head")
+        .child(el("span").class("overall-label").text(s.overall))
+        .text(" ")
+        .child(el("strong").text(format!("{}/{}", tally.done(), tally.total())))
+        .text(format!(" {}", s.measures_done));
+    if tally.overdue > 0 {
+        summary = summary.text(" · ").child(
+            el("span")
+                .class("overdue-count")
+                .text(format!("{} {}", tally.overdue, s.overdue)),
+        );
+    }
+    let legend = Status::ALL
+        .iter()
+        .filter(|st| tally.count(**st) > 0)
+        .map(|st| {
+            el("li")
+                .class(format!("st-{}", st.key()))
+                .child(el("span").class("dot").attr("aria-hidden", "true"))
+                .text(format!("{} {}", status_label(*st, lang), tally.count(*st)))
+        });
+    head.child(
+        el("section")
+            .class("overall")
+            .attr("part", "overall")
+            .child(summary)
+            .child(status_bar(&tally))
+            .child(el("ul").class("legend").children(legend)),
+    )
+}
+
+/// A stacked bar of status counts; decorative, since the counts are also text.
+fn status_bar(t: &Tally) -> Element {
+    let segs = Status::ALL.iter().filter(|st| t.count(**st) > 0).map(|st| {
+        el("span")
+            .class(format!("seg st-{}", st.key()))
+            .var("--n", t.count(*st).to_string())
+    });
+    el("span")
+        .class("bar")
+        .attr("aria-hidden", "true")
+        .children(segs)
+}
+
+fn quoted(s: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("\u{201c}{s}\u{201d}"),
+        _ => format!("《{s}》"),
+    }
+}
+
+/// An external link; `href` must already be a validated http(s) URL.
+fn link(href: &str, label: impl Into<String>) -> Element {
+    el("a")
+        .attr("href", href)
+        .attr("target", "_blank")
+        .attr("rel", "noopener noreferrer")
+        .text(label)
+}
+
+fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -> Element {
+    let lang = st.lang;
+    let s = strings(lang);
+    let fact = |label: &str, value: Element| el("div").child(el("dt").text(label)).child(value);
+    let unknown = || el("dd").class("unknown").text(s.not_published);
+    let mut facts = el("dl").class("facts");
+    if let Some(f) = &tf.focus {
+        facts = facts.child(fact(s.focus, el("dd").text(f.get(lang))));
+    }
+    facts = facts.child(fact(
+        s.leader,
+        tf.leader
+            .as_ref()
+            .map_or_else(unknown, |l| el("dd").text(l.get(lang))),
+    ));
+    let members = if tf.members.is_empty() {
+        unknown()
+    } else {
+        let sep = if lang == Lang::En { ", " } else { "、" };
+        el("dd").text(
+            tf.members
+                .iter()
+                .map(|m| m.get(lang))
+                .collect::<Vec<_>>()
+                .join(sep),
+        )
+    };
+    facts = facts.child(fact(s.members, members));
+
+    let tally = tf.tally(p.as_of);
+    let list = if tf.measures.is_empty() {
+        el("p").class("empty").text(s.no_measures)
+    } else {
+        el("ol")
+            .class("measures")
+            .children(tf.measures.iter().map(|m| measure(m, tf, p, st)))
+    };
+    panel
+        .child(el("h3").class("tf-name").text(tf.name.get(lang)))
+        .child(facts)
+        .child(
+            el("h4")
+                .class("measures-head")
+                .text(format!("{} ", s.measures))
+                .child(el("span").class("muted").text(done_of(&tally, s))),
+        )
+        .child(list)
+}
+
+fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
+    let lang = st.lang;
+    let s = strings(lang);
+    let overdue = m.is_overdue(p.as_of);
+    let progress = m.progress();
+    let schedule = m.schedule(p.as_of);
+
+    let mut tags = el("p").class("tags").child(status_tag(m.status, lang));
+    if overdue {
+        tags = tags
+            .text(" ")
+            .child(el("span").class("tag overdue").text(s.overdue));
+    }
+    if m.sample {
+        tags = tags
+            .text(" ")
+            .child(el("span").class("tag sample").text(s.sample_short));
+    }
+
+    let mut figures = format!("{} {progress}%", s.progress);
+    let mut meter = el("span")
+        .class("meter")
+        .attr("role", "progressbar")
+        .attr(
+            "aria-label",
+            format!("{}：{}", s.progress, m.title.get(lang)),
+        )
+        .attr("aria-valuemin", "0")
+        .attr("aria-valuemax", "100")
+        .attr("aria-valuenow", progress.to_string())
+        .attr("aria-valuetext", format!("{progress}%"))
+        .child(
+            el("span")
+                .class(format!("fill st-{}", m.status.key()))
+                .var("--v", format!("{progress}%")),
+        );
+    if let Some(sch) = schedule {
+        let _ = write!(figures, " · {} {sch}%", s.schedule);
+        meter = meter.child(el("span").class("mark").var("--v", format!("{sch}%")));
+    }
+
+    let due = match m.due {
+        Some(d) => el("p")
+            .class(if overdue { "due late" } else { "due" })
+            .text(format!("{} ", s.due))
+            .child(
+                el("time")
+                    .attr("datetime", d.to_string())
+                    .text(format_date(d, lang)),
+            ),
+        None => el("p").class("due").text(s.no_due),
+    };
+
+    let report = match m.latest_report() {
+        Some(r) => {
+            let mut block = el("p")
+                .class("report")
+                .child(
+                    el("span")
+                        .class("report-label")
+                        .text(format!("{} ", s.latest_report)),
+                )
+                .child(
+                    el("time")
+                        .attr("datetime", r.date.to_string())
+                        .text(format_date(r.date, lang)),
+                )
+                .text(format!(
+                    "{}{}",
+                    if lang == Lang::En { ": " } else { "：" },
+                    r.note.get(lang)
+                ));
+            if let Some(url) = &r.url {
+                block = block.text(" ").child(link(url.as_str(), s.report_source));
+            }
+            block
+        }
+        None => el("p").class("report muted").text(s.no_reports),
+    };
+
+    el("li")
+        .class(format!("measure st-{}", m.status.key()))
+        .attr(
+            "id",
+            format!("{}-m-{}-{}", st.id_prefix, tf.id.as_str(), m.id.as_str()),
+        )
+        .child(el("h5").class("m-title").text(m.title.get(lang)))
+        .child(tags)
+        .child(
+            el("div")
+                .class("progress")
+                .child(meter)
+                .child(el("span").class("figures").text(figures)),
+        )
+        .child(due)
+        .child(report)
+}
+
+/// A status as text with its colour class.
+fn status_tag(status: Status, lang: Lang) -> Element {
+    el("span")
+        .class(format!("tag st-{}", status.key()))
+        .text(status_label(status, lang))
+}
+
+/// Why data could not be shown; the DOM layer fills in where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LoadError {
+    /// The server answered with a non-success HTTP status.
+    Http(u16),
+    /// No answer within the time limit (seconds).
+    Timeout(u32),
+    /// The request failed before any answer (offline, CORS, DNS…).
+    Network(String),
+    /// The body was not JSON; `html` when it looked like a web page.
+    NotJson {
+        /// The body starts like an HTML document.
+        html: bool,
+        /// The parser's message.
+        detail: String,
+    },
+    /// The JSON did not pass validation.
+    Invalid(Vec<Problem>),
+}
+
+impl LoadError {
+    /// One sentence for the reader: what went wrong, where to look.
+    pub fn describe(&self, lang: Lang) -> String {
+        let zh = lang != Lang::En;
+        match self {
+            LoadError::Http(code) if zh => format!("服务器返回 HTTP {code} 错误"),
+            LoadError::Http(code) => format!("the server answered HTTP {code}"),
+            LoadError::Timeout(secs) if zh => format!("{secs} 秒内没有响应"),
+            LoadError::Timeout(secs) => format!("no answer within {secs} seconds"),
+            LoadError::Network(d) if zh => format!("网络错误（{d}）"),
+            LoadError::Network(d) => format!("network error ({d})"),
+            LoadError::NotJson { html: true, .. } if zh => {
+                "收到的是网页（HTML），不是 JSON 数据文件".into()
+            }
+            LoadError::NotJson { html: true, .. } => {
+                "received a web page (HTML), expected a JSON data file".into()
+            }
+            LoadError::NotJson { detail, .. } if zh => format!("不是有效的 JSON：{detail}"),
+            LoadError::NotJson { detail, .. } => format!("not valid JSON: {detail}"),
+            LoadError::Invalid(problems) => {
+                let mut out = if zh {
+                    "数据有误："
+                } else {
+                    "invalid data: "
+                }
+                .to_string();
+                out.push_str(&problems[0].to_string());
+                if problems.len() > 1 {
+                    let more = problems.len() - 1;
+                    out.push_str(&if zh {
+                        format!("（另有 {more} 处问题）")
+                    } else {
+                        format!(" (and {more} more)")
+                    });
+                }
+                out
+            }
+        }
+    }
+}
+
+/// The message shown in place of the tracker when data cannot be shown.
+/// `source` names the file (a URL, or "inline JSON").
+pub fn error_view(err: &LoadError, source: &str, lang: Lang) -> Node {
+    let s = strings(lang);
+    el("div")
+        .class("tft tft-error")
+        .attr("part", "root error")
+        .attr("lang", lang.tag())
+        .attr("role", "alert")
+        .child(
+            el("p")
+                .class("err-title")
+                .child(el("strong").text(s.load_failed)),
+        )
+        .child(
+            el("p")
+                .class("err-detail")
+                .child(el("code").text(source))
+                .text(format!(" — {}", err.describe(lang))),
+        )
+        .child(el("p").class("err-help").text(s.what_to_do))
+        .into()
+}
+
+/// A quiet notice above data that is still shown after a later load failed.
+pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::date::Date, lang: Lang) -> Node {
+    let s = strings(lang);
+    el("p")
+        .class("stale")
+        .attr("part", "notice")
+        .attr("lang", lang.tag())
+        .text(format!(
+            "{} {} · ",
+            s.showing_as_of,
+            format_date(as_of, lang)
+        ))
+        .text(format!("{} ", s.update_failed))
+        .child(el("code").text(source))
+        .text(format!(" — {}", err.describe(lang)))
+        .into()
+}

@@ -1,0 +1,86 @@
+// Shared end-to-end helpers: a loopback HTTP server for www/ and test routes,
+// and headless Debian Chromium driven by playwright-core.
+import { createServer } from 'node:http';
+import { readFile, mkdir } from 'node:fs/promises';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const WWW = join(ROOT, 'www');
+export const SHOTS = join(ROOT, 'test-output', 'screenshots');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8', '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8', '.wasm': 'application/wasm',
+};
+
+/**
+ * Serves www/ on a free loopback port. `routes` maps a path to a handler
+ * `(req, res) => void` that takes precedence over files (for fault injection
+ * and test pages). Returns { url, close }.
+ */
+export async function serve(routes = {}) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (routes[path]) return routes[path](req, res);
+    const file = normalize(join(WWW, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(WWW)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const url = `http://127.0.0.1:${server.address().port}`;
+  return {
+    url,
+    close: () => new Promise((ok) => { server.closeAllConnections(); server.close(ok); }),
+  };
+}
+
+/** Launches headless Chromium with the flags this machine needs. */
+export function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+/**
+ * Opens a page that records console errors, uncaught exceptions and
+ * unhandled rejections, so a test can assert nothing leaked into the host.
+ */
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  const page = await context.newPage();
+  const problems = { console: [], thrown: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.thrown.push(String(e)));
+  await page.addInitScript(() => {
+    window.__hostErrors = [];
+    window.addEventListener('error', (e) => window.__hostErrors.push(String(e.message)));
+    window.addEventListener('unhandledrejection', (e) => window.__hostErrors.push(String(e.reason)));
+  });
+  await page.goto(url);
+  return { page, context, problems };
+}
+
+/** Saves a full-page screenshot under test-output/screenshots/. */
+export async function shot(page, name) {
+  await mkdir(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+/** Resolves when the widget inside `selector` has rendered (data or error). */
+export function rendered(page, selector = 'task-force-tracker') {
+  return page.waitForFunction(
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.tft'),
+    selector,
+  );
+}

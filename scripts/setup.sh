@@ -11,6 +11,10 @@ browser=0
 
 say() { printf '\033[1m[setup]\033[0m %s\n' "$*"; }
 
+for component in rustfmt clippy; do
+  rustup component list --installed | grep -q "^$component" || rustup component add "$component"
+done
+
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown

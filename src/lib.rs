@@ -28,6 +28,8 @@ pub mod view;
 mod dom;
 #[cfg(target_arch = "wasm32")]
 mod widget;
+#[cfg(target_arch = "wasm32")]
+pub use widget::Tracker;
 
 /// The embedded default dataset (the Dezhou programme), shown when an element
 /// has no data source.

@@ -358,7 +358,7 @@ pub fn parse<'de, D: Deserializer<'de>>(d: D) -> Result<Programme, Vec<Problem>>
     for tf in &mut p.task_forces {
         for m in &mut tf.measures {
             // Newest first; the sort is stable, so same-day reports keep file order.
-            m.reports.sort_by(|a, b| b.date.cmp(&a.date));
+            m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
         }
     }
     Ok(p)

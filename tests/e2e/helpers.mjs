@@ -54,7 +54,8 @@ export function launch() {
 
 /**
  * Opens a page that records console errors, uncaught exceptions and
- * unhandled rejections, so a test can assert nothing leaked into the host.
+ * unhandled rejections, so a test can assert nothing leaked into the host,
+ * and the widget's host events (window.__events).
  */
 export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
@@ -66,6 +67,13 @@ export async function open(browser, url, { width = 1280, height = 900, colorSche
     window.__hostErrors = [];
     window.addEventListener('error', (e) => window.__hostErrors.push(String(e.message)));
     window.addEventListener('unhandledrejection', (e) => window.__hostErrors.push(String(e.reason)));
+    // Host events, as a page's analytics would see them.
+    window.__events = [];
+    for (const type of ['tft-load', 'tft-select', 'tft-error']) {
+      document.addEventListener(type, (e) => window.__events.push({
+        type, target: e.composedPath()[0]?.id ?? '', detail: e.detail,
+      }));
+    }
   });
   await page.goto(url);
   return { page, context, problems };

@@ -1,0 +1,288 @@
+//! Native tests of parsing, validation and derived facts.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::{json, Value};
+use task_force_tracker::date::Date;
+use task_force_tracker::model::{self, Problem, Programme, Status};
+use task_force_tracker::text::Lang;
+
+fn parse(v: Value) -> Result<Programme, Vec<Problem>> {
+    model::parse(v)
+}
+
+fn default_json() -> Value {
+    serde_json::from_str(task_force_tracker::default_programme_json()).unwrap()
+}
+
+/// A small valid programme to break in one place per test.
+fn minimal() -> Value {
+    json!({
+        "title": "Test programme",
+        "asOf": "2020-06-30",
+        "taskForces": [{
+            "id": "eco",
+            "name": {"zh-Hans": "生态振兴", "en": "Ecology"},
+            "measures": [
+                {"id": "toilets", "title": "改厕", "status": "on-track", "progress": 40,
+                 "start": "2020-01-01", "due": "2020-12-31",
+                 "reports": [
+                    {"date": "2020-03-01", "note": "older"},
+                    {"date": "2020-06-01", "note": "newer", "url": "https://example.org/r"}
+                 ]},
+                {"id": "sewage", "title": "污水", "status": "behind", "due": "2020-05-31"}
+            ]
+        }]
+    })
+}
+
+fn only_problem(v: Value) -> Problem {
+    let problems = parse(v).expect_err("should be rejected");
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    problems.into_iter().next().unwrap()
+}
+
+#[test]
+fn default_dataset_has_the_articles_structure() {
+    let p = parse(default_json()).expect("embedded default is valid");
+    let names: Vec<&str> = p
+        .task_forces
+        .iter()
+        .map(|t| t.name.get(Lang::ZhHans))
+        .collect();
+    assert_eq!(
+        names,
+        ["产业振兴", "人才振兴", "文化振兴", "生态振兴", "组织振兴"]
+    );
+    let counts: Vec<usize> = p.task_forces.iter().map(|t| t.measures.len()).collect();
+    assert_eq!(counts, [5, 2, 5, 6, 5], "measures named in the article");
+    assert_eq!(
+        p.as_of,
+        Date::parse("2020-04-17").unwrap(),
+        "the meeting date"
+    );
+    assert!(
+        p.sample && p.has_sample(),
+        "figures the article does not give are marked sample"
+    );
+    assert!(
+        p.task_forces
+            .iter()
+            .flat_map(|t| &t.measures)
+            .all(|m| m.sample),
+        "every measure's status is sample"
+    );
+    assert!(
+        p.task_forces.iter().all(|t| t.leader.is_none()),
+        "the article names no leaders: none invented"
+    );
+    assert_eq!(
+        p.task_forces[3].focus.as_ref().unwrap().get(Lang::ZhHans),
+        "突出人居环境整治"
+    );
+    assert!(
+        p.task_forces.iter().all(|t| t.name.has(Lang::En)),
+        "English names"
+    );
+}
+
+#[test]
+fn reports_are_sorted_newest_first() {
+    let p = parse(minimal()).unwrap();
+    let m = &p.task_forces[0].measures[0];
+    assert_eq!(m.latest_report().unwrap().note.get(Lang::En), "newer");
+    assert_eq!(m.reports[1].note.get(Lang::En), "older");
+}
+
+#[test]
+fn derived_overdue_schedule_and_tallies() {
+    let p = parse(minimal()).unwrap();
+    let tf = &p.task_forces[0];
+    let (toilets, sewage) = (&tf.measures[0], &tf.measures[1]);
+    assert!(!toilets.is_overdue(p.as_of));
+    assert!(
+        sewage.is_overdue(p.as_of),
+        "due 2020-05-31, as of 2020-06-30, behind"
+    );
+    // 181 of 365 days have passed: 50 %.
+    assert_eq!(toilets.schedule(p.as_of), Some(50));
+    assert_eq!(sewage.schedule(p.as_of), None, "no start date");
+    assert_eq!(toilets.progress(), 40);
+    assert_eq!(sewage.progress(), 0);
+    let t = tf.tally(p.as_of);
+    assert_eq!((t.total(), t.done(), t.overdue), (2, 0, 1));
+    assert_eq!(t.count(Status::Behind), 1);
+    assert_eq!(p.tally(), t);
+}
+
+#[test]
+fn completed_and_dropped_are_never_overdue() {
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][1]["status"] = json!("completed");
+    let p = parse(v.clone()).unwrap();
+    assert!(!p.task_forces[0].measures[1].is_overdue(p.as_of));
+    assert_eq!(
+        p.task_forces[0].measures[1].progress(),
+        100,
+        "completed defaults to 100 %"
+    );
+    v["taskForces"][0]["measures"][1]["status"] = json!("dropped");
+    let p = parse(v).unwrap();
+    assert!(!p.task_forces[0].measures[1].is_overdue(p.as_of));
+}
+
+#[test]
+fn chinese_status_words_are_accepted() {
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][1]["status"] = json!("滞后序时");
+    assert_eq!(
+        parse(v).unwrap().task_forces[0].measures[1].status,
+        Status::Behind
+    );
+}
+
+#[test]
+fn errors_name_the_json_path_and_what_was_expected() {
+    // (how to break the minimal programme, expected path, expected words)
+    type Case = (fn(&mut Value), &'static str, &'static str);
+    let cases: Vec<Case> = vec![
+        (
+            |v| v["taskForces"][0]["measures"][1]["due"] = json!("2020-13-01"),
+            "taskForces[0].measures[1].due",
+            "YYYY-MM-DD",
+        ),
+        (
+            |v| v["taskForces"][0]["measures"][0]["status"] = json!("done"),
+            "taskForces[0].measures[0].status",
+            "on-track",
+        ),
+        (
+            |v| v["taskForces"][0]["measures"][0]["progress"] = json!(150),
+            "taskForces[0].measures[0].progress",
+            "0 to 100",
+        ),
+        (
+            |v| v["taskForces"][0]["measures"][0]["progress"] = json!(12.5),
+            "taskForces[0].measures[0].progress",
+            "whole number",
+        ),
+        (
+            |v| {
+                v["taskForces"][0]["measures"][0]["reports"][1]["url"] =
+                    json!("javascript:alert(1)")
+            },
+            "taskForces[0].measures[0].reports[1].url",
+            "http",
+        ),
+        (
+            |v| v["taskForces"][0]["id"] = json!("Has Spaces"),
+            "taskForces[0].id",
+            "a-z",
+        ),
+        (|v| v["title"] = json!(""), "title", "non-empty"),
+        (
+            |v| v["title"] = json!(42),
+            "title",
+            "a string, or an object",
+        ),
+        (|v| v["title"] = json!({"fr": "x"}), "title", "zh-Hans"),
+        (|v| v["asOf"] = json!(20200630), "asOf", "YYYY-MM-DD"),
+        (|v| v["taskForces"] = json!({}), "taskForces", "sequence"),
+        (
+            |v| v.as_object_mut().unwrap().remove("asOf").map(drop).unwrap(),
+            "",
+            "missing field `asOf`",
+        ),
+        (
+            |v| {
+                v["taskForces"][0]["measures"][0]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("status")
+                    .map(drop)
+                    .unwrap()
+            },
+            "taskForces[0].measures[0]",
+            "missing field `status`",
+        ),
+    ];
+    for (break_it, path, expected) in cases {
+        let mut v = minimal();
+        break_it(&mut v);
+        let p = only_problem(v);
+        assert_eq!(p.path, path, "{p}");
+        assert!(
+            p.message.contains(expected),
+            "{p:?} should mention {expected:?}"
+        );
+    }
+}
+
+#[test]
+fn validation_reports_every_problem_with_its_path() {
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][1]["id"] = json!("toilets");
+    v["taskForces"][0]["measures"][0]["title"] = json!("长".repeat(301));
+    let dup_tf = v["taskForces"][0].clone();
+    v["taskForces"].as_array_mut().unwrap().push(dup_tf);
+    let problems = parse(v).unwrap_err();
+    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    assert!(
+        paths.contains(&"taskForces[0].measures[1].id"),
+        "{problems:?}"
+    );
+    assert!(
+        paths.contains(&"taskForces[0].measures[0].title"),
+        "{problems:?}"
+    );
+    assert!(paths.contains(&"taskForces[1].id"), "{problems:?}");
+    assert!(problems
+        .iter()
+        .any(|p| p.message.contains("duplicate id \"eco\"")));
+    assert!(problems.iter().any(|p| p
+        .message
+        .contains("301 characters long, expected at most 300")));
+}
+
+#[test]
+fn limits_on_counts() {
+    let mut v = minimal();
+    v["taskForces"] = json!([]);
+    assert!(only_problem(v).message.contains("at least one task force"));
+
+    let mut v = minimal();
+    let m = v["taskForces"][0]["measures"][1].clone();
+    let many: Vec<Value> = (0..=model::MAX_LIST)
+        .map(|_| json!({"date": "2020-01-01", "note": "n"}))
+        .collect();
+    let mut m2 = m;
+    m2["reports"] = json!(many);
+    v["taskForces"][0]["measures"][1] = m2;
+    let p = only_problem(v);
+    assert_eq!(p.path, "taskForces[0].measures[1].reports");
+    assert!(p.message.contains("expected at most 200"), "{p}");
+}
+
+#[test]
+fn links_must_be_http_or_https() {
+    use task_force_tracker::model::Link;
+    for ok in [
+        "https://example.org/a?b=c#d",
+        "http://例子.中国/",
+        "HTTPS://EXAMPLE.ORG",
+    ] {
+        assert!(Link::valid(ok), "{ok}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "data:text/html,x",
+        "//example.org",
+        "https://",
+        "https:// x",
+        "ftp://x",
+        "https://a b",
+        "vbscript:x",
+        "/relative",
+    ] {
+        assert!(!Link::valid(bad), "{bad}");
+    }
+}

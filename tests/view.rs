@@ -1,0 +1,238 @@
+//! Native tests of the pure view: what a reader and a screen reader get.
+#![cfg(not(target_arch = "wasm32"))]
+
+use serde_json::json;
+use task_force_tracker::model::{self, Programme, Status};
+use task_force_tracker::text::Lang;
+use task_force_tracker::view::{self, error_view, Element, LoadError, Node, State};
+
+fn default_programme() -> Programme {
+    model::parse(
+        serde_json::from_str::<serde_json::Value>(task_force_tracker::default_programme_json())
+            .unwrap(),
+    )
+    .unwrap()
+}
+
+fn state(selected: usize, lang: Lang) -> State {
+    State {
+        selected,
+        lang,
+        ..State::default()
+    }
+}
+
+fn all<'a>(n: &'a Node, pred: &dyn Fn(&Element) -> bool, out: &mut Vec<&'a Element>) {
+    if let Node::Element(e) = n {
+        if pred(e) {
+            out.push(e);
+        }
+        e.children.iter().for_each(|c| all(c, pred, out));
+    }
+}
+
+fn find_all<'a>(n: &'a Node, pred: &dyn Fn(&Element) -> bool) -> Vec<&'a Element> {
+    let mut out = Vec::new();
+    all(n, pred, &mut out);
+    out
+}
+
+fn text(e: &Element) -> String {
+    Node::Element(e.clone()).text_content()
+}
+
+fn has_class(e: &Element, class: &str) -> bool {
+    e.get_attr("class")
+        .is_some_and(|c| c.split(' ').any(|x| x == class))
+}
+
+#[test]
+fn tabs_follow_the_aria_tabs_pattern() {
+    let p = default_programme();
+    let tree = view::view(&p, &state(2, Lang::ZhHans));
+    let tablist = tree
+        .find(&|e| e.get_attr("role") == Some("tablist"))
+        .unwrap();
+    assert_eq!(tablist.get_attr("aria-label"), Some("专班"));
+    let tabs = find_all(&tree, &|e| e.get_attr("role") == Some("tab"));
+    assert_eq!(tabs.len(), 5);
+    for (i, tab) in tabs.iter().enumerate() {
+        let on = i == 2;
+        assert_eq!(tab.tag, "button");
+        assert_eq!(
+            tab.get_attr("aria-selected"),
+            Some(if on { "true" } else { "false" })
+        );
+        assert_eq!(
+            tab.get_attr("tabindex"),
+            Some(if on { "0" } else { "-1" }),
+            "roving tabindex"
+        );
+        let panel_id = tab.get_attr("aria-controls").unwrap();
+        let panel = tree
+            .find(&|e| e.get_attr("id") == Some(panel_id))
+            .expect("controlled panel exists");
+        assert_eq!(panel.get_attr("role"), Some("tabpanel"));
+        assert_eq!(panel.get_attr("aria-labelledby"), tab.get_attr("id"));
+        assert_eq!(
+            panel.get_attr("hidden").is_none(),
+            on,
+            "only the selected panel shows"
+        );
+    }
+    assert!(text(tabs[2]).starts_with("文化振兴"));
+    assert!(text(tabs[2]).contains("1/5 项已完成"), "{}", text(tabs[2]));
+}
+
+#[test]
+fn selected_panel_shows_the_task_force_and_its_measures() {
+    let p = default_programme();
+    let tree = view::view(&p, &state(3, Lang::ZhHans));
+    let panel = tree
+        .find(&|e| e.get_attr("role") == Some("tabpanel") && e.get_attr("hidden").is_none())
+        .unwrap();
+    let t = text(panel);
+    assert!(t.contains("生态振兴"));
+    assert!(t.contains("突出人居环境整治"));
+    assert!(
+        t.contains("专班组长原文未公布"),
+        "unknown leader is said, not invented: {t}"
+    );
+    let panel_node = Node::Element(panel.clone());
+    let measures = find_all(&panel_node, &|e| has_class(e, "measure"));
+    assert_eq!(measures.len(), 6);
+    let sewage = text(measures[1]);
+    assert!(sewage.contains("持续推进农村生活污水治理"));
+    assert!(sewage.contains("滞后序时"), "status as text: {sewage}");
+    assert!(sewage.contains("完成时限 2020年12月31日"), "{sewage}");
+    assert!(sewage.contains("已报进度 12% · 序时进度 29%"), "{sewage}");
+    assert!(sewage.contains("最新汇报 2020年4月17日"), "{sewage}");
+    assert!(has_class(measures[1], "st-behind"), "status colour class");
+    let bar = Node::Element(measures[1].clone());
+    let bar = bar
+        .find(&|e| e.get_attr("role") == Some("progressbar"))
+        .unwrap();
+    assert_eq!(bar.get_attr("aria-valuenow"), Some("12"));
+    assert!(bar
+        .get_attr("aria-label")
+        .unwrap()
+        .contains("持续推进农村生活污水治理"));
+}
+
+#[test]
+fn header_shows_as_of_source_sample_badge_and_tally() {
+    let p = default_programme();
+    let html = view::view(&p, &State::default()).to_html();
+    assert!(html.contains("数据截至 <time datetime=\"2020-04-17\">2020年4月17日</time>"));
+    assert!(html.contains("德州日报新媒体 《德州召开乡村振兴五大专班专题会议"));
+    assert!(html.contains("示例数据 · Sample data"));
+    let tally = p.tally();
+    assert_eq!(tally.total(), 23);
+    assert!(html.contains(&format!("<strong>{}/23</strong>", tally.done())));
+    for s in Status::ALL.iter().filter(|s| tally.count(**s) > 0) {
+        assert!(html.contains(&format!(
+            "{} {}",
+            task_force_tracker::i18n::status_label(*s, Lang::ZhHans),
+            tally.count(*s)
+        )));
+    }
+}
+
+#[test]
+fn english_view_uses_english_text_and_strings() {
+    let p = default_programme();
+    let html = view::view(&p, &state(0, Lang::En)).to_html();
+    assert!(html.contains("lang=\"en\""));
+    assert!(html.contains("Data as of <time datetime=\"2020-04-17\">17 Apr 2020</time>"));
+    assert!(html.contains(">Industry<"));
+    assert!(html.contains("Deepen supply-side structural reform of agriculture"));
+    assert!(html.contains("On track"));
+    assert!(!html.contains("产业振兴"));
+}
+
+#[test]
+fn overdue_is_flagged_as_text() {
+    let p = default_programme();
+    // Ecology's sewage measure has an undone milestone but is not itself past due;
+    // move the as-of date past every deadline instead.
+    let mut late = p.clone();
+    late.as_of = task_force_tracker::date::Date::parse("2021-01-15").unwrap();
+    let html = view::view(&late, &State::default()).to_html();
+    assert!(html.contains("<span class=\"tag overdue\">已逾期</span>"));
+    assert!(!view::view(&p, &State::default())
+        .to_html()
+        .contains("tag overdue"));
+}
+
+#[test]
+fn data_text_is_escaped_never_markup() {
+    let v = json!({
+        "title": "<script>alert(1)</script>",
+        "asOf": "2020-01-01",
+        "taskForces": [{"id": "x", "name": "<img src=x onerror=alert(1)>", "measures": [
+            {"id": "m", "title": "\"quoted\" & <b>bold</b>", "status": "blocked",
+             "reports": [{"date": "2020-01-01", "note": "'single' <i>", "url": "https://e.org/?a=1&b=\"2\""}]}
+        ]}]
+    });
+    let p = model::parse(v).unwrap();
+    let html = view::view(&p, &State::default()).to_html();
+    assert!(
+        !html.contains("<script>")
+            && !html.contains("<img")
+            && !html.contains("<b>")
+            && !html.contains("<i>")
+    );
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"));
+    assert!(html.contains("href=\"https://e.org/?a=1&amp;b=&quot;2&quot;\""));
+    assert!(html.contains("rel=\"noopener noreferrer\""));
+}
+
+#[test]
+fn every_link_in_the_view_is_http() {
+    let p = default_programme();
+    for i in 0..p.task_forces.len() {
+        let tree = view::view(&p, &state(i, Lang::ZhHans));
+        for a in find_all(&tree, &|e| e.get_attr("href").is_some()) {
+            assert!(a.get_attr("href").unwrap().starts_with("http"), "{a:?}");
+        }
+    }
+}
+
+#[test]
+fn error_view_says_which_file_which_path_and_what_was_expected() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
+    v["taskForces"][1]["measures"][0]["due"] = json!("2020-02-30");
+    let problems = model::parse(v).unwrap_err();
+    let err = LoadError::Invalid(problems);
+    let t = error_view(&err, "/data/programme.json", Lang::ZhHans).text_content();
+    assert!(t.contains("进展数据加载失败"), "{t}");
+    assert!(t.contains("/data/programme.json"), "{t}");
+    assert!(t.contains("taskForces[1].measures[0].due"), "{t}");
+    assert!(t.contains("\"2020-02-30\""), "{t}");
+    assert!(t.contains("YYYY-MM-DD"), "{t}");
+
+    let t = error_view(&LoadError::Http(404), "/x.json", Lang::En).text_content();
+    assert!(
+        t.contains("Could not load the progress data")
+            && t.contains("/x.json")
+            && t.contains("HTTP 404"),
+        "{t}"
+    );
+    let html = LoadError::NotJson {
+        html: true,
+        detail: String::new(),
+    }
+    .describe(Lang::En);
+    assert!(html.contains("HTML"), "{html}");
+}
+
+#[test]
+fn empty_task_force_says_so() {
+    let v = json!({"title": "t", "asOf": "2020-01-01", "taskForces": [{"id": "a", "name": "A", "measures": []}]});
+    let p = model::parse(v).unwrap();
+    let t = view::view(&p, &State::default()).text_content();
+    assert!(t.contains("暂无工作措施"), "{t}");
+    assert!(t.contains("0/0 项已完成"), "{t}");
+}

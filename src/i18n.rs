@@ -35,6 +35,29 @@ pub struct Strings {
     pub sample_short: &'static str,
     pub showing_as_of: &'static str,
     pub update_failed: &'static str,
+    pub version: &'static str,
+    pub download: &'static str,
+    pub language: &'static str,
+    pub filters: &'static str,
+    pub search: &'static str,
+    pub search_hint: &'static str,
+    pub status: &'static str,
+    pub all_statuses: &'static str,
+    pub scope: &'static str,
+    pub scope_one: &'static str,
+    pub scope_all: &'static str,
+    pub clear: &'static str,
+    pub no_results: &'static str,
+    pub results_all: &'static str,
+    pub milestones: &'static str,
+    pub history: &'static str,
+    pub ms_done: &'static str,
+    pub ms_pending: &'static str,
+    pub ms_late: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub data_updated: &'static str,
 }
 
 const ZH_HANS: Strings = Strings {
@@ -64,6 +87,29 @@ const ZH_HANS: Strings = Strings {
     sample_short: "示例",
     showing_as_of: "显示的是此前加载的数据，截至",
     update_failed: "更新失败：",
+    version: "版本",
+    download: "下载数据",
+    language: "语言",
+    filters: "筛选措施",
+    search: "搜索",
+    search_hint: "措施或汇报中的文字",
+    status: "状态",
+    all_statuses: "全部状态",
+    scope: "范围",
+    scope_one: "当前专班",
+    scope_all: "全部专班",
+    clear: "清除筛选",
+    no_results: "没有符合条件的措施。",
+    results_all: "全部专班中的筛选结果",
+    milestones: "节点",
+    history: "汇报记录",
+    ms_done: "已完成",
+    ms_pending: "待完成",
+    ms_late: "已逾期",
+    copy_link: "复制链接",
+    link_copied: "链接已复制",
+    copy_failed: "无法复制，链接为：",
+    data_updated: "数据已更新，截至",
 };
 
 const ZH_HANT: Strings = Strings {
@@ -93,6 +139,29 @@ const ZH_HANT: Strings = Strings {
     sample_short: "示例",
     showing_as_of: "顯示的是此前載入的資料，截至",
     update_failed: "更新失敗：",
+    version: "版本",
+    download: "下載資料",
+    language: "語言",
+    filters: "篩選措施",
+    search: "搜尋",
+    search_hint: "措施或匯報中的文字",
+    status: "狀態",
+    all_statuses: "全部狀態",
+    scope: "範圍",
+    scope_one: "當前專班",
+    scope_all: "全部專班",
+    clear: "清除篩選",
+    no_results: "沒有符合條件的措施。",
+    results_all: "全部專班中的篩選結果",
+    milestones: "節點",
+    history: "匯報記錄",
+    ms_done: "已完成",
+    ms_pending: "待完成",
+    ms_late: "已逾期",
+    copy_link: "複製連結",
+    link_copied: "連結已複製",
+    copy_failed: "無法複製，連結為：",
+    data_updated: "資料已更新，截至",
 };
 
 const EN: Strings = Strings {
@@ -122,6 +191,29 @@ const EN: Strings = Strings {
     sample_short: "Sample",
     showing_as_of: "Showing earlier data as of",
     update_failed: "Update failed:",
+    version: "Version",
+    download: "Download data",
+    language: "Language",
+    filters: "Filter measures",
+    search: "Search",
+    search_hint: "Words in a measure or report",
+    status: "Status",
+    all_statuses: "All statuses",
+    scope: "Scope",
+    scope_one: "This task force",
+    scope_all: "All task forces",
+    clear: "Clear filters",
+    no_results: "No measures match.",
+    results_all: "Results in all task forces",
+    milestones: "Milestones",
+    history: "Status history",
+    ms_done: "Done",
+    ms_pending: "Due",
+    ms_late: "Overdue",
+    copy_link: "Copy link",
+    link_copied: "Link copied",
+    copy_failed: "Could not copy. The link is: ",
+    data_updated: "Data updated, as of",
 };
 
 /// The interface strings for `lang`.
@@ -130,6 +222,34 @@ pub fn strings(lang: Lang) -> &'static Strings {
         Lang::ZhHans => &ZH_HANS,
         Lang::ZhHant => &ZH_HANT,
         Lang::En => &EN,
+    }
+}
+
+/// "Showing 3 of 23 measures."
+pub fn showing(lang: Lang, shown: usize, total: usize) -> String {
+    match lang {
+        Lang::ZhHans => format!("显示 {shown}/{total} 项措施"),
+        Lang::ZhHant => format!("顯示 {shown}/{total} 項措施"),
+        Lang::En => format!("Showing {shown} of {total} measures"),
+    }
+}
+
+/// "3 match" on a task force's tab while a filter is on.
+pub fn matching(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhHans => format!("{n} 项符合"),
+        Lang::ZhHant => format!("{n} 項符合"),
+        Lang::En if n == 1 => "1 match".into(),
+        Lang::En => format!("{n} matches"),
+    }
+}
+
+/// The name of a language in that language, for the language switch.
+pub fn language_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::ZhHans => "简体中文",
+        Lang::ZhHant => "繁體中文",
+        Lang::En => "English",
     }
 }
 

@@ -19,8 +19,10 @@
 #![deny(missing_docs)]
 
 pub mod date;
+pub mod export;
 pub mod i18n;
 pub mod model;
+pub mod state;
 pub mod text;
 pub mod view;
 

@@ -6,8 +6,10 @@
 //! Data text only ever becomes [`Node::Text`]; nothing here builds markup
 //! from strings, and only validated http(s) links become `href`s.
 
-use crate::i18n::{format_date, status_label, strings, Strings};
+use crate::i18n::{format_date, language_name, matching, showing, status_label, strings, Strings};
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
+use crate::state::measure_key;
+pub use crate::state::State;
 use crate::text::Lang;
 use std::fmt::Write;
 
@@ -168,37 +170,23 @@ fn escape(out: &mut String, s: &str) {
     }
 }
 
-/// What the reader has chosen; everything else comes from the data.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct State {
-    /// Interface and text language.
-    pub lang: Lang,
-    /// Index of the selected task force (clamped to the programme).
-    pub selected: usize,
-    /// Prefix for element ids, unique per instance on a page.
-    pub id_prefix: String,
-}
-
-impl Default for State {
-    fn default() -> State {
-        State {
-            lang: Lang::ZhHans,
-            selected: 0,
-            id_prefix: "tft".into(),
-        }
-    }
-}
-
 /// The whole widget for a valid programme.
 pub fn view(p: &Programme, st: &State) -> Node {
     let lang = st.lang;
     let s = strings(lang);
     let selected = st.selected.min(p.task_forces.len().saturating_sub(1));
     let ids = Ids(&st.id_prefix);
+    let filtering = st.filter.active();
+    let show_results = filtering && st.filter.all && !st.print;
 
     let tabs = p.task_forces.iter().enumerate().map(|(i, tf)| {
         let tally = tf.tally(p.as_of);
         let on = i == selected;
+        let mut count = done_of(&tally, s);
+        if filtering {
+            let n = tf.measures.iter().filter(|m| st.filter.matches(m)).count();
+            count = format!("{count} · {}", matching(lang, n));
+        }
         el("button")
             .class("tab")
             .attr("part", if on { "tab tab-selected" } else { "tab" })
@@ -208,9 +196,10 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("aria-selected", if on { "true" } else { "false" })
             .attr("aria-controls", ids.panel(tf))
             .attr("tabindex", if on { "0" } else { "-1" })
-            .attr("data-tab", i.to_string())
+            .attr("data-act", "tab")
+            .attr("data-arg", i.to_string())
             .child(el("span").class("tab-name").text(tf.name.get(lang)))
-            .child(el("span").class("tab-count").text(done_of(&tally, s)))
+            .child(el("span").class("tab-count").text(count))
             .child(status_bar(&tally))
     });
 
@@ -222,7 +211,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("id", ids.panel(tf))
             .attr("aria-labelledby", ids.tab(tf))
             .attr("tabindex", "0");
-        if i == selected {
+        if st.print || (i == selected && !show_results) {
             task_force_panel(panel, p, tf, st)
         } else {
             // Unselected panels stay empty: cheap to render, and hidden anyway.
@@ -230,11 +219,13 @@ pub fn view(p: &Programme, st: &State) -> Node {
         }
     });
 
-    el("div")
-        .class("tft")
+    let mut root = el("div")
+        .class(if st.print { "tft print" } else { "tft" })
         .attr("part", "root")
         .attr("lang", lang.tag())
-        .child(header(p, lang, s))
+        .child(header(p, st, s))
+        .child(overall(p, lang, s))
+        .child(filters(p, st, selected, s))
         .child(
             el("div")
                 .class("tabs")
@@ -243,8 +234,18 @@ pub fn view(p: &Programme, st: &State) -> Node {
                 .attr("aria-label", s.task_forces)
                 .children(tabs),
         )
-        .children(panels)
-        .into()
+        .children(panels);
+    if show_results {
+        root = root.child(results(p, st, s));
+    }
+    // Present from the first render, so that later changes are announced.
+    root.child(
+        el("p")
+            .class("sr-only")
+            .attr("role", "status")
+            .text(st.announcement.as_str()),
+    )
+    .into()
 }
 
 struct Ids<'a>(&'a str);
@@ -256,14 +257,17 @@ impl Ids<'_> {
     fn panel(&self, tf: &TaskForce) -> String {
         format!("{}-panel-{}", self.0, tf.id.as_str())
     }
+    fn details(&self, tf: &TaskForce, m: &Measure) -> String {
+        format!("{}-details-{}-{}", self.0, tf.id.as_str(), m.id.as_str())
+    }
 }
 
 fn done_of(t: &Tally, s: &Strings) -> String {
     format!("{}/{} {}", t.done(), t.total(), s.measures_done)
 }
 
-fn header(p: &Programme, lang: Lang, s: &Strings) -> Element {
-    let tally = p.tally();
+fn header(p: &Programme, st: &State, s: &Strings) -> Element {
+    let lang = st.lang;
     let mut meta = el("p").class("meta").child(
         el("span").text(format!("{} ", s.as_of)).child(
             el("time")
@@ -271,6 +275,14 @@ fn header(p: &Programme, lang: Lang, s: &Strings) -> Element {
                 .text(format_date(p.as_of, lang)),
         ),
     );
+    if let Some(v) = &st.version {
+        meta = meta.child(
+            el("span")
+                .class("version")
+                .text(format!("{} ", s.version))
+                .child(el("code").text(v.as_str())),
+        );
+    }
     if let Some(src) = &p.source {
         let mut label = String::new();
         if let Some(publisher) = &src.publisher {
@@ -319,6 +331,55 @@ fn header(p: &Programme, lang: Lang, s: &Strings) -> Element {
         );
     }
 
+    let mut tools = el("div").class("tools");
+    let languages = p.languages();
+    if languages.len() > 1 {
+        let buttons = languages.into_iter().map(|l| {
+            el("button")
+                .class("chip")
+                .attr("type", "button")
+                .attr("lang", l.tag())
+                .attr("aria-pressed", if l == lang { "true" } else { "false" })
+                .attr("data-act", "lang")
+                .attr("data-arg", l.tag())
+                .text(language_name(l))
+        });
+        tools = tools.child(
+            el("div")
+                .class("group")
+                .attr("role", "group")
+                .attr("aria-label", s.language)
+                .children(buttons),
+        );
+    }
+    let download = |fmt: &'static str| {
+        el("button")
+            .class("chip")
+            .attr("type", "button")
+            .attr("data-act", "download")
+            .attr("data-arg", fmt)
+            .attr("aria-label", format!("{} {fmt}", s.download))
+            .text(fmt.to_ascii_uppercase())
+    };
+    tools = tools.child(
+        el("div")
+            .class("group")
+            .attr("role", "group")
+            .attr("aria-label", s.download)
+            .child(
+                el("span")
+                    .class("group-label")
+                    .attr("aria-hidden", "true")
+                    .text(s.download),
+            )
+            .child(download("json"))
+            .child(download("csv")),
+    );
+    head.child(tools)
+}
+
+fn overall(p: &Programme, lang: Lang, s: &Strings) -> Element {
+    let tally = p.tally();
     let mut summary = el("p")
         .class("overall-head")
         .child(el("span").class("overall-label").text(s.overall))
@@ -341,27 +402,121 @@ fn header(p: &Programme, lang: Lang, s: &Strings) -> Element {
                 .child(el("span").class("dot").attr("aria-hidden", "true"))
                 .text(format!("{} {}", status_label(*st, lang), tally.count(*st)))
         });
-    head.child(
-        el("section")
-            .class("overall")
-            .attr("part", "overall")
-            .child(summary)
-            .child(status_bar(&tally))
-            .child(el("ul").class("legend").children(legend)),
-    )
+    let bar = status_bar(&tally)
+        .attr("role", "progressbar")
+        .attr("aria-label", s.overall)
+        .attr("aria-valuemin", "0")
+        .attr("aria-valuemax", tally.total().to_string())
+        .attr("aria-valuenow", tally.done().to_string())
+        .attr("aria-valuetext", done_of(&tally, s));
+    el("section")
+        .class("overall")
+        .attr("part", "overall")
+        .attr("aria-label", s.overall)
+        .child(summary)
+        .child(bar)
+        .child(el("ul").class("legend").children(legend))
 }
 
-/// A stacked bar of status counts; decorative, since the counts are also text.
+/// A stacked bar of status counts; its segments are decorative, since the
+/// counts are also text.
 fn status_bar(t: &Tally) -> Element {
     let segs = Status::ALL.iter().filter(|st| t.count(**st) > 0).map(|st| {
         el("span")
             .class(format!("seg st-{}", st.key()))
+            .attr("aria-hidden", "true")
             .var("--n", t.count(*st).to_string())
     });
-    el("span")
-        .class("bar")
-        .attr("aria-hidden", "true")
-        .children(segs)
+    el("span").class("bar").children(segs)
+}
+
+fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> Element {
+    let lang = st.lang;
+    let f = &st.filter;
+    let option = |value: &str, label: String, on: bool| {
+        el("option")
+            .attr("value", value)
+            .attr_if(on, "selected", "")
+            .text(label)
+    };
+    let statuses = std::iter::once(option("", s.all_statuses.into(), f.status.is_none())).chain(
+        Status::ALL
+            .iter()
+            .map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))),
+    );
+    let field = |label: &str, control: Element| {
+        el("label")
+            .class("field")
+            .child(el("span").class("field-label").text(label))
+            .child(control)
+    };
+    let (shown, total) = f.counts(p, selected);
+    let mut bar = el("div")
+        .class("filters")
+        .attr("part", "filters")
+        .attr("role", "search")
+        .attr("aria-label", s.filters)
+        .child(field(
+            s.search,
+            el("input")
+                .attr("type", "search")
+                .attr("data-act", "query")
+                .attr("placeholder", s.search_hint)
+                .attr("value", f.query.as_str())
+                .attr("autocomplete", "off"),
+        ))
+        .child(field(
+            s.status,
+            el("select").attr("data-act", "status").children(statuses),
+        ))
+        .child(field(
+            s.scope,
+            el("select")
+                .attr("data-act", "scope")
+                .child(option("one", s.scope_one.into(), !f.all))
+                .child(option("all", s.scope_all.into(), f.all)),
+        ));
+    if f.active() {
+        bar = bar
+            .child(el("p").class("count").text(showing(lang, shown, total)))
+            .child(
+                el("button")
+                    .class("chip")
+                    .attr("type", "button")
+                    .attr("data-act", "clear")
+                    .text(s.clear),
+            );
+    }
+    bar
+}
+
+fn results(p: &Programme, st: &State, s: &Strings) -> Element {
+    let groups: Vec<Element> = p
+        .task_forces
+        .iter()
+        .filter_map(|tf| {
+            let items: Vec<Element> = tf
+                .measures
+                .iter()
+                .filter(|m| st.filter.matches(m))
+                .map(|m| measure(m, tf, p, st))
+                .collect();
+            (!items.is_empty()).then(|| {
+                el("section")
+                    .class("group-results")
+                    .child(el("h3").class("tf-name").text(tf.name.get(st.lang)))
+                    .child(el("ol").class("measures").children(items))
+            })
+        })
+        .collect();
+    let mut region = el("section")
+        .class("results")
+        .attr("part", "panel")
+        .attr("aria-label", s.results_all);
+    if groups.is_empty() {
+        region = region.child(el("p").class("empty").text(s.no_results));
+    }
+    region.children(groups)
 }
 
 fn quoted(s: &str, lang: Lang) -> String {
@@ -378,6 +533,16 @@ fn link(href: &str, label: impl Into<String>) -> Element {
         .attr("target", "_blank")
         .attr("rel", "noopener noreferrer")
         .text(label)
+}
+
+fn copy_button(s: &Strings, what: &str, key: String) -> Element {
+    el("button")
+        .class("chip copy")
+        .attr("type", "button")
+        .attr("data-act", "copy")
+        .attr("data-arg", key)
+        .attr("aria-label", format!("{}：{what}", s.copy_link))
+        .text(s.copy_link)
 }
 
 fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -> Element {
@@ -410,15 +575,35 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -
     facts = facts.child(fact(s.members, members));
 
     let tally = tf.tally(p.as_of);
+    let filter = if st.print {
+        &Default::default()
+    } else {
+        &st.filter
+    };
+    let items: Vec<Element> = tf
+        .measures
+        .iter()
+        .filter(|m| filter.matches(m))
+        .map(|m| measure(m, tf, p, st))
+        .collect();
     let list = if tf.measures.is_empty() {
         el("p").class("empty").text(s.no_measures)
+    } else if items.is_empty() {
+        el("p").class("empty").text(s.no_results)
     } else {
-        el("ol")
-            .class("measures")
-            .children(tf.measures.iter().map(|m| measure(m, tf, p, st)))
+        el("ol").class("measures").children(items)
     };
     panel
-        .child(el("h3").class("tf-name").text(tf.name.get(lang)))
+        .child(
+            el("div")
+                .class("panel-head")
+                .child(el("h3").class("tf-name").text(tf.name.get(lang)))
+                .child(copy_button(
+                    s,
+                    tf.name.get(lang),
+                    tf.id.as_str().to_string(),
+                )),
+        )
         .child(facts)
         .child(
             el("h4")
@@ -432,6 +617,9 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -
 fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
     let lang = st.lang;
     let s = strings(lang);
+    let key = measure_key(tf.id.as_str(), m.id.as_str());
+    let open = st.print || st.open.contains(&key);
+    let details_id = Ids(&st.id_prefix).details(tf, m);
     let overdue = m.is_overdue(p.as_of);
     let progress = m.progress();
     let schedule = m.schedule(p.as_of);
@@ -459,7 +647,6 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         .attr("aria-valuemin", "0")
         .attr("aria-valuemax", "100")
         .attr("aria-valuenow", progress.to_string())
-        .attr("aria-valuetext", format!("{progress}%"))
         .child(
             el("span")
                 .class(format!("fill st-{}", m.status.key()))
@@ -469,6 +656,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         let _ = write!(figures, " · {} {sch}%", s.schedule);
         meter = meter.child(el("span").class("mark").var("--v", format!("{sch}%")));
     }
+    meter = meter.attr("aria-valuetext", figures.as_str());
 
     let due = match m.due {
         Some(d) => el("p")
@@ -496,11 +684,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
                         .attr("datetime", r.date.to_string())
                         .text(format_date(r.date, lang)),
                 )
-                .text(format!(
-                    "{}{}",
-                    if lang == Lang::En { ": " } else { "：" },
-                    r.note.get(lang)
-                ));
+                .text(format!("{}{}", colon(lang), r.note.get(lang)));
             if let Some(url) = &r.url {
                 block = block.text(" ").child(link(url.as_str(), s.report_source));
             }
@@ -509,13 +693,32 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         None => el("p").class("report muted").text(s.no_reports),
     };
 
+    let title = el("h5").class("m-title").child(
+        el("button")
+            .class("disclosure")
+            .attr("type", "button")
+            .attr("aria-expanded", if open { "true" } else { "false" })
+            .attr("aria-controls", details_id.as_str())
+            .attr("data-act", "toggle")
+            .attr("data-arg", key.as_str())
+            .child(el("span").class("chevron").attr("aria-hidden", "true"))
+            .text(m.title.get(lang)),
+    );
+    let mut details = el("div").class("details").attr("id", details_id);
+    if open {
+        details =
+            measure_details(details, m, p, s, lang).child(copy_button(s, m.title.get(lang), key));
+    } else {
+        details = details.attr("hidden", "");
+    }
+
     el("li")
         .class(format!("measure st-{}", m.status.key()))
         .attr(
             "id",
             format!("{}-m-{}-{}", st.id_prefix, tf.id.as_str(), m.id.as_str()),
         )
-        .child(el("h5").class("m-title").text(m.title.get(lang)))
+        .child(title)
         .child(tags)
         .child(
             el("div")
@@ -525,6 +728,79 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         )
         .child(due)
         .child(report)
+        .child(details)
+}
+
+fn colon(lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        ": "
+    } else {
+        "："
+    }
+}
+
+/// Milestones as a short timeline, then every report, newest first.
+fn measure_details(
+    mut details: Element,
+    m: &Measure,
+    p: &Programme,
+    s: &Strings,
+    lang: Lang,
+) -> Element {
+    if !m.milestones.is_empty() {
+        let mut ms: Vec<_> = m.milestones.iter().collect();
+        ms.sort_by_key(|x| x.due);
+        let items = ms.into_iter().map(|x| {
+            let (class, label) = if x.done {
+                ("ms done", s.ms_done)
+            } else if x.due < p.as_of {
+                ("ms late", s.ms_late)
+            } else {
+                ("ms pending", s.ms_pending)
+            };
+            el("li")
+                .class(class)
+                .child(el("span").class("ms-state").text(label))
+                .text(" ")
+                .child(
+                    el("time")
+                        .attr("datetime", x.due.to_string())
+                        .text(format_date(x.due, lang)),
+                )
+                .text(format!("{}{}", colon(lang), x.title.get(lang)))
+        });
+        details = details
+            .child(el("h6").class("details-head").text(s.milestones))
+            .child(el("ol").class("milestones").children(items));
+    }
+    details = details.child(el("h6").class("details-head").text(s.history));
+    if m.reports.is_empty() {
+        return details.child(el("p").class("muted").text(s.no_reports));
+    }
+    let items = m.reports.iter().map(|r| {
+        let mut li = el("li").child(
+            el("time")
+                .attr("datetime", r.date.to_string())
+                .text(format_date(r.date, lang)),
+        );
+        if let Some(st) = r.status {
+            li = li.text(" ").child(status_tag(st, lang));
+        }
+        if let Some(pr) = r.progress {
+            li = li.text(format!(" {}%", pr.get()));
+        }
+        if r.sample {
+            li = li
+                .text(" ")
+                .child(el("span").class("tag sample").text(s.sample_short));
+        }
+        li = li.child(el("span").class("note").text(r.note.get(lang)));
+        if let Some(url) = &r.url {
+            li = li.text(" ").child(link(url.as_str(), s.report_source));
+        }
+        li
+    });
+    details.child(el("ol").class("history").children(items))
 }
 
 /// A status as text with its colour class.

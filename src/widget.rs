@@ -1,14 +1,18 @@
 //! The browser side of one `<task-force-tracker>` element: choosing and
-//! loading the data source, turning reader input into state changes, and
-//! rendering the pure view into the element's shadow root.
+//! loading the data source, turning reader input into state changes, keeping
+//! the URL fragment and history in step, and rendering the pure view into the
+//! element's shadow root.
 //!
 //! Events for the host page are dispatched only after every borrow of the
 //! widget's state is released, so a host listener may call back into the
 //! element (set an attribute, read `data`) without tripping a `RefCell`.
 
-use crate::model::{self, Programme};
+use crate::export::{content_hash, to_csv};
+use crate::i18n::{showing, strings};
+use crate::model::{self, Programme, Status};
+use crate::state::{fragment, measure_key, parse_fragment, State};
 use crate::text::Lang;
-use crate::view::{self, LoadError, Node as VNode, State};
+use crate::view::{self, LoadError, Node as VNode};
 use crate::{default_programme_json, dom};
 use gloo_events::EventListener;
 use std::cell::RefCell;
@@ -17,8 +21,9 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
-    AbortSignal, CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event,
-    HtmlElement, KeyboardEvent, RequestInit, Response, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    AbortSignal, Blob, BlobPropertyBag, CssStyleSheet, CustomEvent, CustomEventInit, Document,
+    Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, InputEvent, KeyboardEvent,
+    PopStateEvent, RequestInit, Response, ShadowRoot, ShadowRootInit, ShadowRootMode, Url,
 };
 
 /// A `src` fetch that has not answered in this time is abandoned.
@@ -27,6 +32,13 @@ const CSS: &str = include_str!("widget.css");
 const EMBEDDED: &str = "embedded default data";
 const INLINE: &str = "inline <script type=\"application/json\">";
 const PROPERTY: &str = "element.data";
+
+#[wasm_bindgen]
+extern "C" {
+    // navigator.clipboard is still behind web-sys's unstable flag.
+    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
+    fn write_clipboard(text: &str) -> Result<js_sys::Promise, JsValue>;
+}
 
 thread_local! {
     // One constructed stylesheet shared by every instance. Constructed sheets
@@ -52,7 +64,7 @@ fn stylesheet() -> Result<CssStyleSheet, JsValue> {
 #[wasm_bindgen]
 pub struct Tracker {
     inner: Rc<RefCell<Inner>>,
-    _listeners: [EventListener; 2],
+    _listeners: Vec<EventListener>,
 }
 
 struct Inner {
@@ -61,6 +73,8 @@ struct Inner {
     doc: Document,
     state: State,
     programme: Option<Rc<Programme>>,
+    /// The JSON text of the programme shown, for "download data".
+    text: Rc<str>,
     /// The last failure and the source it came from; shown as an error box
     /// when there is no good data, as a notice above the data otherwise.
     failure: Option<(LoadError, String)>,
@@ -72,6 +86,8 @@ struct Inner {
     from_property: bool,
 }
 
+type Shared = Rc<RefCell<Inner>>;
+
 #[wasm_bindgen]
 impl Tracker {
     /// Attaches to `host`, showing its light-DOM content through a slot until
@@ -81,6 +97,7 @@ impl Tracker {
         let doc = host
             .owner_document()
             .expect_throw("a connected element has a document");
+        let window = web_sys::window().expect_throw("widgets run in a window");
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -91,8 +108,11 @@ impl Tracker {
         let slot = doc.create_element("slot")?;
         root.append_child(&slot)?;
 
+        let id = host.id();
+        let prefix = if id.is_empty() { "tft".to_string() } else { id };
         let state = State {
             lang: resolve_lang(&host, &doc),
+            id_prefix: prefix,
             ..State::default()
         };
         let inner = Rc::new(RefCell::new(Inner {
@@ -101,18 +121,33 @@ impl Tracker {
             doc,
             state,
             programme: None,
+            text: Rc::from(""),
             failure: None,
             rendered: None,
             generation: 0,
             from_property: false,
         }));
-        let weak = Rc::downgrade(&inner);
-        let click = EventListener::new(&root, "click", move |e| on_click(&weak, e));
-        let weak = Rc::downgrade(&inner);
-        let keydown = EventListener::new(&root, "keydown", move |e| on_keydown(&weak, e));
+        let on = |target: &web_sys::EventTarget, kind: &'static str, f: fn(&Shared, &Event)| {
+            let weak: Weak<RefCell<Inner>> = Rc::downgrade(&inner);
+            EventListener::new(target, kind, move |e| {
+                if let Some(inner) = weak.upgrade() {
+                    f(&inner, e);
+                }
+            })
+        };
+        let listeners = vec![
+            on(&root, "click", on_click),
+            on(&root, "keydown", on_keydown),
+            on(&root, "input", on_input),
+            on(&root, "change", on_input),
+            on(&root, "compositionend", on_input),
+            on(&window, "popstate", on_popstate),
+            on(&window, "beforeprint", |i, _| set_print(i, true)),
+            on(&window, "afterprint", |i, _| set_print(i, false)),
+        ];
         Ok(Tracker {
             inner,
-            _listeners: [click, keydown],
+            _listeners: listeners,
         })
     }
 
@@ -131,8 +166,12 @@ impl Tracker {
         };
         match (src, inline) {
             (Some(url), _) => fetch(&self.inner, url),
-            (None, Some(text)) => self.apply(parse_text(&text), INLINE.into()),
-            (None, None) => self.apply(parse_text(default_programme_json()), EMBEDDED.into()),
+            (None, Some(text)) => apply(&self.inner, parse_text(text.into()), INLINE.into()),
+            (None, None) => apply(
+                &self.inner,
+                parse_text(default_programme_json().into()),
+                EMBEDDED.into(),
+            ),
         }
     }
 
@@ -145,7 +184,19 @@ impl Tracker {
             return self.load();
         }
         self.inner.borrow_mut().from_property = true;
-        self.apply(parse_value(value), PROPERTY.into());
+        // A JSON copy: later changes to the host's object do not leak in, and
+        // every source goes through the same parser and content hash.
+        let result = match js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
+            Some(text) => parse_text(text.into()),
+            None => Err(LoadError::NotJson {
+                html: false,
+                detail: "the value cannot be written as JSON".into(),
+            }),
+        };
+        apply(&self.inner, result, PROPERTY.into());
     }
 
     /// Applies a changed attribute (`src`, `lang`, `selected`, `theme`).
@@ -175,50 +226,26 @@ impl Tracker {
             _ => {}
         }
     }
+}
 
-    fn apply(&self, result: Result<Programme, LoadError>, source: String) {
-        let event = {
-            let mut i = self.inner.borrow_mut();
-            i.generation += 1;
-            i.apply(result, source)
-        };
-        emit(&self.inner, event);
-    }
+/// Shows a load result (bumping the generation so older fetches are dropped).
+fn apply(inner: &Shared, result: Result<(Programme, Rc<str>), LoadError>, source: String) {
+    let event = {
+        let mut i = inner.borrow_mut();
+        i.generation += 1;
+        i.apply(result, source)
+    };
+    emit(inner, event);
 }
 
 impl Inner {
     fn apply(
         &mut self,
-        result: Result<Programme, LoadError>,
+        result: Result<(Programme, Rc<str>), LoadError>,
         source: String,
     ) -> Option<CustomEvent> {
-        match result {
-            Ok(p) => {
-                // Keep the reader's task force across reloads when it still exists.
-                let previous = self
-                    .programme
-                    .as_ref()
-                    .and_then(|old| old.task_forces.get(self.state.selected));
-                let kept = previous.and_then(|tf| p.position(tf.id.as_str()));
-                let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
-                let detail = object(&[
-                    ("source", source.as_str().into()),
-                    ("asOf", p.as_of.to_string().into()),
-                    ("taskForces", (p.task_forces.len() as u32).into()),
-                    ("measures", (measures as u32).into()),
-                ]);
-                self.programme = Some(Rc::new(p));
-                self.failure = None;
-                match kept {
-                    Some(k) => self.state.selected = k,
-                    None => {
-                        self.state.selected = 0;
-                        self.select_attribute();
-                    }
-                }
-                self.render();
-                custom_event("tft-load", &detail)
-            }
+        let (p, text) = match result {
+            Ok(ok) => ok,
             Err(err) => {
                 let message = err.describe(Lang::En);
                 log_failure(&source, &err);
@@ -228,9 +255,55 @@ impl Inner {
                 ]);
                 self.failure = Some((err, source));
                 self.render();
-                custom_event("tft-error", &detail)
+                return custom_event("tft-error", &detail);
+            }
+        };
+        let first = self.programme.is_none();
+        // Keep the reader's task force across reloads when it still exists.
+        let previous = self
+            .programme
+            .as_ref()
+            .and_then(|old| old.task_forces.get(self.state.selected));
+        let kept = previous.and_then(|tf| p.position(tf.id.as_str()));
+        let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
+        let version = content_hash(&text);
+        let detail = object(&[
+            ("source", source.as_str().into()),
+            ("asOf", p.as_of.to_string().into()),
+            ("taskForces", (p.task_forces.len() as u32).into()),
+            ("measures", (measures as u32).into()),
+            ("version", version.as_str().into()),
+        ]);
+        if !first && self.state.version.as_deref() != Some(version.as_str()) {
+            let s = strings(self.state.lang);
+            self.state.announcement = format!(
+                "{} {}",
+                s.data_updated,
+                crate::i18n::format_date(p.as_of, self.state.lang)
+            );
+        }
+        self.state.version = Some(version);
+        self.programme = Some(Rc::new(p));
+        self.text = text;
+        self.failure = None;
+        let mut scroll_to = None;
+        match kept {
+            Some(k) => self.state.selected = k,
+            None => {
+                self.state.selected = 0;
+                self.select_attribute();
+                if first {
+                    scroll_to = self.apply_fragment(current_hash().as_deref());
+                }
             }
         }
+        self.render();
+        if let Some(id) = scroll_to {
+            if let Ok(Some(el)) = self.root.query_selector(&format!("#{id}")) {
+                el.scroll_into_view();
+            }
+        }
+        custom_event("tft-load", &detail)
     }
 
     /// Selects the task force named by the `selected` attribute, if any;
@@ -255,14 +328,45 @@ impl Inner {
         }
     }
 
+    /// Opens the state a fragment of ours names; returns the element id of
+    /// the measure to scroll to. `None` restores the initial state.
+    fn apply_fragment(&mut self, frag: Option<&str>) -> Option<String> {
+        let p = self.programme.clone()?;
+        self.state.open.clear();
+        let Some((tf_id, m_id)) = frag.and_then(|f| parse_fragment(&self.state.id_prefix, f))
+        else {
+            self.state.selected = 0;
+            self.select_attribute();
+            return None;
+        };
+        let index = p.position(tf_id)?;
+        self.state.selected = index;
+        self.state.filter.all = false;
+        let m = m_id.and_then(|m| {
+            p.task_forces[index]
+                .measures
+                .iter()
+                .find(|x| x.id.as_str() == m)
+        })?;
+        self.state.open.insert(measure_key(tf_id, m.id.as_str()));
+        Some(format!(
+            "{}-m-{tf_id}-{}",
+            self.state.id_prefix,
+            m.id.as_str()
+        ))
+    }
+
     /// Selects task force `index` in response to the reader.
     fn select(&mut self, index: usize) -> Option<CustomEvent> {
         let p = self.programme.clone()?;
         let tf = p.task_forces.get(index)?;
-        if index == self.state.selected {
+        let leaving_results = self.state.filter.all && self.state.filter.active();
+        if index == self.state.selected && !leaving_results {
             return None;
         }
         self.state.selected = index;
+        self.state.filter.all = false;
+        self.push_history(&fragment(&self.state.id_prefix, tf.id.as_str(), None));
         self.render();
         let detail = object(&[
             ("id", tf.id.as_str().into()),
@@ -270,6 +374,59 @@ impl Inner {
             ("name", tf.name.get(self.state.lang).into()),
         ]);
         custom_event("tft-select", &detail)
+    }
+
+    fn toggle(&mut self, key: &str) {
+        let Some((tf, m)) = key.split_once('/') else {
+            return;
+        };
+        let opened = if self.state.open.remove(key) {
+            false
+        } else {
+            self.state.open.insert(key.to_string());
+            true
+        };
+        let frag = fragment(&self.state.id_prefix, tf, opened.then_some(m));
+        self.push_history(&frag);
+        self.render();
+    }
+
+    /// Records the reader's state in a new history entry without scrolling.
+    /// Each widget keeps its own key in `history.state`, so Back and Forward
+    /// restore every widget on the page, not just the last one touched.
+    fn push_history(&self, frag: &str) {
+        let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+            return;
+        };
+        let entry = js_sys::Object::new();
+        if let Ok(old) = history.state() {
+            if old.is_object() {
+                let _ = js_sys::Object::assign(&entry, old.unchecked_ref());
+            }
+        }
+        let _ = js_sys::Reflect::set(&entry, &self.state.id_prefix.as_str().into(), &frag.into());
+        let _ = history.push_state_with_url(&entry, "", Some(&format!("#{frag}")));
+    }
+
+    fn set_filter(&mut self, update: impl FnOnce(&mut crate::state::Filter)) {
+        let Some(p) = self.programme.clone() else {
+            return;
+        };
+        let before = self.state.filter.clone();
+        update(&mut self.state.filter);
+        if self.state.filter == before {
+            return;
+        }
+        let (shown, total) = self.state.filter.counts(&p, self.state.selected);
+        let s = strings(self.state.lang);
+        self.state.announcement = if !self.state.filter.active() {
+            showing(self.state.lang, total, total)
+        } else if shown == 0 {
+            s.no_results.to_string()
+        } else {
+            showing(self.state.lang, shown, total)
+        };
+        self.render();
     }
 
     fn render(&mut self) {
@@ -301,24 +458,148 @@ impl Inner {
             let _ = dom::patch_children(&self.doc, &self.root, &[], &new);
         }
         self.rendered = Some(new);
+        self.sync_controls();
+    }
+
+    /// Form controls keep their own live value once touched; make them show
+    /// the state (after "clear filters", Back, or a language change).
+    fn sync_controls(&self) {
+        let f = &self.state.filter;
+        if let Ok(Some(q)) = self.root.query_selector("[data-act=query]") {
+            let q: HtmlInputElement = q.unchecked_into();
+            if q.value() != f.query {
+                q.set_value(&f.query);
+            }
+        }
+        for (act, value) in [
+            ("status", f.status.map_or("", Status::key)),
+            ("scope", if f.all { "all" } else { "one" }),
+        ] {
+            if let Ok(Some(s)) = self.root.query_selector(&format!("[data-act={act}]")) {
+                s.unchecked_ref::<HtmlSelectElement>().set_value(value);
+            }
+        }
+    }
+
+    fn download(&self, format: &str) {
+        let Some(p) = &self.programme else { return };
+        let (body, mime) = match format {
+            "csv" => (to_csv(p, self.state.lang), "text/csv;charset=utf-8"),
+            _ => (self.text.to_string(), "application/json;charset=utf-8"),
+        };
+        let name = format!(
+            "{}-{}.{format}",
+            self.state.id_prefix,
+            self.state.version.as_deref().unwrap_or("data")
+        );
+        let result = (|| -> Result<(), JsValue> {
+            let parts = js_sys::Array::of1(&body.into());
+            let opts = BlobPropertyBag::new();
+            opts.set_type(mime);
+            let blob = Blob::new_with_str_sequence_and_options(&parts, &opts)?;
+            let url = Url::create_object_url_with_blob(&blob)?;
+            let a: HtmlElement = self.doc.create_element("a")?.unchecked_into();
+            a.set_attribute("href", &url)?;
+            a.set_attribute("download", &name)?;
+            a.click();
+            Url::revoke_object_url(&url)
+        })();
+        if let Err(e) = result {
+            web_sys::console::error_2(&"[task-force-tracker] download failed:".into(), &e);
+        }
     }
 }
 
-fn on_click(weak: &Weak<RefCell<Inner>>, e: &Event) {
-    let Some(inner) = weak.upgrade() else { return };
-    let Some(index) = tab_index(e) else { return };
-    let event = inner.borrow_mut().select(index);
-    emit(&inner, event);
+fn set_print(inner: &Shared, print: bool) {
+    let mut i = inner.borrow_mut();
+    if i.state.print != print {
+        i.state.print = print;
+        i.render();
+    }
+}
+
+/// The element carrying `data-act`, with its action and argument.
+fn action(e: &Event) -> Option<(Element, String, String)> {
+    let target = e.target()?.dyn_into::<Element>().ok()?;
+    let el = target.closest("[data-act]").ok()??;
+    let act = el.get_attribute("data-act")?;
+    let arg = el.get_attribute("data-arg").unwrap_or_default();
+    Some((el, act, arg))
+}
+
+fn on_click(inner: &Shared, e: &Event) {
+    let Some((_, act, arg)) = action(e) else {
+        return;
+    };
+    let event = match act.as_str() {
+        "tab" => arg.parse().ok().and_then(|i| inner.borrow_mut().select(i)),
+        "toggle" => {
+            inner.borrow_mut().toggle(&arg);
+            None
+        }
+        "copy" => {
+            copy_link(inner, &arg);
+            None
+        }
+        "download" => {
+            inner.borrow().download(&arg);
+            None
+        }
+        "lang" => {
+            let mut i = inner.borrow_mut();
+            if let Some(lang) = Lang::from_tag(&arg) {
+                i.state.lang = lang;
+                i.render();
+            }
+            None
+        }
+        "clear" => {
+            inner.borrow_mut().set_filter(|f| {
+                f.status = None;
+                f.query.clear();
+            });
+            None
+        }
+        _ => None,
+    };
+    emit(inner, event);
+}
+
+fn on_input(inner: &Shared, e: &Event) {
+    // Wait for an input method (pinyin, zhuyin…) to commit its text.
+    if e.dyn_ref::<InputEvent>()
+        .is_some_and(InputEvent::is_composing)
+    {
+        return;
+    }
+    let Some((el, act, _)) = action(e) else {
+        return;
+    };
+    let value = match act.as_str() {
+        "query" => el.unchecked_ref::<HtmlInputElement>().value(),
+        "status" | "scope" => el.unchecked_ref::<HtmlSelectElement>().value(),
+        _ => return,
+    };
+    inner.borrow_mut().set_filter(|f| match act.as_str() {
+        "query" => f.query = value,
+        "status" => f.status = Status::ALL.into_iter().find(|s| s.key() == value),
+        _ => f.all = value == "all",
+    });
 }
 
 /// Tabs pattern keys: Left/Right move and wrap, Home/End jump; selection
 /// follows focus (automatic activation).
-fn on_keydown(weak: &Weak<RefCell<Inner>>, e: &Event) {
-    let Some(inner) = weak.upgrade() else { return };
-    let (Some(ke), Some(current)) = (e.dyn_ref::<KeyboardEvent>(), tab_index(e)) else {
+fn on_keydown(inner: &Shared, e: &Event) {
+    let Some(ke) = e.dyn_ref::<KeyboardEvent>() else {
         return;
     };
-    if ke.alt_key() || ke.ctrl_key() || ke.meta_key() {
+    let Some((_, act, arg)) = action(e) else {
+        return;
+    };
+    let Ok(current) = arg.parse::<usize>() else {
+        return;
+    };
+    if act != "tab" || ke.alt_key() || ke.ctrl_key() || ke.meta_key() {
         return;
     }
     let count = inner
@@ -341,24 +622,64 @@ fn on_keydown(weak: &Weak<RefCell<Inner>>, e: &Event) {
     if let Ok(Some(tab)) = inner
         .borrow()
         .root
-        .query_selector(&format!("[data-tab=\"{next}\"]"))
+        .query_selector(&format!("[data-act=tab][data-arg=\"{next}\"]"))
     {
         let _ = tab.unchecked_ref::<HtmlElement>().focus();
     }
-    emit(&inner, event);
+    emit(inner, event);
 }
 
-fn tab_index(e: &Event) -> Option<usize> {
-    let target = e.target()?.dyn_into::<Element>().ok()?;
-    target
-        .closest("[data-tab]")
-        .ok()??
-        .get_attribute("data-tab")?
-        .parse()
+fn on_popstate(inner: &Shared, e: &Event) {
+    let mut i = inner.borrow_mut();
+    let saved = e
+        .dyn_ref::<PopStateEvent>()
+        .map(PopStateEvent::state)
+        .filter(|s| s.is_object())
+        .and_then(|s| js_sys::Reflect::get(&s, &i.state.id_prefix.as_str().into()).ok())
+        .and_then(|v| v.as_string());
+    let frag = saved.or_else(current_hash);
+    i.apply_fragment(frag.as_deref());
+    i.render();
+}
+
+fn current_hash() -> Option<String> {
+    web_sys::window()?
+        .location()
+        .hash()
         .ok()
+        .filter(|h| !h.is_empty())
 }
 
-fn fetch(inner: &Rc<RefCell<Inner>>, url: String) {
+fn copy_link(inner: &Shared, key: &str) {
+    let (tf, m) = match key.split_once('/') {
+        Some((tf, m)) => (tf, Some(m)),
+        None => (key, None),
+    };
+    let frag = fragment(&inner.borrow().state.id_prefix, tf, m);
+    let Some(location) = web_sys::window().map(|w| w.location()) else {
+        return;
+    };
+    let href = location.href().unwrap_or_default();
+    let url = format!("{}#{frag}", href.split('#').next().unwrap_or_default());
+    let weak = Rc::downgrade(inner);
+    spawn_local(async move {
+        let ok = match write_clipboard(&url) {
+            Ok(promise) => JsFuture::from(promise).await.is_ok(),
+            Err(_) => false,
+        };
+        let Some(inner) = weak.upgrade() else { return };
+        let mut i = inner.borrow_mut();
+        let s = strings(i.state.lang);
+        i.state.announcement = if ok {
+            s.link_copied.to_string()
+        } else {
+            format!("{}{url}", s.copy_failed)
+        };
+        i.render();
+    });
+}
+
+fn fetch(inner: &Shared, url: String) {
     let generation = {
         let mut i = inner.borrow_mut();
         i.generation += 1;
@@ -379,7 +700,7 @@ fn fetch(inner: &Rc<RefCell<Inner>>, url: String) {
     });
 }
 
-async fn fetch_programme(url: &str) -> Result<Programme, LoadError> {
+async fn fetch_programme(url: &str) -> Result<(Programme, Rc<str>), LoadError> {
     let init = RequestInit::new();
     init.set_signal(Some(&AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS)));
     let window = web_sys::window().expect_throw("widgets run in a window");
@@ -403,19 +724,17 @@ async fn fetch_programme(url: &str) -> Result<Programme, LoadError> {
     let body = JsFuture::from(response.text().map_err(failed)?)
         .await
         .map_err(failed)?;
-    parse_text(&body.as_string().unwrap_or_default())
+    parse_text(body.as_string().unwrap_or_default().into())
 }
 
-fn parse_text(text: &str) -> Result<Programme, LoadError> {
-    let value = js_sys::JSON::parse(text).map_err(|e| LoadError::NotJson {
+fn parse_text(text: Rc<str>) -> Result<(Programme, Rc<str>), LoadError> {
+    let value = js_sys::JSON::parse(&text).map_err(|e| LoadError::NotJson {
         html: text.trim_start().starts_with('<'),
         detail: js_message(&e),
     })?;
-    parse_value(value)
-}
-
-fn parse_value(value: JsValue) -> Result<Programme, LoadError> {
-    model::parse(serde_wasm_bindgen::Deserializer::from(value)).map_err(LoadError::Invalid)
+    let p =
+        model::parse(serde_wasm_bindgen::Deserializer::from(value)).map_err(LoadError::Invalid)?;
+    Ok((p, text))
 }
 
 fn resolve_lang(host: &Element, doc: &Document) -> Lang {
@@ -433,7 +752,7 @@ fn resolve_lang(host: &Element, doc: &Document) -> Lang {
         .unwrap_or(Lang::ZhHans)
 }
 
-fn emit(inner: &Rc<RefCell<Inner>>, event: Option<CustomEvent>) {
+fn emit(inner: &Shared, event: Option<CustomEvent>) {
     if let Some(event) = event {
         let host = inner.borrow().host.clone();
         let _ = host.dispatch_event(&event);

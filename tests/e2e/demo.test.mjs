@@ -41,13 +41,17 @@ test('the article shows the tracker and every task force opens to its measures',
       assert.equal(await item.locator('.tag').first().innerText(), STATUS[m.status], `${tf.id}/${m.id} status as text`);
       assert.equal(await item.getByRole('progressbar').getAttribute('aria-valuenow'), String(m.progress));
       assert.match(await item.locator('.report').innerText(), /最新汇报 2020年4月17日：示例/);
+      assert.equal(await item.locator('.m-title').getByRole('button').getAttribute('aria-expanded'), 'false');
     }
     assert.equal(await tabs.nth(i).getAttribute('aria-selected'), 'true');
   }
 
   const events = await page.evaluate(() => window.__events);
   const load = events.find((e) => e.type === 'tft-load');
-  assert.deepEqual(load?.detail, { source: 'embedded default data', asOf: '2020-04-17', taskForces: 5, measures: 23 });
+  const { version, ...rest } = load?.detail ?? {};
+  assert.deepEqual(rest, { source: 'embedded default data', asOf: '2020-04-17', taskForces: 5, measures: 23 });
+  assert.match(version, /^[0-9a-f]{12}$/);
+  assert.match(await widget.locator('.version').innerText(), new RegExp(version), 'content hash shown beside the as-of date');
   const selects = events.filter((e) => e.type === 'tft-select').map((e) => e.detail.id);
   assert.deepEqual(selects, ['talent', 'culture', 'ecology', 'organisation'], 'one select per change, none for the already-selected tab');
   assert.deepEqual(problems, { console: [], thrown: [] });

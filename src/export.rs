@@ -1,0 +1,129 @@
+//! What a reader can take away: the data as CSV, and a short content hash
+//! that names the exact data shown ("which report did I see?").
+
+use crate::i18n::status_label;
+use crate::model::Programme;
+use crate::text::Lang;
+
+/// A 12-hex-digit FNV-1a 64 hash of the data's bytes: stable across
+/// browsers and builds, short enough to quote, not a security measure.
+pub fn content_hash(text: &str) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    let hex = b"0123456789abcdef";
+    (0..12)
+        .rev()
+        .map(|i| hex[((h >> (i * 4 + 16)) & 0xf) as usize] as char)
+        .collect()
+}
+
+/// The CSV header row.
+pub const CSV_COLUMNS: [&str; 14] = [
+    "task_force_id",
+    "task_force",
+    "measure_id",
+    "measure",
+    "status",
+    "status_label",
+    "progress",
+    "schedule",
+    "start",
+    "due",
+    "overdue",
+    "latest_report_date",
+    "latest_report",
+    "sample",
+];
+
+/// One row per measure, text in `lang`, RFC 4180 quoting, CRLF line ends and
+/// a UTF-8 byte-order mark so spreadsheet programs read Chinese correctly.
+pub fn to_csv(p: &Programme, lang: Lang) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, CSV_COLUMNS.iter().map(|s| s.to_string()));
+    for tf in &p.task_forces {
+        for m in &tf.measures {
+            let report = m.latest_report();
+            let date = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            push_row(
+                &mut out,
+                [
+                    tf.id.as_str().to_string(),
+                    tf.name.get(lang).to_string(),
+                    m.id.as_str().to_string(),
+                    m.title.get(lang).to_string(),
+                    m.status.key().to_string(),
+                    status_label(m.status, lang).to_string(),
+                    m.progress().to_string(),
+                    m.schedule(p.as_of)
+                        .map(|s| s.to_string())
+                        .unwrap_or_default(),
+                    date(m.start),
+                    date(m.due),
+                    m.is_overdue(p.as_of).to_string(),
+                    date(report.map(|r| r.date)),
+                    report
+                        .map(|r| r.note.get(lang).to_string())
+                        .unwrap_or_default(),
+                    (p.sample || m.sample).to_string(),
+                ],
+            );
+        }
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    for (i, cell) in cells.into_iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        // Quote everything that could be misread; neutralise spreadsheet
+        // formulas (=, +, -, @ at the start) with a leading apostrophe.
+        let formula = cell.starts_with(['=', '+', '-', '@']) && cell.parse::<f64>().is_err();
+        if formula || cell.contains([',', '"', '\n', '\r']) {
+            out.push('"');
+            if formula {
+                out.push('\'');
+            }
+            out.push_str(&cell.replace('"', "\"\""));
+            out.push('"');
+        } else {
+            out.push_str(&cell);
+        }
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hash_is_stable_and_sensitive() {
+        assert_eq!(content_hash("abc"), content_hash("abc"));
+        assert_ne!(content_hash("abc"), content_hash("abd"));
+        assert_eq!(content_hash("").len(), 12);
+    }
+
+    #[test]
+    fn csv_quotes_and_defuses() {
+        let mut s = String::new();
+        push_row(
+            &mut s,
+            [
+                "a,b".into(),
+                "say \"hi\"".into(),
+                "=HYPERLINK()".into(),
+                "-5".into(),
+                "plain".into(),
+            ],
+        );
+        assert_eq!(
+            s,
+            "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK()\",-5,plain\r\n"
+        );
+    }
+}

@@ -1,0 +1,157 @@
+//! What the reader has chosen (task force, open measures, filter, language)
+//! and how that state is written into, and read back from, a URL fragment.
+//!
+//! Pure data: the widget owns a `State`, the view reads it.
+
+use crate::model::{Measure, Programme, Status};
+use crate::text::Lang;
+use std::collections::BTreeSet;
+
+/// The reader's view of one widget.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    /// Interface and text language.
+    pub lang: Lang,
+    /// Index of the selected task force (the view clamps it).
+    pub selected: usize,
+    /// Prefix for element ids and URL fragments: the element's id, else `tft`.
+    pub id_prefix: String,
+    /// Expanded measures, as `taskforce/measure` keys.
+    pub open: BTreeSet<String>,
+    /// Which measures are listed.
+    pub filter: Filter,
+    /// Render for print: every task force and measure, expanded.
+    pub print: bool,
+    /// The sentence the live region announces.
+    pub announcement: String,
+    /// Short content hash of the data shown.
+    pub version: Option<String>,
+}
+
+impl Default for State {
+    fn default() -> State {
+        State {
+            lang: Lang::ZhHans,
+            selected: 0,
+            id_prefix: "tft".into(),
+            open: BTreeSet::new(),
+            filter: Filter::default(),
+            print: false,
+            announcement: String::new(),
+            version: None,
+        }
+    }
+}
+
+/// A status filter and a text search, over one task force or all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// Only measures with this status.
+    pub status: Option<Status>,
+    /// Only measures whose title or reports contain this text (any case).
+    pub query: String,
+    /// Search every task force instead of the selected one.
+    pub all: bool,
+}
+
+impl Filter {
+    /// Whether the filter hides anything.
+    pub fn active(&self) -> bool {
+        self.status.is_some() || !self.query.trim().is_empty()
+    }
+
+    /// Whether `m` passes. Text matching is substring matching on every
+    /// language's title and report notes, so Chinese needs no word splitting;
+    /// Latin letters match in any case.
+    pub fn matches(&self, m: &Measure) -> bool {
+        if self.status.is_some_and(|s| s != m.status) {
+            return false;
+        }
+        let q = self.query.trim();
+        if q.is_empty() {
+            return true;
+        }
+        let q = q.to_lowercase();
+        let hit = |s: &str| s.to_lowercase().contains(&q);
+        m.title.strings().any(hit) || m.reports.iter().any(|r| r.note.strings().any(hit))
+    }
+
+    /// `(matching, total)` measures in the filter's scope.
+    pub fn counts(&self, p: &Programme, selected: usize) -> (usize, usize) {
+        let scope: Vec<&Measure> = if self.all {
+            p.task_forces.iter().flat_map(|t| &t.measures).collect()
+        } else {
+            p.task_forces
+                .get(selected)
+                .map(|t| t.measures.iter().collect())
+                .unwrap_or_default()
+        };
+        (
+            scope.iter().filter(|m| self.matches(m)).count(),
+            scope.len(),
+        )
+    }
+}
+
+/// The key of a measure in [`State::open`] and in fragments.
+pub fn measure_key(task_force: &str, measure: &str) -> String {
+    format!("{task_force}/{measure}")
+}
+
+/// The URL fragment (without `#`) for a task force, or one of its measures:
+/// `{prefix}-{task force}` or `{prefix}-{task force}/{measure}`.
+pub fn fragment(prefix: &str, task_force: &str, measure: Option<&str>) -> String {
+    match measure {
+        Some(m) => format!("{prefix}-{task_force}/{m}"),
+        None => format!("{prefix}-{task_force}"),
+    }
+}
+
+/// Reads a fragment written by [`fragment`] for this prefix; `None` when it
+/// belongs to something else on the page.
+pub fn parse_fragment<'a>(prefix: &str, hash: &'a str) -> Option<(&'a str, Option<&'a str>)> {
+    let rest = hash
+        .strip_prefix('#')
+        .unwrap_or(hash)
+        .strip_prefix(prefix)?
+        .strip_prefix('-')?;
+    let (tf, m) = match rest.split_once('/') {
+        Some((tf, m)) => (tf, Some(m).filter(|m| !m.is_empty())),
+        None => (rest, None),
+    };
+    (!tf.is_empty() && !tf.contains('/') && m.is_none_or(|m| !m.contains('/'))).then_some((tf, m))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fragments_round_trip_and_ignore_other_prefixes() {
+        assert_eq!(fragment("tft", "ecology", None), "tft-ecology");
+        assert_eq!(
+            fragment("tft", "ecology", Some("toilets")),
+            "tft-ecology/toilets"
+        );
+        assert_eq!(
+            parse_fragment("tft", "#tft-ecology/toilets"),
+            Some(("ecology", Some("toilets")))
+        );
+        assert_eq!(
+            parse_fragment("tft", "tft-ecology"),
+            Some(("ecology", None))
+        );
+        assert_eq!(
+            parse_fragment("tft", "#tft-ecology/"),
+            Some(("ecology", None))
+        );
+        assert_eq!(parse_fragment("a", "#b-ecology"), None);
+        assert_eq!(parse_fragment("tft", "#tft"), None);
+        assert_eq!(parse_fragment("tft", "#tft-"), None);
+        assert_eq!(parse_fragment("tft", "#tft-a/b/c"), None);
+        assert_eq!(
+            parse_fragment("my-tracker", "#my-tracker-talent"),
+            Some(("talent", None))
+        );
+    }
+}

@@ -293,7 +293,12 @@ impl Inner {
                 self.state.selected = 0;
                 self.select_attribute();
                 if first {
-                    scroll_to = self.apply_fragment(current_hash().as_deref());
+                    let hash = current_hash();
+                    scroll_to = self.apply_fragment(hash.as_deref());
+                    let ours = hash
+                        .as_deref()
+                        .filter(|h| parse_fragment(&self.state.id_prefix, h).is_some());
+                    self.write_history(ours.map_or("", |h| h.trim_start_matches('#')), false);
                 }
             }
         }
@@ -392,9 +397,16 @@ impl Inner {
     }
 
     /// Records the reader's state in a new history entry without scrolling.
-    /// Each widget keeps its own key in `history.state`, so Back and Forward
-    /// restore every widget on the page, not just the last one touched.
     fn push_history(&self, frag: &str) {
+        self.write_history(frag, true);
+    }
+
+    /// Each widget keeps its own key in `history.state` (its fragment, or ""
+    /// for its initial state), merged with the other widgets' keys, so Back
+    /// and Forward restore every widget on the page, not just the last one
+    /// touched. `push` adds an entry and sets the URL fragment; otherwise the
+    /// current entry is amended and the URL left alone.
+    fn write_history(&self, frag: &str, push: bool) {
         let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
             return;
         };
@@ -405,7 +417,11 @@ impl Inner {
             }
         }
         let _ = js_sys::Reflect::set(&entry, &self.state.id_prefix.as_str().into(), &frag.into());
-        let _ = history.push_state_with_url(&entry, "", Some(&format!("#{frag}")));
+        let _ = if push {
+            history.push_state_with_url(&entry, "", Some(&format!("#{frag}")))
+        } else {
+            history.replace_state(&entry, "")
+        };
     }
 
     fn set_filter(&mut self, update: impl FnOnce(&mut crate::state::Filter)) {
@@ -638,7 +654,7 @@ fn on_popstate(inner: &Shared, e: &Event) {
         .and_then(|s| js_sys::Reflect::get(&s, &i.state.id_prefix.as_str().into()).ok())
         .and_then(|v| v.as_string());
     let frag = saved.or_else(current_hash);
-    i.apply_fragment(frag.as_deref());
+    i.apply_fragment(frag.as_deref().filter(|f| !f.is_empty()));
     i.render();
 }
 

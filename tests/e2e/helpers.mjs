@@ -59,6 +59,7 @@ export function launch() {
  */
 export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+  context.setDefaultTimeout(5_000);
   const page = await context.newPage();
   const problems = { console: [], thrown: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });

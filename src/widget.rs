@@ -15,6 +15,7 @@ use crate::text::Lang;
 use crate::view::{self, LoadError, Node as VNode};
 use crate::{default_programme_json, dom};
 use gloo_events::EventListener;
+use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
 use std::rc::{Rc, Weak};
 use wasm_bindgen::prelude::*;
@@ -23,11 +24,17 @@ use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
     AbortSignal, Blob, BlobPropertyBag, CssStyleSheet, CustomEvent, CustomEventInit, Document,
     Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, InputEvent, KeyboardEvent,
-    PopStateEvent, RequestInit, Response, ShadowRoot, ShadowRootInit, ShadowRootMode, Url,
+    PopStateEvent, RequestCache, RequestInit, Response, ShadowRoot, ShadowRootInit, ShadowRootMode,
+    Url, VisibilityState,
 };
 
-/// A `src` fetch that has not answered in this time is abandoned.
-const FETCH_TIMEOUT_MS: u32 = 10_000;
+/// A `src` fetch that has not answered in this time is abandoned, unless the
+/// `timeout` attribute says otherwise (seconds).
+const DEFAULT_TIMEOUT_SECS: u32 = 10;
+/// Failed refreshes back off: the interval doubles per failure up to 32×,
+/// and never exceeds an hour.
+const MAX_BACKOFF_SHIFT: u32 = 5;
+const MAX_REFRESH_SECS: u32 = 3_600;
 const CSS: &str = include_str!("widget.css");
 const EMBEDDED: &str = "embedded default data";
 const INLINE: &str = "inline <script type=\"application/json\">";
@@ -84,6 +91,16 @@ struct Inner {
     generation: u32,
     /// Data came from `element.data`, which wins over `src` and inline JSON.
     from_property: bool,
+    /// Seconds between re-fetches of `src` (the `refresh` attribute).
+    refresh_secs: Option<u32>,
+    /// Seconds a fetch may take (the `timeout` attribute).
+    timeout_secs: u32,
+    /// Consecutive failed fetches, for back-off.
+    failures: u32,
+    /// The pending re-fetch; dropping it cancels it.
+    timer: Option<Timeout>,
+    /// A re-fetch fell due while the page was hidden.
+    due_while_hidden: bool,
 }
 
 type Shared = Rc<RefCell<Inner>>;
@@ -126,7 +143,17 @@ impl Tracker {
             rendered: None,
             generation: 0,
             from_property: false,
+            refresh_secs: None,
+            timeout_secs: DEFAULT_TIMEOUT_SECS,
+            failures: 0,
+            timer: None,
+            due_while_hidden: false,
         }));
+        {
+            let mut i = inner.borrow_mut();
+            i.refresh_secs = seconds_attribute(&i.host, "refresh", 1, MAX_REFRESH_SECS);
+            i.timeout_secs = seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
+        }
         let on = |target: &web_sys::EventTarget, kind: &'static str, f: fn(&Shared, &Event)| {
             let weak: Weak<RefCell<Inner>> = Rc::downgrade(&inner);
             EventListener::new(target, kind, move |e| {
@@ -144,6 +171,7 @@ impl Tracker {
             on(&window, "popstate", on_popstate),
             on(&window, "beforeprint", |i, _| set_print(i, true)),
             on(&window, "afterprint", |i, _| set_print(i, false)),
+            on(&inner.borrow().doc, "visibilitychange", on_visibility),
         ];
         Ok(Tracker {
             inner,
@@ -155,8 +183,9 @@ impl Tracker {
     /// `<script type="application/json">` child, else the embedded default.
     pub fn load(&self) {
         let (src, inline) = {
-            let i = self.inner.borrow();
-            let src = i.host.get_attribute("src").filter(|s| !s.trim().is_empty());
+            let mut i = self.inner.borrow_mut();
+            i.failures = 0;
+            let src = i.src();
             let inline = i
                 .host
                 .query_selector(":scope > script[type='application/json']")
@@ -183,7 +212,11 @@ impl Tracker {
             self.inner.borrow_mut().from_property = false;
             return self.load();
         }
-        self.inner.borrow_mut().from_property = true;
+        {
+            let mut i = self.inner.borrow_mut();
+            i.from_property = true;
+            i.timer = None; // `src` is no longer what is shown: stop polling it
+        }
         // A JSON copy: later changes to the host's object do not leak in, and
         // every source goes through the same parser and content hash.
         let result = match js_sys::JSON::stringify(&value)
@@ -199,7 +232,8 @@ impl Tracker {
         apply(&self.inner, result, PROPERTY.into());
     }
 
-    /// Applies a changed attribute (`src`, `lang`, `selected`, `theme`).
+    /// Applies a changed attribute (`src`, `lang`, `selected`, `theme`,
+    /// `refresh`, `timeout`).
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self, name: &str, value: Option<String>) {
         match name {
@@ -214,6 +248,15 @@ impl Tracker {
                 if i.select_attribute() {
                     i.render();
                 }
+            }
+            "refresh" => {
+                let secs = seconds_attribute(&self.inner.borrow().host, "refresh", 1, MAX_REFRESH_SECS);
+                self.inner.borrow_mut().refresh_secs = secs;
+                schedule(&self.inner);
+            }
+            "timeout" => {
+                let mut i = self.inner.borrow_mut();
+                i.timeout_secs = seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
             }
             "theme" => {
                 if let Some(v) = value.filter(|v| !matches!(v.as_str(), "light" | "dark" | "auto"))
@@ -239,6 +282,10 @@ fn apply(inner: &Shared, result: Result<(Programme, Rc<str>), LoadError>, source
 }
 
 impl Inner {
+    fn src(&self) -> Option<String> {
+        self.host.get_attribute("src").filter(|s| !s.trim().is_empty())
+    }
+
     fn apply(
         &mut self,
         result: Result<(Programme, Rc<str>), LoadError>,
@@ -259,6 +306,10 @@ impl Inner {
             }
         };
         let first = self.programme.is_none();
+        let version = content_hash(&text);
+        if !first && self.failure.is_none() && self.state.version.as_deref() == Some(version.as_str()) {
+            return None; // a refresh brought the same data: nothing to do
+        }
         // Keep the reader's task force across reloads when it still exists.
         let previous = self
             .programme
@@ -266,7 +317,6 @@ impl Inner {
             .and_then(|old| old.task_forces.get(self.state.selected));
         let kept = previous.and_then(|tf| p.position(tf.id.as_str()));
         let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
-        let version = content_hash(&text);
         let detail = object(&[
             ("source", source.as_str().into()),
             ("asOf", p.as_of.to_string().into()),
@@ -696,36 +746,103 @@ fn copy_link(inner: &Shared, key: &str) {
 }
 
 fn fetch(inner: &Shared, url: String) {
-    let generation = {
+    let (generation, timeout) = {
         let mut i = inner.borrow_mut();
         i.generation += 1;
-        i.generation
+        i.timer = None;
+        (i.generation, i.timeout_secs)
     };
     let weak = Rc::downgrade(inner);
     spawn_local(async move {
-        let result = fetch_programme(&url).await;
+        let result = fetch_programme(&url, timeout).await;
         let Some(inner) = weak.upgrade() else { return };
         let event = {
             let mut i = inner.borrow_mut();
             if i.generation != generation {
                 return; // a newer source replaced this one while it loaded
             }
+            i.failures = if result.is_ok() { 0 } else { i.failures + 1 };
             i.apply(result, url)
         };
+        schedule(&inner);
         emit(&inner, event);
     });
 }
 
-async fn fetch_programme(url: &str) -> Result<(Programme, Rc<str>), LoadError> {
+/// Plans the next re-fetch of `src` when `refresh` is set: every `refresh`
+/// seconds, doubling after each failure (see `MAX_BACKOFF_SHIFT`).
+fn schedule(inner: &Shared) {
+    let mut i = inner.borrow_mut();
+    i.timer = None;
+    let Some(secs) = i.refresh_secs else { return };
+    if i.from_property || i.src().is_none() {
+        return;
+    }
+    let delay = secs.saturating_mul(1 << i.failures.min(MAX_BACKOFF_SHIFT)).min(MAX_REFRESH_SECS);
+    let weak = Rc::downgrade(inner);
+    i.timer = Some(Timeout::new(delay * 1000, move || {
+        // Not from inside the timer's own callback: refreshing replaces (drops) the timer.
+        spawn_local(async move {
+            if let Some(inner) = weak.upgrade() {
+                refresh_now(&inner);
+            }
+        });
+    }));
+}
+
+/// Re-fetches `src`, or, while the page is hidden, waits until it is seen.
+fn refresh_now(inner: &Shared) {
+    let url = {
+        let mut i = inner.borrow_mut();
+        if i.doc.visibility_state() == VisibilityState::Hidden {
+            i.due_while_hidden = true;
+            i.timer = None;
+            return;
+        }
+        i.due_while_hidden = false;
+        i.src()
+    };
+    if let Some(url) = url {
+        fetch(inner, url);
+    }
+}
+
+fn on_visibility(inner: &Shared, _: &Event) {
+    let due = {
+        let i = inner.borrow();
+        i.due_while_hidden && i.doc.visibility_state() == VisibilityState::Visible
+    };
+    if due {
+        refresh_now(inner);
+    }
+}
+
+/// A whole number of seconds from an attribute, within `min..=max`; warns
+/// about anything else.
+fn seconds_attribute(host: &Element, name: &str, min: u32, max: u32) -> Option<u32> {
+    let raw = host.get_attribute(name)?;
+    match raw.trim().parse::<u32>() {
+        Ok(n) if (min..=max).contains(&n) => Some(n),
+        _ => {
+            warn(&format!("{name}=\"{raw}\" is not a whole number of seconds from {min} to {max}; ignored."));
+            None
+        }
+    }
+}
+
+async fn fetch_programme(url: &str, timeout_secs: u32) -> Result<(Programme, Rc<str>), LoadError> {
     let init = RequestInit::new();
-    init.set_signal(Some(&AbortSignal::timeout_with_u32(FETCH_TIMEOUT_MS)));
+    init.set_signal(Some(&AbortSignal::timeout_with_u32(timeout_secs * 1000)));
+    // Revalidate with the server every time: with an ETag, an unchanged file
+    // costs a 304 (the browser sends If-None-Match and hands back its copy).
+    init.set_cache(RequestCache::NoCache);
     let window = web_sys::window().expect_throw("widgets run in a window");
     let failed = |e: JsValue| {
         let name = js_sys::Reflect::get(&e, &"name".into())
             .ok()
             .and_then(|v| v.as_string());
         if matches!(name.as_deref(), Some("TimeoutError" | "AbortError")) {
-            LoadError::Timeout(FETCH_TIMEOUT_MS / 1000)
+            LoadError::Timeout(timeout_secs)
         } else {
             LoadError::Network(js_message(&e))
         }

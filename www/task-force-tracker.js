@@ -4,13 +4,29 @@
 // Embed:
 //   <script type="module" src="/path/task-force-tracker.js"></script>
 //   <task-force-tracker src="/data/programme.json" lang="zh-CN"></task-force-tracker>
+// or, where a CMS strips unknown tags:
+//   <div data-task-force-tracker data-src="/data/programme.json"></div>
 //
 // Host events (bubbling, composed): tft-load, tft-select, tft-error; see README.
 import init, { Tracker } from './pkg/task_force_tracker.js';
 
 const TAG = 'task-force-tracker';
+const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout'];
 let module; // one wasm module for every instance on the page
 const boot = () => (module ??= init());
+
+// Start the module and fetch data only when an element nears the viewport,
+// unless it says loading="eager".
+const nearViewport = typeof IntersectionObserver === 'function'
+  ? new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        nearViewport.unobserve(entry.target);
+        entry.target.start();
+      }
+    }
+  }, { rootMargin: '800px 0px' })
+  : null;
 
 // Nothing the widget does may throw into the host page: failures are logged
 // and reported as a tft-error event instead.
@@ -26,7 +42,7 @@ function guard(el, what, fn) {
 }
 
 class TaskForceTracker extends HTMLElement {
-  static observedAttributes = ['src', 'lang', 'theme', 'selected'];
+  static observedAttributes = ATTRIBUTES;
   #tracker = null;
   #data;
 
@@ -42,6 +58,12 @@ class TaskForceTracker extends HTMLElement {
   }
 
   connectedCallback() {
+    if (this.getAttribute('loading') === 'eager' || !nearViewport) this.start();
+    else nearViewport.observe(this);
+  }
+
+  /** Loads the module (once per page) and renders; called when near the viewport. */
+  start() {
     boot().then(() => {
       if (!this.isConnected || this.#tracker) return;
       guard(this, 'start', () => {
@@ -53,7 +75,9 @@ class TaskForceTracker extends HTMLElement {
   }
 
   disconnectedCallback() {
-    // Frees the Rust side: its listeners go with it, late fetches are ignored.
+    nearViewport?.unobserve(this);
+    // Frees the Rust side: its listeners and timers go with it, late fetches
+    // are ignored.
     this.#tracker?.free();
     this.#tracker = null;
   }
@@ -75,4 +99,27 @@ class TaskForceTracker extends HTMLElement {
   }
 }
 
-if (!customElements.get(TAG)) customElements.define(TAG, TaskForceTracker);
+/** Replaces `<div data-task-force-tracker data-src=…>` with the element. */
+function upgrade(div) {
+  const el = document.createElement(TAG);
+  for (const { name, value } of div.attributes) {
+    if (name === 'data-task-force-tracker') continue;
+    const plain = name.startsWith('data-') ? name.slice(5) : null;
+    el.setAttribute(ATTRIBUTES.includes(plain) || plain === 'loading' ? plain : name, value);
+  }
+  el.append(...div.childNodes);
+  div.replaceWith(el);
+}
+
+function upgradeAll(root) {
+  if (root.matches?.('div[data-task-force-tracker]')) upgrade(root);
+  root.querySelectorAll?.('div[data-task-force-tracker]').forEach(upgrade);
+}
+
+if (!customElements.get(TAG)) {
+  customElements.define(TAG, TaskForceTracker);
+  upgradeAll(document);
+  new MutationObserver((records) => {
+    for (const r of records) r.addedNodes.forEach((n) => n.nodeType === 1 && upgradeAll(n));
+  }).observe(document.documentElement, { childList: true, subtree: true });
+}

@@ -76,7 +76,7 @@ test('keyboard: Tab reaches the selected tab, arrows move selection', async () =
 });
 
 test('screenshots: phone and desktop, light and dark', async () => {
-  for (const [width, scheme] of [[375, 'light'], [1280, 'light'], [375, 'dark'], [1280, 'dark']]) {
+  for (const [width, scheme] of [[320, 'light'], [375, 'light'], [1280, 'light'], [375, 'dark'], [1280, 'dark']]) {
     const { page, context, problems } = await open(browser, server.url + '/', { width, colorScheme: scheme });
     await rendered(page);
     const widget = page.locator('task-force-tracker');

@@ -86,8 +86,12 @@ export async function shot(page, name) {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
 }
 
-/** Resolves when the widget inside `selector` has rendered (data or error). */
-export function rendered(page, selector = 'task-force-tracker') {
+/**
+ * Scrolls the widget `selector` into view, as a reader would (it starts
+ * lazily near the viewport), and resolves when it has rendered data or an error.
+ */
+export async function rendered(page, selector = 'task-force-tracker') {
+  await page.locator(selector).first().scrollIntoViewIfNeeded();
   return page.waitForFunction(
     (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.tft'),
     selector,

@@ -10,6 +10,6 @@ echo "[test] native: cargo test"
 cargo test
 echo "[test] in the browser: cargo test --target wasm32-unknown-unknown"
 cargo test --target wasm32-unknown-unknown
-echo "[test] end to end: release build, then node --test"
-bash scripts/build.sh
+echo "[test] end to end: release build (www/pkg and dist/), then node --test"
+bash scripts/release.sh
 node --test tests/e2e/

@@ -152,7 +152,8 @@ impl Tracker {
         {
             let mut i = inner.borrow_mut();
             i.refresh_secs = seconds_attribute(&i.host, "refresh", 1, MAX_REFRESH_SECS);
-            i.timeout_secs = seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
+            i.timeout_secs =
+                seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
         }
         let on = |target: &web_sys::EventTarget, kind: &'static str, f: fn(&Shared, &Event)| {
             let weak: Weak<RefCell<Inner>> = Rc::downgrade(&inner);
@@ -250,13 +251,15 @@ impl Tracker {
                 }
             }
             "refresh" => {
-                let secs = seconds_attribute(&self.inner.borrow().host, "refresh", 1, MAX_REFRESH_SECS);
+                let secs =
+                    seconds_attribute(&self.inner.borrow().host, "refresh", 1, MAX_REFRESH_SECS);
                 self.inner.borrow_mut().refresh_secs = secs;
                 schedule(&self.inner);
             }
             "timeout" => {
                 let mut i = self.inner.borrow_mut();
-                i.timeout_secs = seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
+                i.timeout_secs =
+                    seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
             }
             "theme" => {
                 if let Some(v) = value.filter(|v| !matches!(v.as_str(), "light" | "dark" | "auto"))
@@ -283,7 +286,9 @@ fn apply(inner: &Shared, result: Result<(Programme, Rc<str>), LoadError>, source
 
 impl Inner {
     fn src(&self) -> Option<String> {
-        self.host.get_attribute("src").filter(|s| !s.trim().is_empty())
+        self.host
+            .get_attribute("src")
+            .filter(|s| !s.trim().is_empty())
     }
 
     fn apply(
@@ -307,7 +312,10 @@ impl Inner {
         };
         let first = self.programme.is_none();
         let version = content_hash(&text);
-        if !first && self.failure.is_none() && self.state.version.as_deref() == Some(version.as_str()) {
+        if !first
+            && self.failure.is_none()
+            && self.state.version.as_deref() == Some(version.as_str())
+        {
             return None; // a refresh brought the same data: nothing to do
         }
         // Keep the reader's task force across reloads when it still exists.
@@ -778,7 +786,9 @@ fn schedule(inner: &Shared) {
     if i.from_property || i.src().is_none() {
         return;
     }
-    let delay = secs.saturating_mul(1 << i.failures.min(MAX_BACKOFF_SHIFT)).min(MAX_REFRESH_SECS);
+    let delay = secs
+        .saturating_mul(1 << i.failures.min(MAX_BACKOFF_SHIFT))
+        .min(MAX_REFRESH_SECS);
     let weak = Rc::downgrade(inner);
     i.timer = Some(Timeout::new(delay * 1000, move || {
         // Not from inside the timer's own callback: refreshing replaces (drops) the timer.
@@ -824,7 +834,9 @@ fn seconds_attribute(host: &Element, name: &str, min: u32, max: u32) -> Option<u
     match raw.trim().parse::<u32>() {
         Ok(n) if (min..=max).contains(&n) => Some(n),
         _ => {
-            warn(&format!("{name}=\"{raw}\" is not a whole number of seconds from {min} to {max}; ignored."));
+            warn(&format!(
+                "{name}=\"{raw}\" is not a whole number of seconds from {min} to {max}; ignored."
+            ));
             None
         }
     }

@@ -19,14 +19,17 @@ const TYPES = {
 /**
  * Serves www/ on a free loopback port. `routes` maps a path to a handler
  * `(req, res) => void` that takes precedence over files (for fault injection
- * and test pages). Returns { url, close }.
+ * and test pages); `mounts` maps a URL prefix to another folder.
+ * Returns { url, close }.
  */
-export async function serve(routes = {}) {
+export async function serve(routes = {}, mounts = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (routes[path]) return routes[path](req, res);
-    const file = normalize(join(WWW, path.endsWith('/') ? path + 'index.html' : path));
-    if (!file.startsWith(WWW)) { res.writeHead(403).end(); return; }
+    const [prefix, dir] = Object.entries(mounts).find(([p]) => path.startsWith(p)) ?? ['/', WWW];
+    const rel = path.slice(prefix.length - 1);
+    const file = normalize(join(dir, rel.endsWith('/') ? rel + 'index.html' : rel));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Builds the widget and writes a self-contained folder a site can copy to its
+# own server or CDN: dist/task-force-tracker/. Code files carry a content hash
+# in their names (cache them forever); task-force-tracker.js is a stable alias
+# (cache it briefly). Every URL inside is relative to the module itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh
+
+out=dist/task-force-tracker
+rm -rf "$out" && mkdir -p "$out"
+version=$(awk -F'"' '/^version = / { print $2; exit }' Cargo.toml)
+hash() { sha256sum "$1" | cut -c1-10; }
+
+wasm="task-force-tracker-$(hash www/pkg/task_force_tracker_bg.wasm).wasm"
+cp www/pkg/task_force_tracker_bg.wasm "$out/$wasm"
+
+sed "s|'task_force_tracker_bg.wasm'|'$wasm'|" www/pkg/task_force_tracker.js > "$out/glue.tmp"
+grep -q "'$wasm'" "$out/glue.tmp" || { echo "release: wasm URL not found in the bindings" >&2; exit 1; }
+glue="task-force-tracker-glue-$(hash "$out/glue.tmp").js"
+mv "$out/glue.tmp" "$out/$glue"
+
+sed "s|'./pkg/task_force_tracker.js'|'./$glue'|" www/task-force-tracker.js > "$out/element.tmp"
+grep -q "'./$glue'" "$out/element.tmp" || { echo "release: bindings import not found in the element" >&2; exit 1; }
+element="task-force-tracker-$(hash "$out/element.tmp").js"
+mv "$out/element.tmp" "$out/$element"
+
+cat > "$out/task-force-tracker.js" <<JS
+// Stable entry point for task-force-tracker $version; the hashed files it
+// loads never change and may be cached forever.
+import './$element';
+JS
+
+cat > "$out/task-force-tracker.d.ts" <<'TS'
+/** The <task-force-tracker> element. Attributes: src, lang, theme, selected, refresh, timeout, loading. */
+export interface TaskForceTrackerElement extends HTMLElement {
+  /** The programme shown, as a plain object; setting it overrides src, null returns to it. */
+  data: unknown;
+}
+export interface TaskForceTrackerLoadDetail { source: string; asOf: string; taskForces: number; measures: number; version: string }
+export interface TaskForceTrackerSelectDetail { id: string; index: number; name: string }
+export interface TaskForceTrackerErrorDetail { source: string; message: string }
+declare global {
+  interface HTMLElementTagNameMap { 'task-force-tracker': TaskForceTrackerElement }
+  interface HTMLElementEventMap {
+    'tft-load': CustomEvent<TaskForceTrackerLoadDetail>;
+    'tft-select': CustomEvent<TaskForceTrackerSelectDetail>;
+    'tft-error': CustomEvent<TaskForceTrackerErrorDetail>;
+  }
+}
+TS
+
+cat > "$out/package.json" <<JSON
+{
+  "name": "task-force-tracker",
+  "version": "$version",
+  "description": "Embeddable progress tracker for a public programme's task forces (a custom element backed by WebAssembly).",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "exports": {
+    ".": { "types": "./task-force-tracker.d.ts", "default": "./task-force-tracker.js" },
+    "./package.json": "./package.json"
+  },
+  "types": "./task-force-tracker.d.ts",
+  "files": ["*.js", "*.wasm", "*.d.ts", "README.md", "LICENSE"],
+  "sideEffects": true
+}
+JSON
+
+cat > "$out/README.md" <<MD
+# task-force-tracker $version
+
+Copy this folder to your server or CDN, then:
+
+\`\`\`html
+<script type="module" src="/path/to/task-force-tracker/task-force-tracker.js"></script>
+<task-force-tracker src="/data/programme.json" lang="zh-CN">
+  <p>Fallback text for readers without JavaScript.</p>
+</task-force-tracker>
+\`\`\`
+
+Where the editor strips unknown tags: \`<div data-task-force-tracker data-src="/data/programme.json"></div>\`.
+Serve \`.wasm\` as \`application/wasm\`. A page with a Content Security Policy needs
+\`script-src 'self' 'wasm-unsafe-eval'\` (WebAssembly compilation); nothing else.
+Files named \`task-force-tracker-<hash>.*\` never change: cache them for a year.
+MD
+cp LICENSE "$out/LICENSE"
+
+echo "[release] $out:"
+(cd "$out" && for f in *; do printf '  %-44s %8s bytes\n' "$f" "$(stat -c %s "$f")"; done)

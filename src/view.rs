@@ -817,8 +817,10 @@ pub enum LoadError {
     Http(u16),
     /// No answer within the time limit (seconds).
     Timeout(u32),
-    /// The request failed before any answer (offline, CORS, DNS…).
+    /// The request failed before any answer (offline, CORS, DNS…) or broke off.
     Network(String),
+    /// The body was larger than the limit (bytes) and was not read.
+    TooLarge(u32),
     /// The body was not JSON; `html` when it looked like a web page.
     NotJson {
         /// The body starts like an HTML document.
@@ -839,6 +841,11 @@ impl LoadError {
             LoadError::Http(code) => format!("the server answered HTTP {code}"),
             LoadError::Timeout(secs) if zh => format!("{secs} 秒内没有响应"),
             LoadError::Timeout(secs) => format!("no answer within {secs} seconds"),
+            LoadError::TooLarge(limit) if zh => format!("文件超过 {} MB 上限，未读取", limit >> 20),
+            LoadError::TooLarge(limit) => format!(
+                "the file is larger than the {} MB limit and was not read",
+                limit >> 20
+            ),
             LoadError::Network(d) if zh => format!("网络错误（{d}）"),
             LoadError::Network(d) => format!("network error ({d})"),
             LoadError::NotJson { html: true, .. } if zh => {

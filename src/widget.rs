@@ -1,51 +1,39 @@
-//! The browser side of one `<task-force-tracker>` element: choosing and
-//! loading the data source, turning reader input into state changes, keeping
-//! the URL fragment and history in step, and rendering the pure view into the
+//! The browser side of one `<task-force-tracker>` element: parsing the data
+//! it is given, turning reader input into state changes, keeping the URL
+//! fragment and history in step, and rendering the pure view into the
 //! element's shadow root.
+//!
+//! Every entry into this module comes from the element's JS through a guard
+//! (listeners, fetches and timers live there): a panic, which traps the
+//! WebAssembly instance, then surfaces as an exception the guard catches and
+//! turns into a message in that widget alone, never an error in the host page.
+//! Rust schedules nothing of its own.
 //!
 //! Events for the host page are dispatched only after every borrow of the
 //! widget's state is released, so a host listener may call back into the
 //! element (set an attribute, read `data`) without tripping a `RefCell`.
 
 use crate::export::{content_hash, to_csv};
-use crate::i18n::{showing, strings};
+use crate::i18n::{format_date, showing, strings};
 use crate::model::{self, Programme, Status};
-use crate::state::{fragment, measure_key, parse_fragment, State};
+use crate::state::{fragment, measure_key, parse_fragment, Filter, State};
 use crate::text::Lang;
 use crate::view::{self, LoadError, Node as VNode};
 use crate::{default_programme_json, dom};
-use gloo_events::EventListener;
-use gloo_timers::callback::Timeout;
 use std::cell::RefCell;
-use std::rc::{Rc, Weak};
+use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::{spawn_local, JsFuture};
 use web_sys::{
-    AbortSignal, Blob, BlobPropertyBag, CssStyleSheet, CustomEvent, CustomEventInit, Document,
-    Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, InputEvent, KeyboardEvent,
-    PopStateEvent, RequestCache, RequestInit, Response, ShadowRoot, ShadowRootInit, ShadowRootMode,
-    Url, VisibilityState,
+    Blob, BlobPropertyBag, CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event,
+    HtmlElement, HtmlInputElement, HtmlSelectElement, InputEvent, KeyboardEvent, PopStateEvent,
+    ShadowRoot, ShadowRootInit, ShadowRootMode, Url,
 };
 
-/// A `src` fetch that has not answered in this time is abandoned, unless the
-/// `timeout` attribute says otherwise (seconds).
-const DEFAULT_TIMEOUT_SECS: u32 = 10;
-/// Failed refreshes back off: the interval doubles per failure up to 32×,
-/// and never exceeds an hour.
-const MAX_BACKOFF_SHIFT: u32 = 5;
-const MAX_REFRESH_SECS: u32 = 3_600;
 const CSS: &str = include_str!("widget.css");
 const EMBEDDED: &str = "embedded default data";
 const INLINE: &str = "inline <script type=\"application/json\">";
 const PROPERTY: &str = "element.data";
-
-#[wasm_bindgen]
-extern "C" {
-    // navigator.clipboard is still behind web-sys's unstable flag.
-    #[wasm_bindgen(js_namespace = ["navigator", "clipboard"], js_name = writeText, catch)]
-    fn write_clipboard(text: &str) -> Result<js_sys::Promise, JsValue>;
-}
 
 thread_local! {
     // One constructed stylesheet shared by every instance. Constructed sheets
@@ -65,13 +53,25 @@ fn stylesheet() -> Result<CssStyleSheet, JsValue> {
     })
 }
 
-/// One tracker widget, created by its custom element when connected and freed
-/// when disconnected; dropping it removes its listeners and ignores any fetch
-/// still in flight.
+/// Logs panics to the console before the instance traps, so the detail is
+/// there when the element's guard reports the widget as stopped.
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_2(
+                &"[task-force-tracker] panic:".into(),
+                &info.to_string().into(),
+            );
+        }));
+    });
+}
+
+/// One tracker widget, created by its custom element when it starts and freed
+/// when the element is disconnected.
 #[wasm_bindgen]
 pub struct Tracker {
-    inner: Rc<RefCell<Inner>>,
-    _listeners: Vec<EventListener>,
+    inner: RefCell<Inner>,
 }
 
 struct Inner {
@@ -79,42 +79,28 @@ struct Inner {
     root: ShadowRoot,
     doc: Document,
     state: State,
+    /// Shared so that handlers can hold it while they mutate the state.
     programme: Option<Rc<Programme>>,
     /// The JSON text of the programme shown, for "download data".
-    text: Rc<str>,
+    text: String,
     /// The last failure and the source it came from; shown as an error box
     /// when there is no good data, as a notice above the data otherwise.
     failure: Option<(LoadError, String)>,
     /// What the shadow root shows; `None` while the light-DOM fallback shows.
     rendered: Option<Vec<VNode>>,
-    /// Bumped for every load, so a slow answer for an old source is dropped.
-    generation: u32,
-    /// Data came from `element.data`, which wins over `src` and inline JSON.
-    from_property: bool,
-    /// Seconds between re-fetches of `src` (the `refresh` attribute).
-    refresh_secs: Option<u32>,
-    /// Seconds a fetch may take (the `timeout` attribute).
-    timeout_secs: u32,
-    /// Consecutive failed fetches, for back-off.
-    failures: u32,
-    /// The pending re-fetch; dropping it cancels it.
-    timer: Option<Timeout>,
-    /// A re-fetch fell due while the page was hidden.
-    due_while_hidden: bool,
 }
-
-type Shared = Rc<RefCell<Inner>>;
 
 #[wasm_bindgen]
 impl Tracker {
     /// Attaches to `host`, showing its light-DOM content through a slot until
-    /// the first render. Call [`Tracker::load`] or [`Tracker::set_data`] next.
+    /// the first render. Give it data next ([`Tracker::load_own`],
+    /// [`Tracker::set_data`] or [`Tracker::deliver`]).
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement) -> Result<Tracker, JsValue> {
+        install_panic_hook();
         let doc = host
             .owner_document()
             .expect_throw("a connected element has a document");
-        let window = web_sys::window().expect_throw("widgets run in a window");
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -132,135 +118,87 @@ impl Tracker {
             id_prefix: prefix,
             ..State::default()
         };
-        let inner = Rc::new(RefCell::new(Inner {
+        let inner = Inner {
             host,
-            root: root.clone(),
+            root,
             doc,
             state,
             programme: None,
-            text: Rc::from(""),
+            text: String::new(),
             failure: None,
             rendered: None,
-            generation: 0,
-            from_property: false,
-            refresh_secs: None,
-            timeout_secs: DEFAULT_TIMEOUT_SECS,
-            failures: 0,
-            timer: None,
-            due_while_hidden: false,
-        }));
-        {
-            let mut i = inner.borrow_mut();
-            i.refresh_secs = seconds_attribute(&i.host, "refresh", 1, MAX_REFRESH_SECS);
-            i.timeout_secs =
-                seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
-        }
-        let on = |target: &web_sys::EventTarget, kind: &'static str, f: fn(&Shared, &Event)| {
-            let weak: Weak<RefCell<Inner>> = Rc::downgrade(&inner);
-            EventListener::new(target, kind, move |e| {
-                if let Some(inner) = weak.upgrade() {
-                    f(&inner, e);
-                }
-            })
         };
-        let listeners = vec![
-            on(&root, "click", on_click),
-            on(&root, "keydown", on_keydown),
-            on(&root, "input", on_input),
-            on(&root, "change", on_input),
-            on(&root, "compositionend", on_input),
-            on(&window, "popstate", on_popstate),
-            on(&window, "beforeprint", |i, _| set_print(i, true)),
-            on(&window, "afterprint", |i, _| set_print(i, false)),
-            on(&inner.borrow().doc, "visibilitychange", on_visibility),
-        ];
         Ok(Tracker {
-            inner,
-            _listeners: listeners,
+            inner: RefCell::new(inner),
         })
     }
 
-    /// Loads from the element's own sources: `src`, else an inline
-    /// `<script type="application/json">` child, else the embedded default.
-    pub fn load(&self) {
-        let (src, inline) = {
-            let mut i = self.inner.borrow_mut();
-            i.failures = 0;
-            let src = i.src();
-            let inline = i
-                .host
+    /// Shows the element's own data: an inline `<script type="application/json">`
+    /// child, else the embedded default.
+    #[wasm_bindgen(js_name = loadOwn)]
+    pub fn load_own(&self) {
+        let inline = {
+            let i = self.inner.borrow();
+            i.host
                 .query_selector(":scope > script[type='application/json']")
                 .ok()
-                .flatten();
-            (src, inline.map(|s| s.text_content().unwrap_or_default()))
+                .flatten()
         };
-        match (src, inline) {
-            (Some(url), _) => fetch(&self.inner, url),
-            (None, Some(text)) => apply(&self.inner, parse_text(text.into()), INLINE.into()),
-            (None, None) => apply(
-                &self.inner,
-                parse_text(default_programme_json().into()),
-                EMBEDDED.into(),
+        match inline {
+            Some(script) => self.deliver(&script.text_content().unwrap_or_default(), INLINE),
+            None => self.deliver(default_programme_json(), EMBEDDED),
+        }
+    }
+
+    /// Shows data given as a JS object (the element's `data` property).
+    #[wasm_bindgen(js_name = setData)]
+    pub fn set_data(&self, value: JsValue) {
+        // A JSON copy: later changes to the host's object do not leak in, and
+        // every source goes through the same parser and content hash.
+        match js_sys::JSON::stringify(&value)
+            .ok()
+            .and_then(|s| s.as_string())
+        {
+            Some(text) => self.deliver(&text, PROPERTY),
+            None => self.show(
+                Err(LoadError::NotJson {
+                    html: false,
+                    detail: "the value cannot be written as JSON".into(),
+                }),
+                PROPERTY,
             ),
         }
     }
 
-    /// Shows data given as a JS object (the element's `data` property);
-    /// `null` or `undefined` goes back to the element's own sources.
-    #[wasm_bindgen(js_name = setData)]
-    pub fn set_data(&self, value: JsValue) {
-        if value.is_null() || value.is_undefined() {
-            self.inner.borrow_mut().from_property = false;
-            return self.load();
-        }
-        {
-            let mut i = self.inner.borrow_mut();
-            i.from_property = true;
-            i.timer = None; // `src` is no longer what is shown: stop polling it
-        }
-        // A JSON copy: later changes to the host's object do not leak in, and
-        // every source goes through the same parser and content hash.
-        let result = match js_sys::JSON::stringify(&value)
-            .ok()
-            .and_then(|s| s.as_string())
-        {
-            Some(text) => parse_text(text.into()),
-            None => Err(LoadError::NotJson {
-                html: false,
-                detail: "the value cannot be written as JSON".into(),
-            }),
-        };
-        apply(&self.inner, result, PROPERTY.into());
+    /// Shows JSON text that came from `source` (a URL, for fetched data).
+    pub fn deliver(&self, text: &str, source: &str) {
+        self.show(parse_text(text), source);
     }
 
-    /// Applies a changed attribute (`src`, `lang`, `selected`, `theme`,
-    /// `refresh`, `timeout`).
+    /// Reports that fetching `source` failed: `kind` is `http` (with the
+    /// status code as `detail`), `timeout` (seconds), `too-large` (the limit
+    /// in bytes) or `network` (the browser's message).
+    pub fn fail(&self, kind: &str, detail: &str, source: &str) {
+        let err = match kind {
+            "http" => LoadError::Http(detail.parse().unwrap_or(0)),
+            "timeout" => LoadError::Timeout(detail.parse().unwrap_or(0)),
+            "too-large" => LoadError::TooLarge(detail.parse().unwrap_or(0)),
+            _ => LoadError::Network(detail.to_string()),
+        };
+        self.show(Err(err), source);
+    }
+
+    /// Applies a changed attribute (`lang`, `selected`, `theme`; the element
+    /// handles `src`, `refresh` and `timeout`).
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self, name: &str, value: Option<String>) {
+        let mut i = self.inner.borrow_mut();
         match name {
-            "src" if !self.inner.borrow().from_property => self.load(),
             "lang" => {
-                let mut i = self.inner.borrow_mut();
                 i.state.lang = resolve_lang(&i.host, &i.doc);
                 i.render();
             }
-            "selected" => {
-                let mut i = self.inner.borrow_mut();
-                if i.select_attribute() {
-                    i.render();
-                }
-            }
-            "refresh" => {
-                let secs =
-                    seconds_attribute(&self.inner.borrow().host, "refresh", 1, MAX_REFRESH_SECS);
-                self.inner.borrow_mut().refresh_secs = secs;
-                schedule(&self.inner);
-            }
-            "timeout" => {
-                let mut i = self.inner.borrow_mut();
-                i.timeout_secs =
-                    seconds_attribute(&i.host, "timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT_SECS);
-            }
+            "selected" if i.select_attribute() => i.render(),
             "theme" => {
                 if let Some(v) = value.filter(|v| !matches!(v.as_str(), "light" | "dark" | "auto"))
                 {
@@ -272,30 +210,158 @@ impl Tracker {
             _ => {}
         }
     }
+
+    /// Handles a DOM event the element forwards: `click`, `keydown`, `input`,
+    /// `change`, `compositionend` from the shadow root; `popstate`,
+    /// `beforeprint`, `afterprint` from the window. Returns a request for the
+    /// element, if any: `{ copy: url }` to put a link on the clipboard.
+    pub fn handle(&self, e: &Event) -> JsValue {
+        let mut out = JsValue::UNDEFINED;
+        let event = match e.type_().as_str() {
+            "click" => self.on_click(e, &mut out),
+            "keydown" => self.on_keydown(e),
+            "input" | "change" | "compositionend" => {
+                self.on_input(e);
+                None
+            }
+            "popstate" => {
+                self.on_popstate(e);
+                None
+            }
+            "beforeprint" | "afterprint" => {
+                let mut i = self.inner.borrow_mut();
+                i.state.print = e.type_() == "beforeprint";
+                i.render();
+                None
+            }
+            _ => None,
+        };
+        self.emit(event);
+        out
+    }
+
+    /// Announces the outcome of a copy-link request.
+    pub fn copied(&self, ok: bool, url: &str) {
+        let mut i = self.inner.borrow_mut();
+        let s = strings(i.state.lang);
+        i.state.announcement = if ok {
+            s.link_copied.to_string()
+        } else {
+            format!("{}{url}", s.copy_failed)
+        };
+        i.render();
+    }
 }
 
-/// Shows a load result (bumping the generation so older fetches are dropped).
-fn apply(inner: &Shared, result: Result<(Programme, Rc<str>), LoadError>, source: String) {
-    let event = {
-        let mut i = inner.borrow_mut();
-        i.generation += 1;
-        i.apply(result, source)
-    };
-    emit(inner, event);
+impl Tracker {
+    fn show(&self, result: Result<(Programme, String), LoadError>, source: &str) {
+        let event = self.inner.borrow_mut().apply(result, source);
+        self.emit(event);
+    }
+
+    fn emit(&self, event: Option<CustomEvent>) {
+        if let Some(event) = event {
+            let host = self.inner.borrow().host.clone();
+            let _ = host.dispatch_event(&event);
+        }
+    }
+
+    fn on_click(&self, e: &Event, out: &mut JsValue) -> Option<CustomEvent> {
+        let (_, act, arg) = action(e)?;
+        let mut i = self.inner.borrow_mut();
+        match act.as_str() {
+            "tab" => return i.select(arg.parse().ok()?),
+            "toggle" => i.toggle(&arg),
+            "copy" => *out = object(&[("copy", i.link(&arg).into())]),
+            "download" => i.download(&arg),
+            "lang" => {
+                i.state.lang = Lang::from_tag(&arg)?;
+                i.render();
+            }
+            "clear" => i.set_filter(|f| {
+                f.status = None;
+                f.query.clear();
+            }),
+            _ => {}
+        }
+        None
+    }
+
+    /// Tabs pattern keys: Left/Right move and wrap, Home/End jump; selection
+    /// follows focus (automatic activation).
+    fn on_keydown(&self, e: &Event) -> Option<CustomEvent> {
+        let ke = e.dyn_ref::<KeyboardEvent>()?;
+        let (_, act, arg) = action(e)?;
+        let current: usize = arg.parse().ok()?;
+        if act != "tab" || ke.alt_key() || ke.ctrl_key() || ke.meta_key() {
+            return None;
+        }
+        let mut i = self.inner.borrow_mut();
+        let count = i.programme.as_ref().map_or(0, |p| p.task_forces.len());
+        if count == 0 {
+            return None;
+        }
+        let next = match ke.key().as_str() {
+            "ArrowRight" => (current + 1) % count,
+            "ArrowLeft" => (current + count - 1) % count,
+            "Home" => 0,
+            "End" => count - 1,
+            _ => return None,
+        };
+        e.prevent_default();
+        let event = i.select(next);
+        if let Ok(Some(tab)) = i
+            .root
+            .query_selector(&format!("[data-act=tab][data-arg=\"{next}\"]"))
+        {
+            let _ = tab.unchecked_ref::<HtmlElement>().focus();
+        }
+        event
+    }
+
+    fn on_input(&self, e: &Event) {
+        // Wait for an input method (pinyin, zhuyin…) to commit its text.
+        if e.dyn_ref::<InputEvent>()
+            .is_some_and(InputEvent::is_composing)
+        {
+            return;
+        }
+        let Some((el, act, _)) = action(e) else {
+            return;
+        };
+        let value = match act.as_str() {
+            "query" => el.unchecked_ref::<HtmlInputElement>().value(),
+            "status" | "scope" => el.unchecked_ref::<HtmlSelectElement>().value(),
+            _ => return,
+        };
+        self.inner.borrow_mut().set_filter(|f| match act.as_str() {
+            "query" => f.query = value,
+            "status" => f.status = Status::ALL.into_iter().find(|s| s.key() == value),
+            _ => f.all = value == "all",
+        });
+    }
+
+    fn on_popstate(&self, e: &Event) {
+        let mut i = self.inner.borrow_mut();
+        let saved = e
+            .dyn_ref::<PopStateEvent>()
+            .map(PopStateEvent::state)
+            .filter(|s| s.is_object())
+            .and_then(|s| js_sys::Reflect::get(&s, &i.state.id_prefix.as_str().into()).ok())
+            .and_then(|v| v.as_string());
+        let frag = saved.or_else(current_hash);
+        i.apply_fragment(frag.as_deref().filter(|f| !f.is_empty()));
+        i.render();
+    }
 }
 
 impl Inner {
-    fn src(&self) -> Option<String> {
-        self.host
-            .get_attribute("src")
-            .filter(|s| !s.trim().is_empty())
-    }
-
     fn apply(
         &mut self,
-        result: Result<(Programme, Rc<str>), LoadError>,
-        source: String,
+        result: Result<(Programme, String), LoadError>,
+        source: &str,
     ) -> Option<CustomEvent> {
+        let source = source.to_string();
         let (p, text) = match result {
             Ok(ok) => ok,
             Err(err) => {
@@ -337,7 +403,7 @@ impl Inner {
             self.state.announcement = format!(
                 "{} {}",
                 s.data_updated,
-                crate::i18n::format_date(p.as_of, self.state.lang)
+                format_date(p.as_of, self.state.lang)
             );
         }
         self.state.version = Some(version);
@@ -454,6 +520,19 @@ impl Inner {
         self.render();
     }
 
+    /// The absolute URL of a task force (`tf`) or measure (`tf/m`) key.
+    fn link(&self, key: &str) -> String {
+        let (tf, m) = match key.split_once('/') {
+            Some((tf, m)) => (tf, Some(m)),
+            None => (key, None),
+        };
+        let href = web_sys::window()
+            .and_then(|w| w.location().href().ok())
+            .unwrap_or_default();
+        let base = href.split('#').next().unwrap_or_default();
+        format!("{base}#{}", fragment(&self.state.id_prefix, tf, m))
+    }
+
     /// Records the reader's state in a new history entry without scrolling.
     fn push_history(&self, frag: &str) {
         self.write_history(frag, true);
@@ -482,7 +561,7 @@ impl Inner {
         };
     }
 
-    fn set_filter(&mut self, update: impl FnOnce(&mut crate::state::Filter)) {
+    fn set_filter(&mut self, update: impl FnOnce(&mut Filter)) {
         let Some(p) = self.programme.clone() else {
             return;
         };
@@ -559,7 +638,7 @@ impl Inner {
         let Some(p) = &self.programme else { return };
         let (body, mime) = match format {
             "csv" => (to_csv(p, self.state.lang), "text/csv;charset=utf-8"),
-            _ => (self.text.to_string(), "application/json;charset=utf-8"),
+            _ => (self.text.clone(), "application/json;charset=utf-8"),
         };
         let name = format!(
             "{}-{}.{format}",
@@ -584,14 +663,6 @@ impl Inner {
     }
 }
 
-fn set_print(inner: &Shared, print: bool) {
-    let mut i = inner.borrow_mut();
-    if i.state.print != print {
-        i.state.print = print;
-        i.render();
-    }
-}
-
 /// The element carrying `data-act`, with its action and argument.
 fn action(e: &Event) -> Option<(Element, String, String)> {
     let target = e.target()?.dyn_into::<Element>().ok()?;
@@ -599,121 +670,6 @@ fn action(e: &Event) -> Option<(Element, String, String)> {
     let act = el.get_attribute("data-act")?;
     let arg = el.get_attribute("data-arg").unwrap_or_default();
     Some((el, act, arg))
-}
-
-fn on_click(inner: &Shared, e: &Event) {
-    let Some((_, act, arg)) = action(e) else {
-        return;
-    };
-    let event = match act.as_str() {
-        "tab" => arg.parse().ok().and_then(|i| inner.borrow_mut().select(i)),
-        "toggle" => {
-            inner.borrow_mut().toggle(&arg);
-            None
-        }
-        "copy" => {
-            copy_link(inner, &arg);
-            None
-        }
-        "download" => {
-            inner.borrow().download(&arg);
-            None
-        }
-        "lang" => {
-            let mut i = inner.borrow_mut();
-            if let Some(lang) = Lang::from_tag(&arg) {
-                i.state.lang = lang;
-                i.render();
-            }
-            None
-        }
-        "clear" => {
-            inner.borrow_mut().set_filter(|f| {
-                f.status = None;
-                f.query.clear();
-            });
-            None
-        }
-        _ => None,
-    };
-    emit(inner, event);
-}
-
-fn on_input(inner: &Shared, e: &Event) {
-    // Wait for an input method (pinyin, zhuyin…) to commit its text.
-    if e.dyn_ref::<InputEvent>()
-        .is_some_and(InputEvent::is_composing)
-    {
-        return;
-    }
-    let Some((el, act, _)) = action(e) else {
-        return;
-    };
-    let value = match act.as_str() {
-        "query" => el.unchecked_ref::<HtmlInputElement>().value(),
-        "status" | "scope" => el.unchecked_ref::<HtmlSelectElement>().value(),
-        _ => return,
-    };
-    inner.borrow_mut().set_filter(|f| match act.as_str() {
-        "query" => f.query = value,
-        "status" => f.status = Status::ALL.into_iter().find(|s| s.key() == value),
-        _ => f.all = value == "all",
-    });
-}
-
-/// Tabs pattern keys: Left/Right move and wrap, Home/End jump; selection
-/// follows focus (automatic activation).
-fn on_keydown(inner: &Shared, e: &Event) {
-    let Some(ke) = e.dyn_ref::<KeyboardEvent>() else {
-        return;
-    };
-    let Some((_, act, arg)) = action(e) else {
-        return;
-    };
-    let Ok(current) = arg.parse::<usize>() else {
-        return;
-    };
-    if act != "tab" || ke.alt_key() || ke.ctrl_key() || ke.meta_key() {
-        return;
-    }
-    let count = inner
-        .borrow()
-        .programme
-        .as_ref()
-        .map_or(0, |p| p.task_forces.len());
-    if count == 0 {
-        return;
-    }
-    let next = match ke.key().as_str() {
-        "ArrowRight" => (current + 1) % count,
-        "ArrowLeft" => (current + count - 1) % count,
-        "Home" => 0,
-        "End" => count - 1,
-        _ => return,
-    };
-    e.prevent_default();
-    let event = inner.borrow_mut().select(next);
-    if let Ok(Some(tab)) = inner
-        .borrow()
-        .root
-        .query_selector(&format!("[data-act=tab][data-arg=\"{next}\"]"))
-    {
-        let _ = tab.unchecked_ref::<HtmlElement>().focus();
-    }
-    emit(inner, event);
-}
-
-fn on_popstate(inner: &Shared, e: &Event) {
-    let mut i = inner.borrow_mut();
-    let saved = e
-        .dyn_ref::<PopStateEvent>()
-        .map(PopStateEvent::state)
-        .filter(|s| s.is_object())
-        .and_then(|s| js_sys::Reflect::get(&s, &i.state.id_prefix.as_str().into()).ok())
-        .and_then(|v| v.as_string());
-    let frag = saved.or_else(current_hash);
-    i.apply_fragment(frag.as_deref().filter(|f| !f.is_empty()));
-    i.render();
 }
 
 fn current_hash() -> Option<String> {
@@ -724,162 +680,14 @@ fn current_hash() -> Option<String> {
         .filter(|h| !h.is_empty())
 }
 
-fn copy_link(inner: &Shared, key: &str) {
-    let (tf, m) = match key.split_once('/') {
-        Some((tf, m)) => (tf, Some(m)),
-        None => (key, None),
-    };
-    let frag = fragment(&inner.borrow().state.id_prefix, tf, m);
-    let Some(location) = web_sys::window().map(|w| w.location()) else {
-        return;
-    };
-    let href = location.href().unwrap_or_default();
-    let url = format!("{}#{frag}", href.split('#').next().unwrap_or_default());
-    let weak = Rc::downgrade(inner);
-    spawn_local(async move {
-        let ok = match write_clipboard(&url) {
-            Ok(promise) => JsFuture::from(promise).await.is_ok(),
-            Err(_) => false,
-        };
-        let Some(inner) = weak.upgrade() else { return };
-        let mut i = inner.borrow_mut();
-        let s = strings(i.state.lang);
-        i.state.announcement = if ok {
-            s.link_copied.to_string()
-        } else {
-            format!("{}{url}", s.copy_failed)
-        };
-        i.render();
-    });
-}
-
-fn fetch(inner: &Shared, url: String) {
-    let (generation, timeout) = {
-        let mut i = inner.borrow_mut();
-        i.generation += 1;
-        i.timer = None;
-        (i.generation, i.timeout_secs)
-    };
-    let weak = Rc::downgrade(inner);
-    spawn_local(async move {
-        let result = fetch_programme(&url, timeout).await;
-        let Some(inner) = weak.upgrade() else { return };
-        let event = {
-            let mut i = inner.borrow_mut();
-            if i.generation != generation {
-                return; // a newer source replaced this one while it loaded
-            }
-            i.failures = if result.is_ok() { 0 } else { i.failures + 1 };
-            i.apply(result, url)
-        };
-        schedule(&inner);
-        emit(&inner, event);
-    });
-}
-
-/// Plans the next re-fetch of `src` when `refresh` is set: every `refresh`
-/// seconds, doubling after each failure (see `MAX_BACKOFF_SHIFT`).
-fn schedule(inner: &Shared) {
-    let mut i = inner.borrow_mut();
-    i.timer = None;
-    let Some(secs) = i.refresh_secs else { return };
-    if i.from_property || i.src().is_none() {
-        return;
-    }
-    let delay = secs
-        .saturating_mul(1 << i.failures.min(MAX_BACKOFF_SHIFT))
-        .min(MAX_REFRESH_SECS);
-    let weak = Rc::downgrade(inner);
-    i.timer = Some(Timeout::new(delay * 1000, move || {
-        // Not from inside the timer's own callback: refreshing replaces (drops) the timer.
-        spawn_local(async move {
-            if let Some(inner) = weak.upgrade() {
-                refresh_now(&inner);
-            }
-        });
-    }));
-}
-
-/// Re-fetches `src`, or, while the page is hidden, waits until it is seen.
-fn refresh_now(inner: &Shared) {
-    let url = {
-        let mut i = inner.borrow_mut();
-        if i.doc.visibility_state() == VisibilityState::Hidden {
-            i.due_while_hidden = true;
-            i.timer = None;
-            return;
-        }
-        i.due_while_hidden = false;
-        i.src()
-    };
-    if let Some(url) = url {
-        fetch(inner, url);
-    }
-}
-
-fn on_visibility(inner: &Shared, _: &Event) {
-    let due = {
-        let i = inner.borrow();
-        i.due_while_hidden && i.doc.visibility_state() == VisibilityState::Visible
-    };
-    if due {
-        refresh_now(inner);
-    }
-}
-
-/// A whole number of seconds from an attribute, within `min..=max`; warns
-/// about anything else.
-fn seconds_attribute(host: &Element, name: &str, min: u32, max: u32) -> Option<u32> {
-    let raw = host.get_attribute(name)?;
-    match raw.trim().parse::<u32>() {
-        Ok(n) if (min..=max).contains(&n) => Some(n),
-        _ => {
-            warn(&format!(
-                "{name}=\"{raw}\" is not a whole number of seconds from {min} to {max}; ignored."
-            ));
-            None
-        }
-    }
-}
-
-async fn fetch_programme(url: &str, timeout_secs: u32) -> Result<(Programme, Rc<str>), LoadError> {
-    let init = RequestInit::new();
-    init.set_signal(Some(&AbortSignal::timeout_with_u32(timeout_secs * 1000)));
-    // Revalidate with the server every time: with an ETag, an unchanged file
-    // costs a 304 (the browser sends If-None-Match and hands back its copy).
-    init.set_cache(RequestCache::NoCache);
-    let window = web_sys::window().expect_throw("widgets run in a window");
-    let failed = |e: JsValue| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|v| v.as_string());
-        if matches!(name.as_deref(), Some("TimeoutError" | "AbortError")) {
-            LoadError::Timeout(timeout_secs)
-        } else {
-            LoadError::Network(js_message(&e))
-        }
-    };
-    let response: Response = JsFuture::from(window.fetch_with_str_and_init(url, &init))
-        .await
-        .map_err(failed)?
-        .unchecked_into();
-    if !response.ok() {
-        return Err(LoadError::Http(response.status()));
-    }
-    let body = JsFuture::from(response.text().map_err(failed)?)
-        .await
-        .map_err(failed)?;
-    parse_text(body.as_string().unwrap_or_default().into())
-}
-
-fn parse_text(text: Rc<str>) -> Result<(Programme, Rc<str>), LoadError> {
-    let value = js_sys::JSON::parse(&text).map_err(|e| LoadError::NotJson {
+fn parse_text(text: &str) -> Result<(Programme, String), LoadError> {
+    let value = js_sys::JSON::parse(text).map_err(|e| LoadError::NotJson {
         html: text.trim_start().starts_with('<'),
         detail: js_message(&e),
     })?;
     let p =
         model::parse(serde_wasm_bindgen::Deserializer::from(value)).map_err(LoadError::Invalid)?;
-    Ok((p, text))
+    Ok((p, text.to_string()))
 }
 
 fn resolve_lang(host: &Element, doc: &Document) -> Lang {
@@ -895,13 +703,6 @@ fn resolve_lang(host: &Element, doc: &Document) -> Lang {
         .and_then(|e| e.get_attribute("lang"))
         .and_then(|t| Lang::from_tag(&t))
         .unwrap_or(Lang::ZhHans)
-}
-
-fn emit(inner: &Shared, event: Option<CustomEvent>) {
-    if let Some(event) = event {
-        let host = inner.borrow().host.clone();
-        let _ = host.dispatch_event(&event);
-    }
 }
 
 fn custom_event(name: &str, detail: &JsValue) -> Option<CustomEvent> {

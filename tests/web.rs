@@ -2,7 +2,9 @@
 //! Run with `cargo test --target wasm32-unknown-unknown` (headless Chromium).
 #![cfg(target_arch = "wasm32")]
 
+use std::rc::Rc;
 use task_force_tracker::Tracker;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, KeyboardEvent, KeyboardEventInit, ShadowRoot};
@@ -18,6 +20,57 @@ fn host(attrs: &[(&str, &str)]) -> HtmlElement {
     el.set_inner_html("<p class=\"fallback\">fallback</p>");
     doc.body().unwrap().append_child(&el).unwrap();
     el
+}
+
+/// A tracker on `el` with the shadow-root listeners the custom element would
+/// add; dropping the returned guard removes them again.
+struct Mounted {
+    tracker: Rc<Tracker>,
+    el: HtmlElement,
+    forward: Option<Closure<dyn FnMut(web_sys::Event)>>,
+}
+
+impl Mounted {
+    fn new(el: &HtmlElement) -> Mounted {
+        let tracker = Rc::new(Tracker::new(el.clone()).unwrap());
+        let t = tracker.clone();
+        let forward = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+            t.handle(&e);
+        });
+        for kind in ["click", "keydown", "input", "change"] {
+            root(el)
+                .add_event_listener_with_callback(kind, forward.as_ref().unchecked_ref())
+                .unwrap();
+        }
+        Mounted {
+            tracker,
+            el: el.clone(),
+            forward: Some(forward),
+        }
+    }
+
+    fn unlisten(&mut self) {
+        if let Some(f) = self.forward.take() {
+            for kind in ["click", "keydown", "input", "change"] {
+                root(&self.el)
+                    .remove_event_listener_with_callback(kind, f.as_ref().unchecked_ref())
+                    .unwrap();
+            }
+        }
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.unlisten();
+    }
+}
+
+impl std::ops::Deref for Mounted {
+    type Target = Tracker;
+    fn deref(&self) -> &Tracker {
+        &self.tracker
+    }
 }
 
 fn root(el: &HtmlElement) -> ShadowRoot {
@@ -73,8 +126,8 @@ fn active_tab_name(el: &HtmlElement) -> Option<String> {
 #[wasm_bindgen_test]
 fn renders_the_embedded_default_and_replaces_the_fallback() {
     let el = host(&[("lang", "zh-CN")]);
-    let t = Tracker::new(el.clone()).unwrap();
-    t.load();
+    let t = Mounted::new(&el);
+    t.load_own();
     let r = root(&el);
     assert!(
         r.query_selector("slot").unwrap().is_none(),
@@ -89,10 +142,10 @@ fn renders_the_embedded_default_and_replaces_the_fallback() {
 }
 
 #[wasm_bindgen_test]
-fn clicking_a_tab_selects_it_and_drop_removes_listeners() {
+fn clicking_a_tab_selects_it_until_the_listeners_go() {
     let el = host(&[]);
-    let t = Tracker::new(el.clone()).unwrap();
-    t.load();
+    let t = Mounted::new(&el);
+    t.load_own();
     tabs(&el)[3].click();
     assert_eq!(selected_name(&el), "生态振兴");
     assert!(visible_panel_text(&el).contains("农村改厕规范升级和后续管护"));
@@ -108,7 +161,7 @@ fn clicking_a_tab_selects_it_and_drop_removes_listeners() {
     assert_eq!(
         selected_name(&el),
         "生态振兴",
-        "a dropped tracker no longer listens"
+        "without listeners nothing changes"
     );
     el.remove();
 }
@@ -116,8 +169,8 @@ fn clicking_a_tab_selects_it_and_drop_removes_listeners() {
 #[wasm_bindgen_test]
 fn arrow_home_end_move_selection_and_focus_with_wrap() {
     let el = host(&[]);
-    let t = Tracker::new(el.clone()).unwrap();
-    t.load();
+    let t = Mounted::new(&el);
+    t.load_own();
     tabs(&el)[0].focus().unwrap();
     key(&tabs(&el)[0], "ArrowLeft");
     assert_eq!(selected_name(&el), "组织振兴", "Left wraps to the last tab");
@@ -145,8 +198,8 @@ fn arrow_home_end_move_selection_and_focus_with_wrap() {
 #[wasm_bindgen_test]
 fn selected_and_lang_attributes_apply_live() {
     let el = host(&[("selected", "culture"), ("lang", "en")]);
-    let t = Tracker::new(el.clone()).unwrap();
-    t.load();
+    let t = Mounted::new(&el);
+    t.load_own();
     assert_eq!(selected_name(&el), "Culture");
     el.set_attribute("lang", "zh-TW").unwrap();
     t.attribute_changed("lang", Some("zh-TW".into()));
@@ -162,7 +215,7 @@ fn selected_and_lang_attributes_apply_live() {
 #[wasm_bindgen_test]
 fn invalid_data_shows_the_path_and_keeps_nothing_broken() {
     let el = host(&[("lang", "en")]);
-    let t = Tracker::new(el.clone()).unwrap();
+    let t = Mounted::new(&el);
     let bad = js_sys::JSON::parse(
         r#"{"title":"x","asOf":"2020-01-01","taskForces":[{"id":"a","name":"A","measures":[{"id":"m","title":"t","status":"finished"}]}]}"#,
     )
@@ -191,31 +244,25 @@ fn invalid_data_shows_the_path_and_keeps_nothing_broken() {
 }
 
 #[wasm_bindgen_test]
-async fn a_missing_src_shows_http_404() {
-    let el = host(&[("src", "/no-such-file.json"), ("lang", "en")]);
-    let t = Tracker::new(el.clone()).unwrap();
-    t.load();
-    for _ in 0..100 {
-        if el
-            .shadow_root()
-            .and_then(|r| r.query_selector(".tft-error").ok().flatten())
-            .is_some()
-        {
-            break;
-        }
-        let p = js_sys::Promise::new(&mut |ok, _| {
-            web_sys::window()
-                .unwrap()
-                .set_timeout_with_callback_and_timeout_and_arguments_0(&ok, 20)
-                .unwrap();
-        });
-        wasm_bindgen_futures::JsFuture::from(p).await.unwrap();
-    }
+fn fetch_failures_name_the_source_and_keep_good_data() {
+    let el = host(&[("lang", "en")]);
+    let t = Mounted::new(&el);
+    t.fail("http", "404", "/no-such-file.json");
     let text = root(&el).text_content().unwrap();
     assert!(
         text.contains("/no-such-file.json") && text.contains("HTTP 404"),
         "{text}"
     );
+    t.deliver(task_force_tracker::default_programme_json(), "/data.json");
+    t.fail("timeout", "10", "/data.json");
+    let text = root(&el).text_content().unwrap();
+    assert!(text.contains("Industry"), "last good data kept: {text}");
+    assert!(text.contains("no answer within 10 seconds"), "{text}");
+    t.fail("too-large", "12582912", "/data.json");
+    assert!(root(&el)
+        .text_content()
+        .unwrap()
+        .contains("larger than the 12 MB limit"));
     drop(t);
     el.remove();
 }

@@ -1,17 +1,30 @@
 // <task-force-tracker>: defines the custom element and hands each instance to
-// the WebAssembly module, which does the rest (data, view, events).
+// the WebAssembly module, which parses the data, keeps the reader's state and
+// renders. This file owns everything that calls *into* the module — DOM
+// listeners, fetches, timers — so that every call goes through one guard: a
+// failure (even a trap inside the module) becomes a message in that widget
+// and a tft-error event, never an exception in the host page.
 //
 // Embed:
 //   <script type="module" src="/path/task-force-tracker.js"></script>
 //   <task-force-tracker src="/data/programme.json" lang="zh-CN"></task-force-tracker>
 // or, where a CMS strips unknown tags:
 //   <div data-task-force-tracker data-src="/data/programme.json"></div>
-//
-// Host events (bubbling, composed): tft-load, tft-select, tft-error; see README.
 import init, { Tracker } from './pkg/task_force_tracker.js';
 
 const TAG = 'task-force-tracker';
 const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout'];
+const SHADOW_EVENTS = ['click', 'keydown', 'input', 'change', 'compositionend'];
+const WINDOW_EVENTS = ['popstate', 'beforeprint', 'afterprint'];
+/** Larger data files are refused before they are read. */
+const MAX_BYTES = 12 * 1024 * 1024;
+const DEFAULT_TIMEOUT = 10;
+const MAX_REFRESH = 3600;
+const STOPPED = {
+  zh: '进展表出现内部错误，已停止运行。请刷新页面重试。',
+  en: 'The tracker hit an internal error and has stopped. Reload the page to try again.',
+};
+
 let module; // one wasm module for every instance on the page
 const boot = () => (module ??= init());
 
@@ -28,23 +41,54 @@ const nearViewport = typeof IntersectionObserver === 'function'
   }, { rootMargin: '800px 0px' })
   : null;
 
-// Nothing the widget does may throw into the host page: failures are logged
-// and reported as a tft-error event instead.
-function guard(el, what, fn) {
-  try {
-    return fn();
-  } catch (err) {
-    console.error(`[task-force-tracker] ${what} failed:`, err);
-    el.dispatchEvent(new CustomEvent('tft-error', {
-      bubbles: true, composed: true, detail: { source: what, message: String(err) },
-    }));
+function warn(message) {
+  console.warn('[task-force-tracker]', message);
+}
+
+/** A whole number of seconds from an attribute, within min..max, else null. */
+function seconds(el, name, min, max) {
+  const raw = el.getAttribute(name);
+  if (raw == null) return null;
+  const n = Number(raw.trim());
+  if (Number.isInteger(n) && n >= min && n <= max) return n;
+  warn(`${name}="${raw}" is not a whole number of seconds from ${min} to ${max}; ignored.`);
+  return null;
+}
+
+/** Reads a response body, refusing it once it passes `limit` bytes. */
+async function readLimited(response, limit) {
+  const declared = Number(response.headers.get('content-length'));
+  if (declared > limit) throw Object.assign(new Error('too large'), { kind: 'too-large' });
+  if (!response.body) return response.text();
+  const reader = response.body.getReader();
+  const chunks = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.length;
+    if (size > limit) {
+      reader.cancel().catch(() => {});
+      throw Object.assign(new Error('too large'), { kind: 'too-large' });
+    }
+    chunks.push(value);
   }
+  const bytes = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) { bytes.set(c, at); at += c.length; }
+  return new TextDecoder().decode(bytes); // UTF-8; drops a byte-order mark
 }
 
 class TaskForceTracker extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #tracker = null;
   #data;
+  #listeners = null; // AbortController for every listener of a running tracker
+  #generation = 0; // bumped per load, so a slow answer for an old source is dropped
+  #timer = 0;
+  #failures = 0;
+  #dueWhileHidden = false;
+  #stopped = false;
 
   constructor() {
     super();
@@ -65,37 +109,159 @@ class TaskForceTracker extends HTMLElement {
   /** Loads the module (once per page) and renders; called when near the viewport. */
   start() {
     boot().then(() => {
-      if (!this.isConnected || this.#tracker) return;
-      guard(this, 'start', () => {
+      if (!this.isConnected || this.#tracker || this.#stopped) return;
+      this.#call('start', () => {
         this.#tracker = new Tracker(this);
-        if (this.#data != null) this.#tracker.setData(this.#data);
-        else this.#tracker.load();
+        this.#listen();
+        this.#load();
       });
-    }, (err) => guard(this, 'loading the WebAssembly module', () => { throw err; }));
+    }, (err) => this.#report('loading the WebAssembly module', err));
   }
 
   disconnectedCallback() {
     nearViewport?.unobserve(this);
-    // Frees the Rust side: its listeners and timers go with it, late fetches
-    // are ignored.
-    this.#tracker?.free();
-    this.#tracker = null;
+    this.#stop();
   }
 
   attributeChangedCallback(name, old, value) {
-    if (old !== value && this.#tracker) {
-      guard(this, `attribute ${name}`, () => this.#tracker.attributeChanged(name, value));
-    }
+    if (old === value || !this.#tracker) return;
+    if (name === 'src') this.#load();
+    else if (name === 'refresh') this.#schedule();
+    else if (name !== 'timeout') this.#call(`attribute ${name}`, (t) => t.attributeChanged(name, value));
   }
 
-  /** The programme shown, as a plain object; setting it overrides src. */
+  /** The programme shown, as a plain object; setting it overrides src, null returns to it. */
   get data() {
     return this.#data;
   }
 
   set data(value) {
     this.#data = value;
-    if (this.#tracker) guard(this, 'data', () => this.#tracker.setData(value));
+    if (this.#tracker) this.#load();
+  }
+
+  /** Calls into the module; contains any failure to this widget. */
+  #call(what, fn) {
+    if (this.#stopped) return undefined;
+    try {
+      return fn(this.#tracker);
+    } catch (err) {
+      if (err instanceof WebAssembly.RuntimeError) this.#crash(err);
+      else this.#report(what, err);
+      return undefined;
+    }
+  }
+
+  #report(what, err) {
+    console.error(`[task-force-tracker] ${what} failed:`, err);
+    this.dispatchEvent(new CustomEvent('tft-error', {
+      bubbles: true, composed: true, detail: { source: what, message: String(err) },
+    }));
+  }
+
+  /** A trap left this instance's Rust state unknown: stop it, say so, keep the page. */
+  #crash(err) {
+    this.#report('internal', err);
+    this.#stop();
+    this.#stopped = true;
+    const root = this.shadowRoot;
+    if (!root) return;
+    const lang = (this.getAttribute('lang') || document.documentElement.lang || 'zh').toLowerCase();
+    const box = document.createElement('div');
+    box.className = 'tft tft-error';
+    box.setAttribute('role', 'alert');
+    box.setAttribute('part', 'root error');
+    const p = document.createElement('p');
+    p.textContent = lang.startsWith('en') ? STOPPED.en : STOPPED.zh;
+    box.append(p);
+    root.replaceChildren(box);
+  }
+
+  #stop() {
+    clearTimeout(this.#timer);
+    this.#listeners?.abort();
+    this.#listeners = null;
+    this.#generation++;
+    if (this.#tracker) {
+      const t = this.#tracker;
+      this.#tracker = null;
+      try { t.free(); } catch { /* a trapped instance may not free cleanly */ }
+    }
+  }
+
+  #listen() {
+    this.#listeners = new AbortController();
+    const opts = { signal: this.#listeners.signal };
+    const forward = (e) => {
+      const request = this.#call(e.type, (t) => t.handle(e));
+      if (request?.copy) this.#copy(request.copy);
+    };
+    for (const type of SHADOW_EVENTS) this.shadowRoot.addEventListener(type, forward, opts);
+    for (const type of WINDOW_EVENTS) window.addEventListener(type, forward, opts);
+    document.addEventListener('visibilitychange', () => {
+      if (this.#dueWhileHidden && document.visibilityState === 'visible') this.#refresh();
+    }, opts);
+  }
+
+  #copy(url) {
+    const done = (ok) => this.#call('copy link', (t) => t.copied(ok, url));
+    try {
+      navigator.clipboard.writeText(url).then(() => done(true), () => done(false));
+    } catch {
+      done(false);
+    }
+  }
+
+  #load() {
+    clearTimeout(this.#timer);
+    this.#generation++;
+    this.#failures = 0;
+    const src = this.getAttribute('src')?.trim();
+    if (this.#data != null) this.#call('data', (t) => t.setData(this.#data));
+    else if (src) this.#fetch(src);
+    else this.#call('load', (t) => t.loadOwn());
+  }
+
+  async #fetch(url) {
+    clearTimeout(this.#timer);
+    const generation = ++this.#generation;
+    const timeout = seconds(this, 'timeout', 1, 120) ?? DEFAULT_TIMEOUT;
+    let outcome;
+    try {
+      // no-cache: revalidate every time, so with an ETag an unchanged file costs a 304.
+      const response = await fetch(url, { cache: 'no-cache', signal: AbortSignal.timeout(timeout * 1000) });
+      if (!response.ok) outcome = ['http', String(response.status)];
+      else outcome = ['ok', await readLimited(response, MAX_BYTES)];
+    } catch (err) {
+      if (err.kind === 'too-large') outcome = ['too-large', String(MAX_BYTES)];
+      else if (err.name === 'TimeoutError' || err.name === 'AbortError') outcome = ['timeout', String(timeout)];
+      else outcome = ['network', err.message || String(err)];
+    }
+    if (generation !== this.#generation || !this.#tracker) return; // replaced or removed meanwhile
+    const [kind, value] = outcome;
+    this.#failures = kind === 'ok' ? 0 : this.#failures + 1;
+    if (kind === 'ok') this.#call('data', (t) => t.deliver(value, url));
+    else this.#call('data', (t) => t.fail(kind, value, url));
+    this.#schedule();
+  }
+
+  /** Plans the next re-fetch: every `refresh` seconds, doubling per failure up to 32×. */
+  #schedule() {
+    clearTimeout(this.#timer);
+    const every = seconds(this, 'refresh', 1, MAX_REFRESH);
+    if (!every || !this.#tracker || this.#data != null || !this.getAttribute('src')?.trim()) return;
+    const delay = Math.min(every * 2 ** Math.min(this.#failures, 5), MAX_REFRESH);
+    this.#timer = setTimeout(() => this.#refresh(), delay * 1000);
+  }
+
+  #refresh() {
+    if (document.visibilityState === 'hidden') {
+      this.#dueWhileHidden = true; // wait until the reader comes back
+      return;
+    }
+    this.#dueWhileHidden = false;
+    const src = this.getAttribute('src')?.trim();
+    if (src && this.#data == null) this.#fetch(src);
   }
 }
 

@@ -20,8 +20,10 @@ grep -q "'$wasm'" "$out/glue.tmp" || { echo "release: wasm URL not found in the 
 glue="task-force-tracker-glue-$(hash "$out/glue.tmp").js"
 mv "$out/glue.tmp" "$out/$glue"
 
-sed "s|'./pkg/task_force_tracker.js'|'./$glue'|" www/task-force-tracker.js > "$out/element.tmp"
-grep -q "'./$glue'" "$out/element.tmp" || { echo "release: bindings import not found in the element" >&2; exit 1; }
+sed -e "s|'./pkg/task_force_tracker.js'|'./$glue'|" -e "s|'./pkg/task_force_tracker_bg.wasm'|'./$wasm'|" \
+  www/task-force-tracker.js > "$out/element.tmp"
+grep -q "'./$glue'" "$out/element.tmp" && grep -q "'./$wasm'" "$out/element.tmp" \
+  || { echo "release: bindings or wasm path not found in the element" >&2; exit 1; }
 element="task-force-tracker-$(hash "$out/element.tmp").js"
 mv "$out/element.tmp" "$out/$element"
 

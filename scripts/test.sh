@@ -12,4 +12,5 @@ echo "[test] in the browser: cargo test --target wasm32-unknown-unknown"
 cargo test --target wasm32-unknown-unknown
 echo "[test] end to end: release build (www/pkg and dist/), then node --test"
 bash scripts/release.sh
+bash scripts/build.sh --probe   # a test-only build that can be made to panic
 node --test tests/e2e/

@@ -172,6 +172,10 @@ impl Tracker {
 
     /// Shows JSON text that came from `source` (a URL, for fetched data).
     pub fn deliver(&self, text: &str, source: &str) {
+        #[cfg(feature = "panic-probe")]
+        if text.contains("__panic_probe__") {
+            panic!("panic probe in data from {source}");
+        }
         self.show(parse_text(text), source);
     }
 
@@ -216,6 +220,11 @@ impl Tracker {
     /// `beforeprint`, `afterprint` from the window. Returns a request for the
     /// element, if any: `{ copy: url }` to put a link on the clipboard.
     pub fn handle(&self, e: &Event) -> JsValue {
+        #[cfg(feature = "panic-probe")]
+        if e.type_() == "click" && self.inner.borrow().host.has_attribute("data-panic-probe") {
+            let _held = self.inner.borrow_mut(); // trap while state is borrowed, the worst case
+            panic!("panic probe in a click handler");
+        }
         let mut out = JsValue::UNDEFINED;
         let event = match e.type_().as_str() {
             "click" => self.on_click(e, &mut out),

@@ -26,7 +26,17 @@ const STOPPED = {
 };
 
 let module; // one wasm module for every instance on the page
-const boot = () => (module ??= init());
+const WASM = new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url);
+const boot = () => (module ??= init().catch((err) => new Promise((ok, fail) => {
+  // A page that replaced window.fetch breaks the default loader: fetch the
+  // bytes with XMLHttpRequest instead.
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', WASM);
+  xhr.responseType = 'arraybuffer';
+  xhr.onload = () => (xhr.status < 300 ? ok(init({ module_or_path: xhr.response })) : fail(err));
+  xhr.onerror = () => fail(err);
+  xhr.send();
+})));
 
 // Start the module and fetch data only when an element nears the viewport,
 // unless it says loading="eager".

@@ -4,7 +4,6 @@
 //! instant. This module does not know about clocks; "today" is always the
 //! programme's as-of date, so a rendered page never changes by itself.
 
-use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
 use std::fmt;
 
 /// A real calendar date between the years 1900 and 2200.
@@ -14,8 +13,6 @@ pub struct Date {
     month: u8,
     day: u8,
 }
-
-const EXPECTED: &str = "a real date written YYYY-MM-DD (for example 2020-04-17)";
 
 impl Date {
     /// Builds a date, or `None` when it does not exist (2021-02-29, month 13…).
@@ -81,22 +78,6 @@ impl fmt::Display for Date {
     /// ISO form, `2020-04-17`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-}
-
-impl<'de> Deserialize<'de> for Date {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
-        struct V;
-        impl Visitor<'_> for V {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(EXPECTED)
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Date, E> {
-                Date::parse(s).ok_or_else(|| E::invalid_value(Unexpected::Str(s), &self))
-            }
-        }
-        d.deserialize_str(V)
     }
 }
 

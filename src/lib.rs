@@ -4,15 +4,15 @@
 //! compiled to WebAssembly and shown by the `<task-force-tracker>` custom
 //! element (see `www/task-force-tracker.js`).
 //!
-//! Data flows one way: **JSON → [`model::parse`] (validated model) →
+//! Data flows one way: **JSON → [`model::parse`] (validated model, by the
+//! tables in [`format`]) →
 //! [`view::view`] (pure, a tree of [`view::Node`]) → DOM** (the `dom` and
 //! `widget` modules, compiled for `wasm32` only). Everything but the last step
 //! is plain Rust and is tested natively:
 //!
 //! ```
 //! use task_force_tracker::{default_programme_json, model, view};
-//! let json: serde_json::Value = serde_json::from_str(default_programme_json()).unwrap();
-//! let programme = model::parse(json).unwrap();
+//! let programme = model::parse(default_programme_json()).unwrap().programme;
 //! let html = view::view(&programme, &view::State::default()).to_html();
 //! assert!(html.contains("产业振兴"));
 //! ```
@@ -20,7 +20,9 @@
 
 pub mod date;
 pub mod export;
+pub mod format;
 pub mod i18n;
+pub mod json;
 pub mod model;
 pub mod state;
 pub mod text;

@@ -1,16 +1,16 @@
 //! The data model: what a programme file contains, how it is checked, and the
 //! facts the widget derives from it instead of trusting the file.
 //!
-//! Parsing is serde plus [`validate`]: serde checks shapes and single values
-//! (types, dates, status words, links); `validate` checks what serde cannot
-//! (unique ids, counts and lengths). Both report a JSON path. This module has
-//! no browser code and is shared by the widget and native tools.
+//! [`parse`] reads JSON text with [`crate::json`] and decodes it by the field
+//! tables in [`crate::format`], collecting *every* problem (wrong types,
+//! unreal dates, unknown statuses, non-http links, duplicate ids, counts and
+//! lengths) with its JSON path and line:column, plus warnings for data that
+//! is valid but suspicious. The widget and the command-line tool both call
+//! it, so they can never disagree. This module has no browser code.
 
 use crate::date::Date;
+use crate::json::{self, Kind, Value};
 use crate::text::{Lang, Text};
-use serde::de::{self, Deserialize, Deserializer, Unexpected, Visitor};
-use serde::Deserialize as DeriveDeserialize;
-use std::collections::HashSet;
 use std::fmt;
 
 /// Most task forces a programme may have.
@@ -27,68 +27,53 @@ pub const MAX_TITLE_CHARS: usize = 300;
 pub const MAX_NOTE_CHARS: usize = 4_000;
 
 /// A whole programme: the root of a data file.
-#[derive(Debug, Clone, DeriveDeserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Programme {
-    /// Ignored; lets editors point at the JSON Schema.
-    #[serde(rename = "$schema", default)]
-    pub schema: Option<String>,
     /// The programme's name.
     pub title: Text,
     /// The date the statuses describe; overdue and schedule progress are
     /// computed against it, never against the reader's clock.
     pub as_of: Date,
     /// Where the programme's structure comes from.
-    #[serde(default)]
     pub source: Option<Source>,
     /// True when statuses and figures are illustrative, not reported.
-    #[serde(default)]
     pub sample: bool,
     /// The task forces, in display order.
     pub task_forces: Vec<TaskForce>,
 }
 
 /// A cited source.
-#[derive(Debug, Clone, DeriveDeserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Source {
     /// Title of the article or document.
     pub title: Text,
     /// Who published it.
-    #[serde(default)]
     pub publisher: Option<Text>,
     /// Where to read it (http or https only).
-    #[serde(default)]
     pub url: Option<Link>,
     /// When it was published.
-    #[serde(default)]
     pub date: Option<Date>,
 }
 
 /// One task force (专班).
-#[derive(Debug, Clone, DeriveDeserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct TaskForce {
     /// Stable id used in links, unique in the programme.
     pub id: Id,
     /// Display name.
     pub name: Text,
     /// What it must concentrate on (突出…).
-    #[serde(default)]
     pub focus: Option<Text>,
     /// The task-force leader (专班组长), first responsible person.
-    #[serde(default)]
     pub leader: Option<Text>,
     /// Member units (成员单位).
-    #[serde(default)]
     pub members: Vec<Text>,
     /// Work measures (工作措施), in display order.
     pub measures: Vec<Measure>,
 }
 
 /// One work measure with its deadline and history.
-#[derive(Debug, Clone, DeriveDeserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Measure {
     /// Stable id, unique within its task force.
     pub id: Id,
@@ -97,81 +82,61 @@ pub struct Measure {
     /// Current status.
     pub status: Status,
     /// Reported progress; defaults from the status (100 when completed, else 0).
-    #[serde(default)]
     pub progress: Option<Percent>,
     /// When work started (needed for schedule progress).
-    #[serde(default)]
     pub start: Option<Date>,
     /// Completion deadline (完成时限).
-    #[serde(default)]
     pub due: Option<Date>,
     /// Intermediate checkpoints (节点).
-    #[serde(default)]
     pub milestones: Vec<Milestone>,
     /// Dated status reports; stored newest first after parsing.
-    #[serde(default)]
     pub reports: Vec<Report>,
     /// True when status and figures are illustrative.
-    #[serde(default)]
     pub sample: bool,
 }
 
 /// A checkpoint on the way to a measure's deadline.
-#[derive(Debug, Clone, DeriveDeserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Milestone {
     /// What is reached.
     pub title: Text,
     /// When it is due.
     pub due: Date,
     /// Whether it has been reached.
-    #[serde(default)]
     pub done: bool,
 }
 
 /// A dated status report on a measure.
-#[derive(Debug, Clone, DeriveDeserialize)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone)]
 pub struct Report {
     /// Date of the report.
     pub date: Date,
     /// Status at that date.
-    #[serde(default)]
     pub status: Option<Status>,
     /// Progress at that date.
-    #[serde(default)]
     pub progress: Option<Percent>,
     /// What was reported.
     pub note: Text,
     /// Where it was reported (http or https only).
-    #[serde(default)]
     pub url: Option<Link>,
     /// True when the report is illustrative.
-    #[serde(default)]
     pub sample: bool,
 }
 
 /// The fixed status vocabulary.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, DeriveDeserialize)]
-#[serde(rename_all = "kebab-case")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Status {
     /// Not started (未启动).
-    #[serde(alias = "未启动")]
     NotStarted,
     /// On track (按序时推进).
-    #[serde(alias = "按序时推进")]
     OnTrack,
     /// Behind schedule (滞后序时).
-    #[serde(alias = "滞后序时")]
     Behind,
     /// Blocked (受阻).
-    #[serde(alias = "受阻")]
     Blocked,
     /// Completed (已完成).
-    #[serde(alias = "已完成")]
     Completed,
     /// No longer being pursued (不再推进).
-    #[serde(alias = "不再推进")]
     Dropped,
 }
 
@@ -198,6 +163,16 @@ impl Status {
         }
     }
 
+    /// Reads a status word: the key, or its Chinese label.
+    pub fn from_word(word: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| {
+            word == s.key()
+                || Lang::ALL
+                    .iter()
+                    .any(|l| word == crate::i18n::status_label(*s, *l))
+        })
+    }
+
     fn slot(self) -> usize {
         Status::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
@@ -209,6 +184,11 @@ impl Status {
 pub struct Id(String);
 
 impl Id {
+    /// An id, if `s` is a valid one.
+    pub fn parse(s: &str) -> Option<Id> {
+        Id::valid(s).then(|| Id(s.to_string()))
+    }
+
     /// The id as text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -228,6 +208,11 @@ impl Id {
 pub struct Link(String);
 
 impl Link {
+    /// A link, if `s` is an http(s) URL.
+    pub fn parse(s: &str) -> Option<Link> {
+        Link::valid(s).then(|| Link(s.to_string()))
+    }
+
     /// The URL as text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -268,59 +253,6 @@ impl Percent {
     }
 }
 
-macro_rules! string_newtype {
-    ($ty:ident, $check:path, $expected:literal) => {
-        impl<'de> Deserialize<'de> for $ty {
-            fn deserialize<D: Deserializer<'de>>(d: D) -> Result<$ty, D::Error> {
-                let s = String::deserialize(d)?;
-                if $check(&s) {
-                    Ok($ty(s))
-                } else {
-                    Err(de::Error::invalid_value(Unexpected::Str(&s), &$expected))
-                }
-            }
-        }
-    };
-}
-string_newtype!(
-    Id,
-    Id::valid,
-    "an id of 1-64 characters a-z, 0-9, '-' or '_'"
-);
-string_newtype!(Link, Link::valid, "an absolute http:// or https:// link");
-
-impl<'de> Deserialize<'de> for Percent {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Percent, D::Error> {
-        struct V;
-        const WANT: &str = "a whole number from 0 to 100";
-        impl Visitor<'_> for V {
-            type Value = Percent;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(WANT)
-            }
-            fn visit_u64<E: de::Error>(self, n: u64) -> Result<Percent, E> {
-                u8::try_from(n)
-                    .ok()
-                    .and_then(Percent::new)
-                    .ok_or_else(|| E::invalid_value(Unexpected::Unsigned(n), &self))
-            }
-            fn visit_i64<E: de::Error>(self, n: i64) -> Result<Percent, E> {
-                u64::try_from(n)
-                    .map_err(|_| E::invalid_value(Unexpected::Signed(n), &self))
-                    .and_then(|n| self.visit_u64(n))
-            }
-            fn visit_f64<E: de::Error>(self, n: f64) -> Result<Percent, E> {
-                if n.fract() == 0.0 && (0.0..=100.0).contains(&n) {
-                    Ok(Percent(n as u8))
-                } else {
-                    Err(E::invalid_value(Unexpected::Float(n), &self))
-                }
-            }
-        }
-        d.deserialize_any(V)
-    }
-}
-
 /// One problem found in a data file: where, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {
@@ -328,135 +260,116 @@ pub struct Problem {
     pub path: String,
     /// What was found and what was expected.
     pub message: String,
+    /// 1-based line of the value in the file (0 when unknown).
+    pub line: usize,
+    /// 1-based column, in characters (0 when unknown).
+    pub col: usize,
 }
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
+        let path = if self.path.is_empty() {
+            "(top level)"
         } else {
-            write!(f, "{}: {}", self.path, self.message)
+            &self.path
+        };
+        if self.line > 0 {
+            write!(
+                f,
+                "{path} (line {}, column {}): {}",
+                self.line, self.col, self.message
+            )
+        } else {
+            write!(f, "{path}: {}", self.message)
         }
     }
 }
 
-/// Deserializes and validates a programme from any serde data source,
-/// returning every problem `validate` finds, or the first shape error.
-pub fn parse<'de, D: Deserializer<'de>>(d: D) -> Result<Programme, Vec<Problem>> {
-    let mut p: Programme = serde_path_to_error::deserialize(d).map_err(|e| {
-        let path = e.path().to_string();
-        let path = if path == "." { String::new() } else { path };
-        vec![Problem {
-            path,
-            message: e.into_inner().to_string(),
-        }]
+/// Why a text could not be read as a programme.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ParseError {
+    /// Not JSON at all.
+    Syntax {
+        /// What is wrong, with its line and column.
+        problem: Problem,
+        /// The text starts like an HTML page.
+        html: bool,
+    },
+    /// JSON, but not a valid programme: every problem found.
+    Invalid(Vec<Problem>),
+}
+
+/// A valid programme and the warnings its file raised.
+#[derive(Debug, Clone)]
+pub struct Parsed {
+    /// The programme, reports sorted newest first.
+    pub programme: Programme,
+    /// Suspicious but valid data (completed below 100 %, unknown fields…).
+    pub warnings: Vec<Problem>,
+}
+
+/// Reads a programme from JSON text.
+pub fn parse(text: &str) -> Result<Parsed, ParseError> {
+    let value = json::parse(text).map_err(|e| {
+        let (line, col) = json::line_col(text, e.at);
+        let html = text
+            .trim_start_matches('\u{feff}')
+            .trim_start()
+            .starts_with('<');
+        ParseError::Syntax {
+            problem: Problem {
+                path: String::new(),
+                message: e.message,
+                line,
+                col,
+            },
+            html,
+        }
     })?;
-    let problems = validate(&p);
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    for tf in &mut p.task_forces {
-        for m in &mut tf.measures {
-            // Newest first; the sort is stable, so same-day reports keep file order.
-            m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
+    let mut cx = crate::format::Cx::new(text);
+    let programme = crate::format::programme(&mut cx, &value);
+    match programme {
+        Some(mut programme) if cx.errors.is_empty() => {
+            for m in programme
+                .task_forces
+                .iter_mut()
+                .flat_map(|t| t.measures.iter_mut())
+            {
+                // Newest first; the sort is stable, so same-day reports keep file order.
+                m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
+            }
+            Ok(Parsed {
+                programme,
+                warnings: cx.warnings,
+            })
         }
+        _ => Err(ParseError::Invalid(cx.errors)),
     }
-    Ok(p)
 }
 
-/// Checks what serde cannot: unique ids, counts and text lengths.
-/// Returns every problem found (empty when the programme is valid).
-pub fn validate(p: &Programme) -> Vec<Problem> {
-    let mut c = Checker(Vec::new());
-    c.text("title", &p.title, MAX_TITLE_CHARS);
-    if p.task_forces.is_empty() {
-        c.problem(
-            "taskForces",
-            "empty list, expected at least one task force".into(),
-        );
+/// Builds a `Value`-free problem (for checks made after decoding).
+pub(crate) fn problem_at(text: &str, v: &Value, path: String, message: String) -> Problem {
+    let (line, col) = if text.is_empty() {
+        (0, 0)
+    } else {
+        json::line_col(text, v.at)
+    };
+    Problem {
+        path,
+        message,
+        line,
+        col,
     }
-    c.count("taskForces", p.task_forces.len(), MAX_TASK_FORCES);
-    let total: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
-    if total > MAX_MEASURES {
-        c.problem(
-            "taskForces",
-            format!("{total} measures in all, expected at most {MAX_MEASURES}"),
-        );
-    }
-
-    let mut tf_ids = HashSet::new();
-    for (i, tf) in p.task_forces.iter().enumerate() {
-        let at = |field: &str| format!("taskForces[{i}].{field}");
-        if !tf_ids.insert(tf.id.as_str()) {
-            c.problem(
-                &at("id"),
-                format!(
-                    "duplicate id \"{}\", expected ids unique among task forces",
-                    tf.id.0
-                ),
-            );
-        }
-        c.text(&at("name"), &tf.name, MAX_TITLE_CHARS);
-        if let Some(f) = &tf.focus {
-            c.text(&at("focus"), f, MAX_TITLE_CHARS);
-        }
-        c.count(&at("members"), tf.members.len(), MAX_LIST);
-        c.count(
-            &at("measures"),
-            tf.measures.len(),
-            MAX_MEASURES_PER_TASK_FORCE,
-        );
-        let mut m_ids = HashSet::new();
-        for (j, m) in tf.measures.iter().enumerate() {
-            let at = |field: &str| format!("taskForces[{i}].measures[{j}].{field}");
-            if !m_ids.insert(m.id.as_str()) {
-                c.problem(
-                    &at("id"),
-                    format!(
-                        "duplicate id \"{}\", expected ids unique within a task force",
-                        m.id.0
-                    ),
-                );
-            }
-            c.text(&at("title"), &m.title, MAX_TITLE_CHARS);
-            c.count(&at("milestones"), m.milestones.len(), MAX_LIST);
-            c.count(&at("reports"), m.reports.len(), MAX_LIST);
-            for (k, r) in m.reports.iter().enumerate() {
-                c.text(&at(&format!("reports[{k}].note")), &r.note, MAX_NOTE_CHARS);
-            }
-            for (k, ms) in m.milestones.iter().enumerate() {
-                c.text(
-                    &at(&format!("milestones[{k}].title")),
-                    &ms.title,
-                    MAX_TITLE_CHARS,
-                );
-            }
-        }
-    }
-    c.0
 }
 
-struct Checker(Vec<Problem>);
-
-impl Checker {
-    fn problem(&mut self, path: &str, message: String) {
-        self.0.push(Problem {
-            path: path.to_owned(),
-            message,
-        });
-    }
-    fn count(&mut self, path: &str, len: usize, max: usize) {
-        if len > max {
-            self.problem(path, format!("{len} entries, expected at most {max}"));
+/// Describes a JSON value for "found …" in messages.
+pub(crate) fn found(v: &Value) -> String {
+    match &v.kind {
+        Kind::Str(_) | Kind::Int(_) | Kind::Number(_) | Kind::Bool(_) | Kind::Null => {
+            v.kind.describe()
         }
-    }
-    fn text(&mut self, path: &str, t: &Text, max: usize) {
-        if let Some(len) = t.strings().map(|s| s.chars().count()).find(|n| *n > max) {
-            self.problem(
-                path,
-                format!("text is {len} characters long, expected at most {max}"),
-            );
-        }
+        Kind::Array(a) => format!("an array of {}", a.len()),
+        Kind::Object(_) => "an object".into(),
     }
 }
 

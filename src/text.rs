@@ -6,9 +6,6 @@
 //! back to another language rather than to nothing; this module never
 //! converts between scripts.
 
-use serde::de::{self, Deserialize, Deserializer, MapAccess, Unexpected, Visitor};
-use std::fmt;
-
 /// A language the widget's interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -118,57 +115,15 @@ impl Text {
     }
 }
 
-const EXPECTED: &str = "a string, or an object of strings keyed by zh-Hans, zh-Hant or en";
-
-impl<'de> Deserialize<'de> for Text {
-    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Text, D::Error> {
-        struct V;
-        impl<'de> Visitor<'de> for V {
-            type Value = Text;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str(EXPECTED)
-            }
-            fn visit_str<E: de::Error>(self, s: &str) -> Result<Text, E> {
-                if s.trim().is_empty() {
-                    return Err(E::invalid_value(Unexpected::Str(s), &"a non-empty text"));
-                }
-                Ok(Text::plain(s))
-            }
-            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Text, A::Error> {
-                let mut t = Text {
-                    by_lang: [None, None, None],
-                    plain: None,
-                };
-                while let Some(key) = map.next_key::<String>()? {
-                    let lang = match key.as_str() {
-                        "zh-Hans" => Lang::ZhHans,
-                        "zh-Hant" => Lang::ZhHant,
-                        "en" => Lang::En,
-                        _ => {
-                            return Err(de::Error::unknown_field(
-                                &key,
-                                &["zh-Hans", "zh-Hant", "en"],
-                            ))
-                        }
-                    };
-                    let s: String = map.next_value()?;
-                    if t.by_lang[lang.index()].is_some() {
-                        return Err(de::Error::duplicate_field(lang.tag()));
-                    }
-                    if !s.trim().is_empty() {
-                        t.by_lang[lang.index()] = Some(s);
-                    }
-                }
-                if t.by_lang.iter().all(Option::is_none) {
-                    return Err(de::Error::invalid_length(
-                        0,
-                        &"at least one non-empty translation",
-                    ));
-                }
-                Ok(t)
-            }
-        }
-        d.deserialize_any(V)
+impl Text {
+    /// A text from one optional string per language (`Lang::ALL` order);
+    /// `None` when every one is missing or blank.
+    pub fn from_parts(parts: [Option<String>; 3]) -> Option<Text> {
+        let by_lang = parts.map(|p| p.filter(|s| !s.trim().is_empty()));
+        by_lang.iter().any(Option::is_some).then_some(Text {
+            by_lang,
+            plain: None,
+        })
     }
 }
 

@@ -690,13 +690,27 @@ fn current_hash() -> Option<String> {
 }
 
 fn parse_text(text: &str) -> Result<(Programme, String), LoadError> {
-    let value = js_sys::JSON::parse(text).map_err(|e| LoadError::NotJson {
-        html: text.trim_start().starts_with('<'),
-        detail: js_message(&e),
-    })?;
-    let p =
-        model::parse(serde_wasm_bindgen::Deserializer::from(value)).map_err(LoadError::Invalid)?;
-    Ok((p, text.to_string()))
+    match model::parse(text) {
+        Ok(parsed) => {
+            if !parsed.warnings.is_empty() {
+                let lines: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
+                warn(&format!(
+                    "the data has {} warning(s):\n{}",
+                    lines.len(),
+                    lines.join("\n")
+                ));
+            }
+            Ok((parsed.programme, text.to_string()))
+        }
+        Err(model::ParseError::Syntax { problem, html }) => Err(LoadError::NotJson {
+            html,
+            detail: format!(
+                "line {}, column {}: {}",
+                problem.line, problem.col, problem.message
+            ),
+        }),
+        Err(model::ParseError::Invalid(problems)) => Err(LoadError::Invalid(problems)),
+    }
 }
 
 fn resolve_lang(host: &Element, doc: &Document) -> Lang {
@@ -728,14 +742,6 @@ fn object(fields: &[(&str, JsValue)]) -> JsValue {
         let _ = js_sys::Reflect::set(&o, &(*k).into(), v);
     }
     o.into()
-}
-
-fn js_message(e: &JsValue) -> String {
-    js_sys::Reflect::get(e, &"message".into())
-        .ok()
-        .and_then(|m| m.as_string())
-        .or_else(|| e.as_string())
-        .unwrap_or_else(|| "unknown error".into())
 }
 
 fn warn(message: &str) {

@@ -7,11 +7,11 @@ use task_force_tracker::text::Lang;
 use task_force_tracker::view::{self, error_view, Element, LoadError, Node, State};
 
 fn default_programme() -> Programme {
-    model::parse(
-        serde_json::from_str::<serde_json::Value>(task_force_tracker::default_programme_json())
-            .unwrap(),
-    )
-    .unwrap()
+    parse(task_force_tracker::default_programme_json())
+}
+
+fn parse(text: &str) -> Programme {
+    model::parse(text).unwrap().programme
 }
 
 fn state(selected: usize, lang: Lang) -> State {
@@ -174,7 +174,7 @@ fn data_text_is_escaped_never_markup() {
              "reports": [{"date": "2020-01-01", "note": "'single' <i>", "url": "https://e.org/?a=1&b=\"2\""}]}
         ]}]
     });
-    let p = model::parse(v).unwrap();
+    let p = parse(&v.to_string());
     let html = view::view(&p, &State::default()).to_html();
     assert!(
         !html.contains("<script>")
@@ -204,7 +204,9 @@ fn error_view_says_which_file_which_path_and_what_was_expected() {
     let mut v: serde_json::Value =
         serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
     v["taskForces"][1]["measures"][0]["due"] = json!("2020-02-30");
-    let problems = model::parse(v).unwrap_err();
+    let Err(model::ParseError::Invalid(problems)) = model::parse(&v.to_string()) else {
+        panic!()
+    };
     let err = LoadError::Invalid(problems);
     let t = error_view(&err, "/data/programme.json", Lang::ZhHans).text_content();
     assert!(t.contains("进展数据加载失败"), "{t}");
@@ -231,7 +233,7 @@ fn error_view_says_which_file_which_path_and_what_was_expected() {
 #[test]
 fn empty_task_force_says_so() {
     let v = json!({"title": "t", "asOf": "2020-01-01", "taskForces": [{"id": "a", "name": "A", "measures": []}]});
-    let p = model::parse(v).unwrap();
+    let p = parse(&v.to_string());
     let t = view::view(&p, &State::default()).text_content();
     assert!(t.contains("暂无工作措施"), "{t}");
     assert!(t.contains("0/0 项已完成"), "{t}");

@@ -225,7 +225,7 @@ fn invalid_data_shows_the_path_and_keeps_nothing_broken() {
     assert!(text.contains("Could not load the progress data"), "{text}");
     assert!(text.contains("element.data"), "{text}");
     assert!(text.contains("taskForces[0].measures[0].status"), "{text}");
-    assert!(text.contains("unknown variant `finished`"), "{text}");
+    assert!(text.contains("found the string \"finished\""), "{text}");
 
     // Good data afterwards replaces the error.
     let good = js_sys::JSON::parse(

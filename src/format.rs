@@ -1,0 +1,995 @@
+//! The data format, defined once: the field tables below drive the decoder
+//! (which fields exist, which are required, what type each has), the JSON
+//! Schema ([`schema`]) and the format reference in the README
+//! ([`reference`]), so the three cannot drift apart.
+
+use crate::date::Date;
+use crate::json::{self, build, Kind, Value};
+use crate::model::*;
+use crate::text::{Lang, Text};
+use std::collections::HashSet;
+
+/// The type of a field.
+#[derive(Debug, Clone, Copy)]
+pub enum Ty {
+    /// A string or a per-language object; the limit is in characters.
+    Text(usize),
+    /// `YYYY-MM-DD`.
+    Date,
+    /// 1–64 of `a-z 0-9 - _`.
+    Id,
+    /// An http(s) URL.
+    Link,
+    /// A whole number 0–100.
+    Percent,
+    /// A status word.
+    Status,
+    /// `true` or `false`.
+    Bool,
+    /// Any string (ignored by the widget).
+    Str,
+    /// An object described by another table.
+    Object(&'static Table),
+    /// A list of texts, at most this many.
+    TextList(usize, usize),
+    /// A list of objects, at most this many.
+    List(&'static Table, usize),
+}
+
+/// One field of an object.
+#[derive(Debug)]
+pub struct Field {
+    /// Name in the JSON file.
+    pub name: &'static str,
+    /// Its type.
+    pub ty: Ty,
+    /// Whether the file must have it.
+    pub required: bool,
+    /// What it means, and its default when absent.
+    pub doc: &'static str,
+}
+
+/// The fields of one kind of object.
+#[derive(Debug)]
+pub struct Table {
+    /// Name used in the reference and the schema.
+    pub name: &'static str,
+    /// What the object is.
+    pub doc: &'static str,
+    /// Its fields, in reference order.
+    pub fields: &'static [Field],
+}
+
+const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
+    Field {
+        name,
+        ty,
+        required,
+        doc,
+    }
+}
+
+/// The root object of a data file.
+pub static PROGRAMME: Table = Table {
+    name: "Programme",
+    doc: "The root of a data file.",
+    fields: &[
+        f("$schema", Ty::Str, false, "Ignored; lets editors point at the JSON Schema."),
+        f("title", Ty::Text(MAX_TITLE_CHARS), true, "The programme's name."),
+        f("asOf", Ty::Date, true, "The date the statuses describe; overdue and schedule progress are computed against it."),
+        f("source", Ty::Object(&SOURCE), false, "Where the programme's structure comes from."),
+        f("sample", Ty::Bool, false, "True when statuses and figures are illustrative, not reported. Default false."),
+        f("taskForces", Ty::List(&TASK_FORCE, MAX_TASK_FORCES), true, "The task forces, in display order (at least one)."),
+    ],
+};
+
+/// A cited source.
+pub static SOURCE: Table = Table {
+    name: "Source",
+    doc: "A cited article or document.",
+    fields: &[
+        f(
+            "title",
+            Ty::Text(MAX_TITLE_CHARS),
+            true,
+            "Title of the article or document.",
+        ),
+        f(
+            "publisher",
+            Ty::Text(MAX_TITLE_CHARS),
+            false,
+            "Who published it.",
+        ),
+        f("url", Ty::Link, false, "Where to read it."),
+        f("date", Ty::Date, false, "When it was published."),
+    ],
+};
+
+/// A task force.
+pub static TASK_FORCE: Table = Table {
+    name: "TaskForce",
+    doc: "One task force (专班).",
+    fields: &[
+        f(
+            "id",
+            Ty::Id,
+            true,
+            "Stable id used in links; unique in the programme.",
+        ),
+        f("name", Ty::Text(MAX_TITLE_CHARS), true, "Display name."),
+        f(
+            "focus",
+            Ty::Text(MAX_TITLE_CHARS),
+            false,
+            "What it must concentrate on (突出…).",
+        ),
+        f(
+            "leader",
+            Ty::Text(MAX_TITLE_CHARS),
+            false,
+            "The leader (专班组长). Absent: shown as not stated.",
+        ),
+        f(
+            "members",
+            Ty::TextList(MAX_LIST, MAX_TITLE_CHARS),
+            false,
+            "Member units (成员单位). Default none.",
+        ),
+        f(
+            "measures",
+            Ty::List(&MEASURE, MAX_MEASURES_PER_TASK_FORCE),
+            true,
+            "Work measures, in display order.",
+        ),
+    ],
+};
+
+/// A work measure.
+pub static MEASURE: Table = Table {
+    name: "Measure",
+    doc: "One work measure (工作措施) with its deadline and history.",
+    fields: &[
+        f(
+            "id",
+            Ty::Id,
+            true,
+            "Stable id; unique within its task force.",
+        ),
+        f(
+            "title",
+            Ty::Text(MAX_TITLE_CHARS),
+            true,
+            "What is to be done.",
+        ),
+        f("status", Ty::Status, true, "Current status."),
+        f(
+            "progress",
+            Ty::Percent,
+            false,
+            "Reported progress. Default 100 when completed, else 0.",
+        ),
+        f(
+            "start",
+            Ty::Date,
+            false,
+            "When work started (needed for schedule progress).",
+        ),
+        f("due", Ty::Date, false, "Completion deadline (完成时限)."),
+        f(
+            "milestones",
+            Ty::List(&MILESTONE, MAX_LIST),
+            false,
+            "Checkpoints (节点). Default none.",
+        ),
+        f(
+            "reports",
+            Ty::List(&REPORT, MAX_LIST),
+            false,
+            "Dated status reports, any order. Default none.",
+        ),
+        f(
+            "sample",
+            Ty::Bool,
+            false,
+            "True when status and figures are illustrative. Default false.",
+        ),
+    ],
+};
+
+/// A milestone.
+pub static MILESTONE: Table = Table {
+    name: "Milestone",
+    doc: "A checkpoint on the way to a measure's deadline.",
+    fields: &[
+        f("title", Ty::Text(MAX_TITLE_CHARS), true, "What is reached."),
+        f("due", Ty::Date, true, "When it is due."),
+        f(
+            "done",
+            Ty::Bool,
+            false,
+            "Whether it has been reached. Default false.",
+        ),
+    ],
+};
+
+/// A status report.
+pub static REPORT: Table = Table {
+    name: "Report",
+    doc: "A dated status report on a measure.",
+    fields: &[
+        f("date", Ty::Date, true, "Date of the report."),
+        f("status", Ty::Status, false, "Status at that date."),
+        f("progress", Ty::Percent, false, "Progress at that date."),
+        f("note", Ty::Text(MAX_NOTE_CHARS), true, "What was reported."),
+        f("url", Ty::Link, false, "Where it was reported."),
+        f(
+            "sample",
+            Ty::Bool,
+            false,
+            "True when the report is illustrative. Default false.",
+        ),
+    ],
+};
+
+/// Every table, root first.
+pub static TABLES: [&Table; 6] = [
+    &PROGRAMME,
+    &SOURCE,
+    &TASK_FORCE,
+    &MEASURE,
+    &MILESTONE,
+    &REPORT,
+];
+
+/// What a value of a type must look like, for messages and the reference.
+pub fn expected(ty: Ty) -> String {
+    match ty {
+        Ty::Text(max) => format!("a non-empty string, or an object of strings keyed by zh-Hans, zh-Hant or en (at most {max} characters each)"),
+        Ty::Date => "a real date written YYYY-MM-DD (for example 2020-04-17)".into(),
+        Ty::Id => "an id of 1-64 characters a-z, 0-9, '-' or '_', starting with a letter or digit".into(),
+        Ty::Link => "an absolute http:// or https:// link".into(),
+        Ty::Percent => "a whole number from 0 to 100".into(),
+        Ty::Status => {
+            let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+            format!("one of {} (or the Chinese status word)", keys.join(", "))
+        }
+        Ty::Bool => "true or false".into(),
+        Ty::Str => "a string".into(),
+        Ty::Object(t) => format!("an object ({})", t.name),
+        Ty::TextList(max, _) => format!("a list of at most {max} texts"),
+        Ty::List(t, max) => format!("a list of at most {max} {} objects", t.name),
+    }
+}
+
+/// The decoder's running state: the source text (for line:column) and
+/// everything found so far.
+pub struct Cx<'t> {
+    text: &'t str,
+    /// Problems that make the file invalid.
+    pub errors: Vec<Problem>,
+    /// Suspicious but valid data.
+    pub warnings: Vec<Problem>,
+    as_of: Option<Date>,
+    measures: usize,
+}
+
+impl<'t> Cx<'t> {
+    /// Starts decoding `text`.
+    pub fn new(text: &'t str) -> Cx<'t> {
+        Cx {
+            text,
+            errors: Vec::new(),
+            warnings: Vec::new(),
+            as_of: None,
+            measures: 0,
+        }
+    }
+    fn error(&mut self, v: &Value, path: &str, message: String) {
+        self.errors
+            .push(problem_at(self.text, v, path.to_string(), message));
+    }
+    fn warn(&mut self, v: &Value, path: &str, message: String) {
+        self.warnings
+            .push(problem_at(self.text, v, path.to_string(), message));
+    }
+    fn wrong(&mut self, v: &Value, path: &str, ty: Ty) {
+        let message = format!("expected {}, found {}", expected(ty), found(v));
+        self.error(v, path, message);
+    }
+}
+
+fn join(path: &str, name: &str) -> String {
+    if path.is_empty() {
+        name.to_string()
+    } else {
+        format!("{path}.{name}")
+    }
+}
+
+/// An object's fields, checked against its table.
+struct Fields<'v> {
+    members: Vec<(&'static Field, &'v Value)>,
+}
+
+impl<'v> Fields<'v> {
+    fn get(&self, name: &str) -> Option<&'v Value> {
+        self.members
+            .iter()
+            .find(|(f, _)| f.name == name)
+            .map(|(_, v)| *v)
+    }
+}
+
+fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &str) -> Option<Fields<'v>> {
+    let Kind::Object(members) = &v.kind else {
+        cx.wrong(v, path, Ty::Object(table));
+        return None;
+    };
+    let mut out = Fields {
+        members: Vec::new(),
+    };
+    for (name, value) in members {
+        let Some(field) = table.fields.iter().find(|f| f.name == name) else {
+            let names: Vec<&str> = table
+                .fields
+                .iter()
+                .map(|f| f.name)
+                .filter(|n| !n.starts_with('$'))
+                .collect();
+            cx.warn(
+                value,
+                &join(path, name),
+                format!(
+                    "unknown field `{name}` is ignored; expected one of: {}",
+                    names.join(", ")
+                ),
+            );
+            continue;
+        };
+        if out.get(name).is_some() {
+            cx.error(value, &join(path, name), format!("`{name}` appears twice"));
+            continue;
+        }
+        if value.kind != Kind::Null {
+            out.members.push((field, value));
+        }
+    }
+    for field in table.fields.iter().filter(|f| f.required) {
+        if out.get(field.name).is_none() {
+            cx.error(
+                v,
+                path,
+                format!(
+                    "missing field `{}`, expected {}",
+                    field.name,
+                    expected(field.ty)
+                ),
+            );
+        }
+    }
+    Some(out)
+}
+
+fn string<'v>(cx: &mut Cx, v: &'v Value, path: &str, ty: Ty) -> Option<&'v str> {
+    match &v.kind {
+        Kind::Str(s) => Some(s),
+        _ => {
+            cx.wrong(v, path, ty);
+            None
+        }
+    }
+}
+
+fn text(cx: &mut Cx, v: &Value, path: &str, max: usize) -> Option<Text> {
+    let ty = Ty::Text(max);
+    let t = match &v.kind {
+        Kind::Str(s) if !s.trim().is_empty() => Text::plain(s.as_str()),
+        Kind::Object(members) => {
+            let mut parts: [Option<String>; 3] = [None, None, None];
+            let errors = cx.errors.len();
+            for (key, item) in members {
+                let Some(i) = Lang::ALL.iter().position(|l| l.tag() == key) else {
+                    cx.error(
+                        item,
+                        &join(path, key),
+                        format!("unknown language `{key}`, expected zh-Hans, zh-Hant or en"),
+                    );
+                    continue;
+                };
+                parts[i] = string(cx, item, &join(path, key), Ty::Str).map(str::to_string);
+            }
+            if cx.errors.len() > errors {
+                return None;
+            }
+            Text::from_parts(parts).or_else(|| {
+                cx.wrong(v, path, ty);
+                None
+            })?
+        }
+        _ => {
+            cx.wrong(v, path, ty);
+            return None;
+        }
+    };
+    if let Some(len) = t.strings().map(|s| s.chars().count()).find(|n| *n > max) {
+        cx.error(
+            v,
+            path,
+            format!("text is {len} characters long, expected at most {max}"),
+        );
+        return None;
+    }
+    Some(t)
+}
+
+fn date(cx: &mut Cx, v: &Value, path: &str) -> Option<Date> {
+    let d = string(cx, v, path, Ty::Date).and_then(Date::parse);
+    if d.is_none() && matches!(v.kind, Kind::Str(_)) {
+        cx.wrong(v, path, Ty::Date);
+    }
+    d
+}
+
+fn checked<T>(
+    cx: &mut Cx,
+    v: &Value,
+    path: &str,
+    ty: Ty,
+    make: fn(&str) -> Option<T>,
+) -> Option<T> {
+    let s = string(cx, v, path, ty)?;
+    let out = make(s);
+    if out.is_none() {
+        cx.wrong(v, path, ty);
+    }
+    out
+}
+
+fn percent(cx: &mut Cx, v: &Value, path: &str) -> Option<Percent> {
+    let p = match v.kind {
+        Kind::Int(n) => u8::try_from(n).ok().and_then(Percent::new),
+        _ => None,
+    };
+    if p.is_none() {
+        cx.wrong(v, path, Ty::Percent);
+    }
+    p
+}
+
+fn boolean(cx: &mut Cx, v: Option<&Value>, path: &str) -> bool {
+    match v.map(|v| &v.kind) {
+        None => false,
+        Some(Kind::Bool(b)) => *b,
+        Some(_) => {
+            cx.wrong(v.expect("matched Some"), path, Ty::Bool);
+            false
+        }
+    }
+}
+
+fn list<'v, T>(
+    cx: &mut Cx,
+    v: Option<&'v Value>,
+    path: &str,
+    ty: Ty,
+    max: usize,
+    mut item: impl FnMut(&mut Cx, &'v Value, &str) -> Option<T>,
+) -> Vec<T> {
+    let Some(v) = v else { return Vec::new() };
+    let Kind::Array(items) = &v.kind else {
+        cx.wrong(v, path, ty);
+        return Vec::new();
+    };
+    if items.len() > max {
+        cx.error(
+            v,
+            path,
+            format!("{} entries, expected at most {max}", items.len()),
+        );
+        return Vec::new();
+    }
+    items
+        .iter()
+        .enumerate()
+        .filter_map(|(i, x)| item(cx, x, &format!("{path}[{i}]")))
+        .collect()
+}
+
+/// Optional field helper: decodes `name` when present.
+macro_rules! opt {
+    ($cx:expr, $fields:expr, $path:expr, $name:literal, $decode:expr) => {
+        $fields
+            .get($name)
+            .and_then(|v| $decode($cx, v, &join($path, $name)))
+    };
+}
+
+/// Decodes the root object.
+pub fn programme(cx: &mut Cx, v: &Value) -> Option<Programme> {
+    let fs = fields(cx, v, &PROGRAMME, "")?;
+    let as_of = opt!(cx, fs, "", "asOf", date);
+    cx.as_of = as_of;
+    let title = opt!(cx, fs, "", "title", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let source = opt!(cx, fs, "", "source", source);
+    let sample = boolean(cx, fs.get("sample"), "sample");
+    if let Some(s) = fs.get("$schema") {
+        string(cx, s, "$schema", Ty::Str);
+    }
+    let tf_value = fs.get("taskForces");
+    let task_forces = list(
+        cx,
+        tf_value,
+        "taskForces",
+        Ty::List(&TASK_FORCE, MAX_TASK_FORCES),
+        MAX_TASK_FORCES,
+        task_force,
+    );
+    if let Some(tv) = tf_value {
+        if matches!(&tv.kind, Kind::Array(a) if a.is_empty()) {
+            cx.error(
+                tv,
+                "taskForces",
+                "empty list, expected at least one task force".into(),
+            );
+        }
+        if cx.measures > MAX_MEASURES {
+            let n = cx.measures;
+            cx.error(
+                tv,
+                "taskForces",
+                format!("{n} measures in all, expected at most {MAX_MEASURES}"),
+            );
+        }
+        unique_ids(cx, tv, "taskForces", "among task forces");
+    }
+    Some(Programme {
+        title: title?,
+        as_of: as_of?,
+        source,
+        sample,
+        task_forces,
+    })
+}
+
+fn source(cx: &mut Cx, v: &Value, path: &str) -> Option<Source> {
+    let fs = fields(cx, v, &SOURCE, path)?;
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let publisher = opt!(cx, fs, path, "publisher", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(
+        cx,
+        v,
+        p,
+        Ty::Link,
+        Link::parse
+    ));
+    let date = opt!(cx, fs, path, "date", date);
+    Some(Source {
+        title: title?,
+        publisher,
+        url,
+        date,
+    })
+}
+
+fn task_force(cx: &mut Cx, v: &Value, path: &str) -> Option<TaskForce> {
+    let fs = fields(cx, v, &TASK_FORCE, path)?;
+    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(
+        cx,
+        v,
+        p,
+        Ty::Id,
+        Id::parse
+    ));
+    let name = opt!(cx, fs, path, "name", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let focus = opt!(cx, fs, path, "focus", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let leader = opt!(cx, fs, path, "leader", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let members = list(
+        cx,
+        fs.get("members"),
+        &join(path, "members"),
+        Ty::TextList(MAX_LIST, MAX_TITLE_CHARS),
+        MAX_LIST,
+        |cx, v, p| text(cx, v, p, MAX_TITLE_CHARS),
+    );
+    let m_path = join(path, "measures");
+    let m_value = fs.get("measures");
+    let measures = list(
+        cx,
+        m_value,
+        &m_path,
+        Ty::List(&MEASURE, MAX_MEASURES_PER_TASK_FORCE),
+        MAX_MEASURES_PER_TASK_FORCE,
+        measure,
+    );
+    cx.measures += measures.len();
+    if let Some(mv) = m_value {
+        unique_ids(cx, mv, &m_path, "within a task force");
+        let mut titles = HashSet::new();
+        for (j, item) in array_items(mv).iter().enumerate() {
+            if let Some(Kind::Str(title)) = member(item, "title").map(|t| &t.kind) {
+                if !titles.insert(title.as_str()) {
+                    let message =
+                        format!("the title \"{title}\" appears more than once in this task force");
+                    cx.warn(item, &format!("{m_path}[{j}].title"), message);
+                }
+            }
+        }
+    }
+    Some(TaskForce {
+        id: id?,
+        name: name?,
+        focus,
+        leader,
+        members,
+        measures,
+    })
+}
+
+fn array_items(v: &Value) -> &[Value] {
+    match &v.kind {
+        Kind::Array(items) => items,
+        _ => &[],
+    }
+}
+
+fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
+    match &v.kind {
+        Kind::Object(m) => m.iter().find(|(k, _)| k == name).map(|(_, v)| v),
+        _ => None,
+    }
+}
+
+/// Reports repeated `id`s among the objects of a list, read from the file
+/// itself so that an item with other problems is still counted.
+fn unique_ids(cx: &mut Cx, list: &Value, path: &str, scope: &str) {
+    let mut seen = HashSet::new();
+    for (i, item) in array_items(list).iter().enumerate() {
+        if let Some(
+            id @ Value {
+                kind: Kind::Str(s), ..
+            },
+        ) = member(item, "id")
+        {
+            if !seen.insert(s.as_str()) {
+                let message = format!("duplicate id \"{s}\", expected ids unique {scope}");
+                cx.error(id, &format!("{path}[{i}].id"), message);
+            }
+        }
+    }
+}
+
+fn measure(cx: &mut Cx, v: &Value, path: &str) -> Option<Measure> {
+    let fs = fields(cx, v, &MEASURE, path)?;
+    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(
+        cx,
+        v,
+        p,
+        Ty::Id,
+        Id::parse
+    ));
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(
+        cx,
+        v,
+        p,
+        Ty::Status,
+        Status::from_word
+    ));
+    let progress = opt!(cx, fs, path, "progress", percent);
+    let start = opt!(cx, fs, path, "start", date);
+    let due = opt!(cx, fs, path, "due", date);
+    let milestones = list(
+        cx,
+        fs.get("milestones"),
+        &join(path, "milestones"),
+        Ty::List(&MILESTONE, MAX_LIST),
+        MAX_LIST,
+        milestone,
+    );
+    let reports = list(
+        cx,
+        fs.get("reports"),
+        &join(path, "reports"),
+        Ty::List(&REPORT, MAX_LIST),
+        MAX_LIST,
+        report,
+    );
+    let sample = boolean(cx, fs.get("sample"), &join(path, "sample"));
+    let m = Measure {
+        id: id?,
+        title: title?,
+        status: status?,
+        progress,
+        start,
+        due,
+        milestones,
+        reports,
+        sample,
+    };
+    if m.status == Status::Completed && m.progress.is_some_and(|p| p.get() < 100) {
+        cx.warn(
+            v,
+            &join(path, "progress"),
+            format!("completed, but progress is {}%", m.progress().min(100)),
+        );
+    }
+    if let (Some(s), Some(d)) = (m.start, m.due) {
+        if d < s {
+            cx.warn(
+                v,
+                &join(path, "due"),
+                format!("due {d} is before the start {s}"),
+            );
+        }
+    }
+    Some(m)
+}
+
+fn milestone(cx: &mut Cx, v: &Value, path: &str) -> Option<Milestone> {
+    let fs = fields(cx, v, &MILESTONE, path)?;
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_TITLE_CHARS
+    ));
+    let due = opt!(cx, fs, path, "due", date);
+    let done = boolean(cx, fs.get("done"), &join(path, "done"));
+    Some(Milestone {
+        title: title?,
+        due: due?,
+        done,
+    })
+}
+
+fn report(cx: &mut Cx, v: &Value, path: &str) -> Option<Report> {
+    let fs = fields(cx, v, &REPORT, path)?;
+    let date = opt!(cx, fs, path, "date", date);
+    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(
+        cx,
+        v,
+        p,
+        Ty::Status,
+        Status::from_word
+    ));
+    let progress = opt!(cx, fs, path, "progress", percent);
+    let note = opt!(cx, fs, path, "note", |cx, v, p: &str| text(
+        cx,
+        v,
+        p,
+        MAX_NOTE_CHARS
+    ));
+    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(
+        cx,
+        v,
+        p,
+        Ty::Link,
+        Link::parse
+    ));
+    let sample = boolean(cx, fs.get("sample"), &join(path, "sample"));
+    if let (Some(d), Some(as_of)) = (date, cx.as_of) {
+        if d > as_of {
+            cx.warn(
+                v,
+                &join(path, "date"),
+                format!("report dated {d}, after the as-of date {as_of}"),
+            );
+        }
+    }
+    Some(Report {
+        date: date?,
+        status,
+        progress,
+        note: note?,
+        url,
+        sample,
+    })
+}
+
+/// The JSON Schema (draft 2020-12) of the data format, from the tables.
+pub fn schema() -> Value {
+    let defs: Vec<(&str, Value)> = TABLES
+        .iter()
+        .skip(1)
+        .map(|t| (t.name, object_schema(t)))
+        .collect();
+    let mut root = object_schema(&PROGRAMME);
+    if let Kind::Object(members) = &mut root.kind {
+        members.insert(
+            0,
+            (
+                "$schema".into(),
+                build::s("https://json-schema.org/draft/2020-12/schema"),
+            ),
+        );
+        members.insert(
+            1,
+            (
+                "$id".into(),
+                build::s("https://task-force-tracker.invalid/programme.schema.json"),
+            ),
+        );
+        members.push(("$defs".into(), build::obj(defs)));
+    }
+    root
+}
+
+fn object_schema(t: &Table) -> Value {
+    let props = t
+        .fields
+        .iter()
+        .map(|f| (f.name, type_schema(f.ty, f.doc)))
+        .collect();
+    let required = t
+        .fields
+        .iter()
+        .filter(|f| f.required)
+        .map(|f| build::s(f.name))
+        .collect();
+    build::obj(vec![
+        ("title", build::s(t.name)),
+        ("description", build::s(t.doc)),
+        ("type", build::s("object")),
+        ("properties", build::obj(props)),
+        ("required", build::arr(required)),
+    ])
+}
+
+fn type_schema(ty: Ty, doc: &str) -> Value {
+    let d = ("description", build::s(doc));
+    let string_max = |max: usize| {
+        build::obj(vec![
+            ("type", build::s("string")),
+            ("minLength", build::int(1)),
+            ("maxLength", build::int(max as i64)),
+        ])
+    };
+    match ty {
+        Ty::Text(max) => build::obj(vec![
+            d,
+            (
+                "anyOf",
+                build::arr(vec![
+                    string_max(max),
+                    build::obj(vec![
+                        ("type", build::s("object")),
+                        (
+                            "properties",
+                            build::obj(
+                                Lang::ALL
+                                    .iter()
+                                    .map(|l| (l.tag(), string_max(max)))
+                                    .collect(),
+                            ),
+                        ),
+                        ("additionalProperties", build::bool(false)),
+                        ("minProperties", build::int(1)),
+                    ]),
+                ]),
+            ),
+        ]),
+        Ty::Date => build::obj(vec![
+            d,
+            ("type", build::s("string")),
+            ("pattern", build::s("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
+            ("format", build::s("date")),
+        ]),
+        Ty::Id => build::obj(vec![
+            d,
+            ("type", build::s("string")),
+            ("pattern", build::s("^[a-z0-9][a-z0-9_-]{0,63}$")),
+        ]),
+        Ty::Link => build::obj(vec![
+            d,
+            ("type", build::s("string")),
+            ("pattern", build::s("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\]+$")),
+            ("maxLength", build::int(2000)),
+        ]),
+        Ty::Percent => build::obj(vec![
+            d,
+            ("type", build::s("integer")),
+            ("minimum", build::int(0)),
+            ("maximum", build::int(100)),
+        ]),
+        Ty::Status => {
+            let words = Status::ALL.iter().flat_map(|s| {
+                std::iter::once(s.key()).chain(
+                    Lang::ALL
+                        .iter()
+                        .map(|l| crate::i18n::status_label(*s, *l))
+                        .filter(|w| w.chars().any(|c| !c.is_ascii())),
+                )
+            });
+            let mut seen = Vec::new();
+            for w in words {
+                if !seen.contains(&w) {
+                    seen.push(w);
+                }
+            }
+            build::obj(vec![
+                d,
+                ("enum", build::arr(seen.into_iter().map(build::s).collect())),
+            ])
+        }
+        Ty::Bool => build::obj(vec![d, ("type", build::s("boolean"))]),
+        Ty::Str => build::obj(vec![d, ("type", build::s("string"))]),
+        Ty::Object(t) => build::obj(vec![d, ("$ref", build::s(format!("#/$defs/{}", t.name)))]),
+        Ty::TextList(max, chars) => build::obj(vec![
+            d,
+            ("type", build::s("array")),
+            ("maxItems", build::int(max as i64)),
+            ("items", type_schema(Ty::Text(chars), "A member unit.")),
+        ]),
+        Ty::List(t, max) => build::obj(vec![
+            d,
+            ("type", build::s("array")),
+            ("maxItems", build::int(max as i64)),
+            (
+                "items",
+                build::obj(vec![("$ref", build::s(format!("#/$defs/{}", t.name)))]),
+            ),
+        ]),
+    }
+}
+
+/// The JSON Schema as text, as kept in `schema/programme.schema.json`.
+pub fn schema_text() -> String {
+    json::write(&schema(), true)
+}
+
+/// The format reference (Markdown tables), as kept in the README.
+pub fn reference() -> String {
+    let mut out = String::new();
+    for t in TABLES {
+        out.push_str(&format!(
+            "**{}**: {}\n\n| field | type | required | meaning |\n|---|---|---|---|\n",
+            t.name, t.doc
+        ));
+        for fl in t.fields {
+            out.push_str(&format!(
+                "| `{}` | {} | {} | {} |\n",
+                fl.name,
+                expected(fl.ty),
+                if fl.required { "yes" } else { "no" },
+                fl.doc
+            ));
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,497 @@
+//! A small JSON reader and writer that keeps source positions.
+//!
+//! The widget and the command-line tool parse data files with this one
+//! reader, so both report the same problems at the same `line:column`. It
+//! follows RFC 8259, skips a leading byte-order mark, limits nesting to
+//! [`MAX_DEPTH`] (hostile files cannot exhaust the stack), and keeps numbers
+//! as integers when they are integers and as source text otherwise (the data
+//! format has no fractional numbers, so no float code is needed).
+
+use std::fmt::Write;
+
+/// Deepest nesting accepted.
+pub const MAX_DEPTH: usize = 64;
+
+/// A JSON value and the byte offset where it starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Value {
+    /// What the value is.
+    pub kind: Kind,
+    /// Byte offset of its first character in the source.
+    pub at: usize,
+}
+
+/// The kinds of JSON value.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// `null`
+    Null,
+    /// `true` or `false`
+    Bool(bool),
+    /// A number that is a whole number in `i64` range.
+    Int(i64),
+    /// Any other number, as written.
+    Number(String),
+    /// A string.
+    Str(String),
+    /// An array.
+    Array(Vec<Value>),
+    /// An object's members in source order (duplicates kept).
+    Object(Vec<(String, Value)>),
+}
+
+impl Kind {
+    /// A short description for messages: `a string`, `an array`…
+    pub fn describe(&self) -> String {
+        match self {
+            Kind::Null => "null".into(),
+            Kind::Bool(b) => format!("{b}"),
+            Kind::Int(n) => format!("the number {n}"),
+            Kind::Number(n) => format!("the number {n}"),
+            Kind::Str(s) if s.chars().count() > 40 => {
+                format!("a string of {} characters", s.chars().count())
+            }
+            Kind::Str(s) => format!("the string \"{s}\""),
+            Kind::Array(_) => "an array".into(),
+            Kind::Object(_) => "an object".into(),
+        }
+    }
+}
+
+/// Why a text is not JSON, and where.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    /// Byte offset of the problem.
+    pub at: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..at.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Parses a whole document.
+pub fn parse(text: &str) -> Result<Value, SyntaxError> {
+    let mut p = Parser {
+        s: text.as_bytes(),
+        i: 0,
+    };
+    if text.starts_with('\u{feff}') {
+        p.i = 3;
+    }
+    p.ws();
+    let v = p.value(0)?;
+    p.ws();
+    if p.i < p.s.len() {
+        return Err(p.err("unexpected text after the end of the JSON value"));
+    }
+    Ok(v)
+}
+
+struct Parser<'a> {
+    s: &'a [u8],
+    i: usize,
+}
+
+impl Parser<'_> {
+    fn err(&self, message: &str) -> SyntaxError {
+        SyntaxError {
+            at: self.i,
+            message: message.into(),
+        }
+    }
+
+    fn ws(&mut self) {
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.s.get(self.i) {
+            self.i += 1;
+        }
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
+        if depth > MAX_DEPTH {
+            return Err(self.err("nesting is deeper than 64 levels"));
+        }
+        let at = self.i;
+        let kind = match self.s.get(self.i) {
+            None => return Err(self.err("unexpected end of file, expected a value")),
+            Some(b'{') => self.object(depth)?,
+            Some(b'[') => self.array(depth)?,
+            Some(b'"') => Kind::Str(self.string()?),
+            Some(b't') => self.word("true", Kind::Bool(true))?,
+            Some(b'f') => self.word("false", Kind::Bool(false))?,
+            Some(b'n') => self.word("null", Kind::Null)?,
+            Some(b'-' | b'0'..=b'9') => self.number()?,
+            Some(b'<') => return Err(self.err("this looks like HTML, expected JSON")),
+            Some(_) => return Err(self.err("unexpected character, expected a value")),
+        };
+        Ok(Value { kind, at })
+    }
+
+    fn word(&mut self, w: &str, kind: Kind) -> Result<Kind, SyntaxError> {
+        if self.s[self.i..].starts_with(w.as_bytes()) {
+            self.i += w.len();
+            Ok(kind)
+        } else {
+            Err(self.err("unexpected word, expected true, false or null"))
+        }
+    }
+
+    fn object(&mut self, depth: usize) -> Result<Kind, SyntaxError> {
+        self.i += 1;
+        let mut members = Vec::new();
+        self.ws();
+        if self.s.get(self.i) == Some(&b'}') {
+            self.i += 1;
+            return Ok(Kind::Object(members));
+        }
+        loop {
+            self.ws();
+            if self.s.get(self.i) != Some(&b'"') {
+                return Err(self.err("expected a member name in double quotes"));
+            }
+            let key = self.string()?;
+            self.ws();
+            if self.s.get(self.i) != Some(&b':') {
+                return Err(self.err("expected ':' after the member name"));
+            }
+            self.i += 1;
+            self.ws();
+            members.push((key, self.value(depth + 1)?));
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b'}') => {
+                    self.i += 1;
+                    return Ok(Kind::Object(members));
+                }
+                None => return Err(self.err("unexpected end of file inside an object")),
+                _ => return Err(self.err("expected ',' or '}' after an object member")),
+            }
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<Kind, SyntaxError> {
+        self.i += 1;
+        let mut items = Vec::new();
+        self.ws();
+        if self.s.get(self.i) == Some(&b']') {
+            self.i += 1;
+            return Ok(Kind::Array(items));
+        }
+        loop {
+            self.ws();
+            items.push(self.value(depth + 1)?);
+            self.ws();
+            match self.s.get(self.i) {
+                Some(b',') => self.i += 1,
+                Some(b']') => {
+                    self.i += 1;
+                    return Ok(Kind::Array(items));
+                }
+                None => return Err(self.err("unexpected end of file inside an array")),
+                _ => return Err(self.err("expected ',' or ']' after an array item")),
+            }
+        }
+    }
+
+    fn string(&mut self) -> Result<String, SyntaxError> {
+        self.i += 1;
+        let mut out = String::new();
+        let mut start = self.i;
+        loop {
+            match self.s.get(self.i) {
+                None => return Err(self.err("unexpected end of file inside a string")),
+                Some(b'"') => {
+                    out.push_str(self.slice(start)?);
+                    self.i += 1;
+                    return Ok(out);
+                }
+                Some(b'\\') => {
+                    out.push_str(self.slice(start)?);
+                    self.i += 1;
+                    let c = match self.s.get(self.i) {
+                        Some(b'"') => '"',
+                        Some(b'\\') => '\\',
+                        Some(b'/') => '/',
+                        Some(b'b') => '\u{8}',
+                        Some(b'f') => '\u{c}',
+                        Some(b'n') => '\n',
+                        Some(b'r') => '\r',
+                        Some(b't') => '\t',
+                        Some(b'u') => self.unicode_escape()?,
+                        _ => return Err(self.err("unknown escape in a string")),
+                    };
+                    out.push(c);
+                    self.i += 1;
+                    start = self.i;
+                }
+                Some(0..=0x1f) => return Err(self.err("control character inside a string")),
+                Some(_) => self.i += 1,
+            }
+        }
+    }
+
+    fn slice(&self, start: usize) -> Result<&str, SyntaxError> {
+        std::str::from_utf8(&self.s[start..self.i]).map_err(|_| SyntaxError {
+            at: start,
+            message: "the text is not valid UTF-8".into(),
+        })
+    }
+
+    /// After `\u`: reads four hex digits (and a low surrogate after a high
+    /// one), leaving `i` on the last digit.
+    fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
+        let hex = |p: &mut Self| -> Result<u32, SyntaxError> {
+            let digits =
+                p.s.get(p.i + 1..p.i + 5)
+                    .ok_or_else(|| p.err("incomplete \\u escape"))?;
+            let mut n = 0;
+            for d in digits {
+                n = n * 16
+                    + (*d as char)
+                        .to_digit(16)
+                        .ok_or_else(|| p.err("bad \\u escape"))?;
+            }
+            p.i += 4;
+            Ok(n)
+        };
+        let first = hex(self)?;
+        let code = if (0xd800..0xdc00).contains(&first) {
+            if self.s.get(self.i + 1..self.i + 3) != Some(b"\\u") {
+                return Err(self.err("unpaired surrogate in a \\u escape"));
+            }
+            self.i += 2;
+            let second = hex(self)?;
+            if !(0xdc00..0xe000).contains(&second) {
+                return Err(self.err("unpaired surrogate in a \\u escape"));
+            }
+            0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00)
+        } else {
+            first
+        };
+        char::from_u32(code).ok_or_else(|| self.err("unpaired surrogate in a \\u escape"))
+    }
+
+    fn number(&mut self) -> Result<Kind, SyntaxError> {
+        let start = self.i;
+        let digits = |p: &mut Self| {
+            let from = p.i;
+            while p.s.get(p.i).is_some_and(u8::is_ascii_digit) {
+                p.i += 1;
+            }
+            p.i > from
+        };
+        if self.s.get(self.i) == Some(&b'-') {
+            self.i += 1;
+        }
+        if self.s.get(self.i) == Some(&b'0') {
+            self.i += 1;
+        } else if !digits(self) {
+            return Err(self.err("expected digits in a number"));
+        }
+        let mut whole = true;
+        if self.s.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            whole = false;
+            if !digits(self) {
+                return Err(self.err("expected digits after the decimal point"));
+            }
+        }
+        if let Some(b'e' | b'E') = self.s.get(self.i) {
+            self.i += 1;
+            whole = false;
+            if let Some(b'+' | b'-') = self.s.get(self.i) {
+                self.i += 1;
+            }
+            if !digits(self) {
+                return Err(self.err("expected digits in the exponent"));
+            }
+        }
+        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
+        Ok(match text.parse::<i64>() {
+            Ok(n) if whole => Kind::Int(n),
+            _ => Kind::Number(text.into()),
+        })
+    }
+}
+
+/// Builds JSON text: compact, or indented by two spaces per level.
+pub fn write(v: &Value, pretty: bool) -> String {
+    let mut out = String::new();
+    write_value(&mut out, v, pretty, 0);
+    if pretty {
+        out.push('\n');
+    }
+    out
+}
+
+fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
+    let newline = |out: &mut String, level: usize| {
+        if pretty {
+            out.push('\n');
+            out.extend(std::iter::repeat_n(' ', level * 2));
+        }
+    };
+    match &v.kind {
+        Kind::Null => out.push_str("null"),
+        Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Kind::Int(n) => {
+            let _ = write!(out, "{n}");
+        }
+        Kind::Number(n) => out.push_str(n),
+        Kind::Str(s) => write_string(out, s),
+        Kind::Array(items) if items.is_empty() => out.push_str("[]"),
+        Kind::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, level + 1);
+                write_value(out, item, pretty, level + 1);
+            }
+            newline(out, level);
+            out.push(']');
+        }
+        Kind::Object(members) if members.is_empty() => out.push_str("{}"),
+        Kind::Object(members) => {
+            out.push('{');
+            for (i, (k, item)) in members.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline(out, level + 1);
+                write_string(out, k);
+                out.push_str(if pretty { ": " } else { ":" });
+                write_value(out, item, pretty, level + 1);
+            }
+            newline(out, level);
+            out.push('}');
+        }
+    }
+}
+
+fn write_string(out: &mut String, s: &str) {
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if (c as u32) < 0x20 => {
+                let _ = write!(out, "\\u{:04x}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+}
+
+/// Shorthands for building values to write (positions are zero).
+pub mod build {
+    use super::{Kind, Value};
+
+    /// A string value.
+    pub fn s(text: impl Into<String>) -> Value {
+        Value {
+            kind: Kind::Str(text.into()),
+            at: 0,
+        }
+    }
+    /// An integer value.
+    pub fn int(n: i64) -> Value {
+        Value {
+            kind: Kind::Int(n),
+            at: 0,
+        }
+    }
+    /// A boolean value.
+    pub fn bool(b: bool) -> Value {
+        Value {
+            kind: Kind::Bool(b),
+            at: 0,
+        }
+    }
+    /// An array value.
+    pub fn arr(items: Vec<Value>) -> Value {
+        Value {
+            kind: Kind::Array(items),
+            at: 0,
+        }
+    }
+    /// An object value from `(name, value)` pairs.
+    pub fn obj(members: Vec<(&str, Value)>) -> Value {
+        Value {
+            kind: Kind::Object(
+                members
+                    .into_iter()
+                    .map(|(k, v)| (k.to_string(), v))
+                    .collect(),
+            ),
+            at: 0,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_and_writes_back() {
+        let text = "\u{feff}{\"a\": [1, -2, 3.5, 1e3, true, null, \"x\\u00e9\\ud83d\\ude00\\n\"], \"b\": {}}";
+        let v = parse(text).unwrap();
+        let Kind::Object(m) = &v.kind else { panic!() };
+        let Kind::Array(items) = &m[0].1.kind else {
+            panic!()
+        };
+        assert_eq!(items[0].kind, Kind::Int(1));
+        assert_eq!(items[2].kind, Kind::Number("3.5".into()));
+        assert_eq!(items[6].kind, Kind::Str("xé😀\n".into()));
+        assert_eq!(
+            write(&v, false),
+            "{\"a\":[1,-2,3.5,1e3,true,null,\"xé😀\\n\"],\"b\":{}}"
+        );
+        assert_eq!(
+            write(&parse(&write(&v, true)).unwrap(), false),
+            write(&v, false)
+        );
+    }
+
+    #[test]
+    fn errors_have_positions() {
+        let cases = [
+            ("{\"a\": 1,}", 8, "member name"),
+            ("[1 2]", 3, "',' or ']'"),
+            ("{\"a\" 1}", 5, "':'"),
+            ("\"abc", 4, "end of file inside a string"),
+            ("<!doctype html>", 0, "HTML"),
+            ("[01]", 2, "',' or ']'"),
+            ("\"\\ud800x\"", 6, "unpaired surrogate"),
+            ("\"a\u{1}\"", 2, "control character"),
+            ("{} x", 3, "after the end"),
+            ("", 0, "end of file"),
+        ];
+        for (text, at, words) in cases {
+            let e = parse(text).unwrap_err();
+            assert_eq!(e.at, at, "{text}: {e:?}");
+            assert!(e.message.contains(words), "{text}: {e:?}");
+        }
+        assert_eq!(line_col("{\n  \"a\": x", 9), (2, 8));
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_not_overflowed() {
+        let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
+        assert!(parse(&deep).unwrap_err().message.contains("deeper than 64"));
+        let ok = format!("{}{}", "[".repeat(60), "]".repeat(60));
+        assert!(parse(&ok).is_ok());
+    }
+}

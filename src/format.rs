@@ -636,12 +636,24 @@ fn task_force(cx: &mut Cx, v: &Value, path: &str) -> Option<TaskForce> {
         unique_ids(cx, mv, &m_path, "within a task force");
         let mut titles = HashSet::new();
         for (j, item) in array_items(mv).iter().enumerate() {
-            if let Some(Kind::Str(title)) = member(item, "title").map(|t| &t.kind) {
-                if !titles.insert(title.as_str()) {
-                    let message =
-                        format!("the title \"{title}\" appears more than once in this task force");
-                    cx.warn(item, &format!("{m_path}[{j}].title"), message);
-                }
+            let Some(title) = member(item, "title") else {
+                continue;
+            };
+            let shown = match &title.kind {
+                Kind::Str(s) => s.clone(),
+                Kind::Object(m) => m
+                    .iter()
+                    .find_map(|(_, v)| match &v.kind {
+                        Kind::Str(s) => Some(s.clone()),
+                        _ => None,
+                    })
+                    .unwrap_or_default(),
+                _ => continue,
+            };
+            if !titles.insert(json::write(title, false)) {
+                let message =
+                    format!("the title \"{shown}\" appears more than once in this task force");
+                cx.warn(item, &format!("{m_path}[{j}].title"), message);
             }
         }
     }
@@ -932,7 +944,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
                     Lang::ALL
                         .iter()
                         .map(|l| crate::i18n::status_label(*s, *l))
-                        .filter(|w| w.chars().any(|c| !c.is_ascii())),
+                        .filter(|w| !w.is_ascii()),
                 )
             });
             let mut seen = Vec::new();

@@ -18,6 +18,8 @@
 //! ```
 #![deny(missing_docs)]
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod csv_import;
 pub mod date;
 pub mod export;
 pub mod format;

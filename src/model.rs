@@ -310,25 +310,36 @@ pub struct Parsed {
 
 /// Reads a programme from JSON text.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
-    let value = json::parse(text).map_err(|e| {
-        let (line, col) = json::line_col(text, e.at);
-        let html = text
-            .trim_start_matches('\u{feff}')
-            .trim_start()
-            .starts_with('<');
-        ParseError::Syntax {
-            problem: Problem {
+    let (result, warnings) = check(text);
+    result.map(|programme| Parsed {
+        programme,
+        warnings,
+    })
+}
+
+/// Like [`parse`], but returns the warnings even when the file has errors
+/// (for the command-line tool, which reports both).
+pub fn check(text: &str) -> (Result<Programme, ParseError>, Vec<Problem>) {
+    let value = match json::parse(text) {
+        Ok(v) => v,
+        Err(e) => {
+            let (line, col) = json::line_col(text, e.at);
+            let html = text
+                .trim_start_matches('\u{feff}')
+                .trim_start()
+                .starts_with('<');
+            let problem = Problem {
                 path: String::new(),
                 message: e.message,
                 line,
                 col,
-            },
-            html,
+            };
+            return (Err(ParseError::Syntax { problem, html }), Vec::new());
         }
-    })?;
+    };
     let mut cx = crate::format::Cx::new(text);
     let programme = crate::format::programme(&mut cx, &value);
-    match programme {
+    let result = match programme {
         Some(mut programme) if cx.errors.is_empty() => {
             for m in programme
                 .task_forces
@@ -338,13 +349,11 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
                 // Newest first; the sort is stable, so same-day reports keep file order.
                 m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
             }
-            Ok(Parsed {
-                programme,
-                warnings: cx.warnings,
-            })
+            Ok(programme)
         }
         _ => Err(ParseError::Invalid(cx.errors)),
-    }
+    };
+    (result, cx.warnings)
 }
 
 /// Builds a `Value`-free problem (for checks made after decoding).

@@ -204,6 +204,14 @@ pub fn view(p: &Programme, st: &State) -> Node {
     });
 
     let panels = p.task_forces.iter().enumerate().map(|(i, tf)| {
+        if st.print {
+            // Static: every task force in turn, no tabs to label it.
+            let section = el("section")
+                .class("panel")
+                .attr("part", "panel")
+                .attr("aria-label", tf.name.get(lang));
+            return task_force_panel(section, p, tf, st);
+        }
         let panel = el("div")
             .class("panel")
             .attr("part", "panel")
@@ -211,7 +219,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("id", ids.panel(tf))
             .attr("aria-labelledby", ids.tab(tf))
             .attr("tabindex", "0");
-        if st.print || (i == selected && !show_results) {
+        if i == selected && !show_results {
             task_force_panel(panel, p, tf, st)
         } else {
             // Unselected panels stay empty: cheap to render, and hidden anyway.
@@ -219,12 +227,17 @@ pub fn view(p: &Programme, st: &State) -> Node {
         }
     });
 
-    let mut root = el("div")
+    let root = el("div")
         .class(if st.print { "tft print" } else { "tft" })
         .attr("part", "root")
         .attr("lang", lang.tag())
         .child(header(p, st, s))
-        .child(overall(p, lang, s))
+        .child(overall(p, lang, s));
+    if st.print {
+        // For paper and the static snapshot: no controls, everything open.
+        return root.children(panels).into();
+    }
+    let mut root = root
         .child(filters(p, st, selected, s))
         .child(
             el("div")
@@ -375,6 +388,9 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
             .child(download("json"))
             .child(download("csv")),
     );
+    if st.print {
+        return head;
+    }
     head.child(tools)
 }
 
@@ -693,21 +709,30 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         None => el("p").class("report muted").text(s.no_reports),
     };
 
-    let title = el("h5").class("m-title").child(
-        el("button")
-            .class("disclosure")
-            .attr("type", "button")
-            .attr("aria-expanded", if open { "true" } else { "false" })
-            .attr("aria-controls", details_id.as_str())
-            .attr("data-act", "toggle")
-            .attr("data-arg", key.as_str())
-            .child(el("span").class("chevron").attr("aria-hidden", "true"))
-            .text(m.title.get(lang)),
-    );
-    let mut details = el("div").class("details").attr("id", details_id);
+    let title = el("h5").class("m-title");
+    let title = if st.print {
+        title.text(m.title.get(lang))
+    } else {
+        title.child(
+            el("button")
+                .class("disclosure")
+                .attr("type", "button")
+                .attr("aria-expanded", if open { "true" } else { "false" })
+                .attr("aria-controls", details_id.as_str())
+                .attr("data-act", "toggle")
+                .attr("data-arg", key.as_str())
+                .child(el("span").class("chevron").attr("aria-hidden", "true"))
+                .text(m.title.get(lang)),
+        )
+    };
+    let mut details = el("div")
+        .class("details")
+        .attr_if(!st.print, "id", details_id);
     if open {
-        details =
-            measure_details(details, m, p, s, lang).child(copy_button(s, m.title.get(lang), key));
+        details = measure_details(details, m, p, s, lang);
+        if !st.print {
+            details = details.child(copy_button(s, m.title.get(lang), key));
+        }
     } else {
         details = details.attr("hidden", "");
     }
@@ -821,6 +846,8 @@ pub enum LoadError {
     Network(String),
     /// The body was larger than the limit (bytes) and was not read.
     TooLarge(u32),
+    /// The body is not UTF-8 text.
+    NotUtf8,
     /// The body was not JSON; `html` when it looked like a web page.
     NotJson {
         /// The body starts like an HTML document.
@@ -846,6 +873,10 @@ impl LoadError {
                 "the file is larger than the {} MB limit and was not read",
                 limit >> 20
             ),
+            LoadError::NotUtf8 if zh => "文件不是 UTF-8 编码（not UTF-8），请另存为 UTF-8".into(),
+            LoadError::NotUtf8 => {
+                "the file is not UTF-8 text; save it as UTF-8 (JSON files must be UTF-8)".into()
+            }
             LoadError::Network(d) if zh => format!("网络错误（{d}）"),
             LoadError::Network(d) => format!("network error ({d})"),
             LoadError::NotJson { html: true, .. } if zh => {
@@ -918,4 +949,22 @@ pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::date::Date, lan
         .child(el("code").text(source))
         .text(format!(" — {}", err.describe(lang)))
         .into()
+}
+
+/// The static HTML snapshot of a programme, every task force and measure
+/// open (render `state` with `print: true`): a fragment for the inside of
+/// `<task-force-tracker>` (its no-JS fallback), or with `page` a whole
+/// document with the widget's stylesheet, for print and search engines.
+pub fn snapshot(p: &Programme, state: &State, page: bool) -> String {
+    let body = view(p, state).to_html();
+    if !page {
+        return body + "\n";
+    }
+    let mut title = String::new();
+    escape(&mut title, p.title.get(state.lang));
+    let css = include_str!("widget.css").replace(":host", ":root");
+    format!(
+        "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
+        state.lang.tag()
+    )
 }

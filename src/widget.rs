@@ -181,12 +181,13 @@ impl Tracker {
 
     /// Reports that fetching `source` failed: `kind` is `http` (with the
     /// status code as `detail`), `timeout` (seconds), `too-large` (the limit
-    /// in bytes) or `network` (the browser's message).
+    /// in bytes), `not-utf8`, or `network` (the browser's message).
     pub fn fail(&self, kind: &str, detail: &str, source: &str) {
         let err = match kind {
             "http" => LoadError::Http(detail.parse().unwrap_or(0)),
             "timeout" => LoadError::Timeout(detail.parse().unwrap_or(0)),
             "too-large" => LoadError::TooLarge(detail.parse().unwrap_or(0)),
+            "not-utf8" => LoadError::NotUtf8,
             _ => LoadError::Network(detail.to_string()),
         };
         self.show(Err(err), source);

@@ -69,7 +69,7 @@ function seconds(el, name, min, max) {
 async function readLimited(response, limit) {
   const declared = Number(response.headers.get('content-length'));
   if (declared > limit) throw Object.assign(new Error('too large'), { kind: 'too-large' });
-  if (!response.body) return response.text();
+  if (!response.body) return response.text(); // no streams: the length check above must do
   const reader = response.body.getReader();
   const chunks = [];
   let size = 0;
@@ -86,7 +86,11 @@ async function readLimited(response, limit) {
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) { bytes.set(c, at); at += c.length; }
-  return new TextDecoder().decode(bytes); // UTF-8; drops a byte-order mark
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a byte-order mark
+  } catch {
+    throw Object.assign(new Error('not UTF-8'), { kind: 'not-utf8' });
+  }
 }
 
 class TaskForceTracker extends HTMLElement {
@@ -244,6 +248,7 @@ class TaskForceTracker extends HTMLElement {
       else outcome = ['ok', await readLimited(response, MAX_BYTES)];
     } catch (err) {
       if (err.kind === 'too-large') outcome = ['too-large', String(MAX_BYTES)];
+      else if (err.kind === 'not-utf8') outcome = ['not-utf8', ''];
       else if (err.name === 'TimeoutError' || err.name === 'AbortError') outcome = ['timeout', String(timeout)];
       else outcome = ['network', err.message || String(err)];
     }

@@ -1,0 +1,582 @@
+//! Spreadsheet export (CSV) → programme JSON, for `tft import-csv`.
+//!
+//! One row per measure; rows whose `type` is `report` add a dated report to
+//! a measure. The JSON is built, then checked by the same decoder as every
+//! other data file, and each problem is reported by CSV row and column. The
+//! columns are documented in `data/template.csv` and the README.
+
+use crate::json::{self, build, Value};
+use crate::model::{self, ParseError, Problem};
+use encoding_rs::{GB18030, UTF_8};
+use std::fmt;
+
+/// How the CSV bytes are encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// UTF-8, with or without a byte-order mark.
+    Utf8,
+    /// GB18030 (a superset of GBK and GB2312).
+    Gb18030,
+    /// UTF-8 if the bytes are valid UTF-8, else GB18030.
+    Auto,
+}
+
+impl Encoding {
+    /// Reads `utf-8`, `gb18030` (also `gbk`, `gb2312`) or `auto`.
+    pub fn from_name(name: &str) -> Option<Encoding> {
+        match name.to_ascii_lowercase().as_str() {
+            "utf-8" | "utf8" => Some(Encoding::Utf8),
+            "gb18030" | "gbk" | "gb2312" => Some(Encoding::Gb18030),
+            "auto" => Some(Encoding::Auto),
+            _ => None,
+        }
+    }
+}
+
+/// Programme-level settings the CSV does not carry.
+#[derive(Debug, Clone)]
+pub struct ImportOptions {
+    /// Programme title (zh-Hans).
+    pub title: String,
+    /// Programme title in English.
+    pub title_en: Option<String>,
+    /// The as-of date, `YYYY-MM-DD`.
+    pub as_of: String,
+    /// Cited source: title, URL, publisher.
+    pub source_title: Option<String>,
+    /// Cited source URL.
+    pub source_url: Option<String>,
+    /// Cited source publisher.
+    pub source_publisher: Option<String>,
+    /// Mark the whole programme as sample data.
+    pub sample: bool,
+    /// How the file is encoded.
+    pub encoding: Encoding,
+}
+
+/// A problem in the CSV: row (1 = the header) and column name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RowProblem {
+    /// 1-based row number as a spreadsheet shows it (0 for the whole file).
+    pub row: usize,
+    /// Column name, when one column is at fault.
+    pub column: Option<String>,
+    /// What is wrong and what was expected.
+    pub message: String,
+}
+
+impl fmt::Display for RowProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.row, &self.column) {
+            (0, _) => write!(f, " {}", self.message),
+            (r, Some(c)) => write!(f, "row {r}: column {c}: {}", self.message),
+            (r, None) => write!(f, "row {r}: {}", self.message),
+        }
+    }
+}
+
+/// The columns, in template order. `type` is `measure` (or empty) or `report`.
+pub const COLUMNS: [&str; 22] = [
+    "type",
+    "task_force_id",
+    "task_force",
+    "task_force_en",
+    "focus",
+    "focus_en",
+    "leader",
+    "members",
+    "measure_id",
+    "title",
+    "title_en",
+    "status",
+    "progress",
+    "start",
+    "due",
+    "sample",
+    "report_date",
+    "report_status",
+    "report_progress",
+    "note",
+    "note_en",
+    "url",
+];
+
+const REQUIRED: [&str; 5] = [
+    "task_force_id",
+    "task_force",
+    "measure_id",
+    "title",
+    "status",
+];
+
+/// Converts CSV bytes to programme JSON (pretty-printed), or every problem.
+pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProblem>> {
+    let text = decode(bytes, opts.encoding)?;
+    let rows = parse_csv(&text).map_err(|(row, message)| {
+        vec![RowProblem {
+            row,
+            column: None,
+            message,
+        }]
+    })?;
+    let rows: &[Record] = &rows;
+    let Some((header, body)) = rows.split_first() else {
+        return Err(vec![RowProblem {
+            row: 0,
+            column: None,
+            message: "the file is empty".into(),
+        }]);
+    };
+    let header: Vec<String> = header
+        .1
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let mut problems = Vec::new();
+    for h in &header {
+        if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {
+            problems.push(RowProblem {
+                row: 1,
+                column: Some(h.clone()),
+                message: format!("unknown column; expected any of: {}", COLUMNS.join(", ")),
+            });
+        }
+    }
+    for r in REQUIRED {
+        if !header.iter().any(|h| h == r) {
+            problems.push(RowProblem {
+                row: 1,
+                column: Some(r.into()),
+                message: "required column is missing".into(),
+            });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let mut b = Builder::default();
+    for (line, cells) in body {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        let row = Row {
+            header: &header,
+            cells,
+        };
+        b.row(*line, &row, &mut problems);
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    let value = b.programme(opts);
+    let text = json::write(&value, true);
+    match model::parse(&text) {
+        Ok(_) => Ok(text),
+        Err(ParseError::Invalid(found)) => Err(found.iter().map(|p| b.locate(p)).collect()),
+        Err(ParseError::Syntax { problem, .. }) => Err(vec![RowProblem {
+            row: 0,
+            column: None,
+            message: problem.message,
+        }]),
+    }
+}
+
+fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<RowProblem>> {
+    let (text, had_errors) = match encoding {
+        Encoding::Utf8 => UTF_8.decode_with_bom_removal(bytes),
+        Encoding::Gb18030 => {
+            let (t, _, bad) = GB18030.decode(bytes);
+            (t, bad)
+        }
+        Encoding::Auto
+            if std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
+                .is_ok() =>
+        {
+            UTF_8.decode_with_bom_removal(bytes)
+        }
+        Encoding::Auto => {
+            let (t, _, bad) = GB18030.decode(bytes);
+            (t, bad)
+        }
+    };
+    if had_errors {
+        return Err(vec![RowProblem {
+            row: 0,
+            column: None,
+            message: "the file is neither valid UTF-8 nor GB18030; save it as \"CSV UTF-8\" and try again".into(),
+        }]);
+    }
+    Ok(text.into_owned())
+}
+
+/// A CSV record and the 1-based line it starts on.
+pub type Record = (usize, Vec<String>);
+
+/// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line
+/// breaks. Returns each record with the 1-based line it starts on.
+pub fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
+    let mut rows = Vec::new();
+    let mut row = Vec::new();
+    let mut cell = String::new();
+    let (mut line, mut start) = (1, 1);
+    let mut chars = text.chars().peekable();
+    let mut quoted = false;
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                cell.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => {
+                line += usize::from(c == '\n');
+                cell.push(c);
+            }
+            (false, '"') if cell.is_empty() => quoted = true,
+            (false, ',') => row.push(std::mem::take(&mut cell)),
+            (false, '\r') => {}
+            (false, '\n') => {
+                row.push(std::mem::take(&mut cell));
+                rows.push((start, std::mem::take(&mut row)));
+                line += 1;
+                start = line;
+            }
+            (false, c) => cell.push(c),
+        }
+    }
+    if quoted {
+        return Err((
+            start,
+            "a quoted cell is never closed (a \" is missing)".into(),
+        ));
+    }
+    if !cell.is_empty() || !row.is_empty() {
+        row.push(cell);
+        rows.push((start, row));
+    }
+    Ok(rows)
+}
+
+struct Row<'a> {
+    header: &'a [String],
+    cells: &'a [String],
+}
+
+impl Row<'_> {
+    /// The trimmed cell under column `name` ("" when absent).
+    fn get(&self, name: &str) -> &str {
+        self.header
+            .iter()
+            .position(|h| h == name)
+            .and_then(|i| self.cells.get(i))
+            .map_or("", |s| s.trim())
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    /// (task force id, its fields, its measures); in first-seen order.
+    task_forces: Vec<TaskForceRows>,
+}
+
+struct TaskForceRows {
+    id: String,
+    row: usize,
+    fields: Vec<(&'static str, Value)>,
+    measures: Vec<MeasureRows>,
+}
+
+struct MeasureRows {
+    id: String,
+    row: usize,
+    fields: Vec<(&'static str, Value)>,
+    reports: Vec<(usize, Vec<(&'static str, Value)>)>,
+}
+
+fn text_value(zh: &str, en: &str) -> Option<Value> {
+    match (zh.is_empty(), en.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(build::s(zh)),
+        _ => {
+            let mut m = Vec::new();
+            if !zh.is_empty() {
+                m.push(("zh-Hans", build::s(zh)));
+            }
+            m.push(("en", build::s(en)));
+            Some(build::obj(m))
+        }
+    }
+}
+
+/// A status word as its key (`按序时推进` → `on-track`); unknown words are
+/// kept, so the decoder reports them.
+fn status_value(s: &str) -> Value {
+    build::s(crate::model::Status::from_word(s).map_or(s, |st| st.key()))
+}
+
+/// A whole number stays a number; anything else stays text, so the decoder
+/// says what was wrong with it.
+fn number_value(s: &str) -> Value {
+    s.trim_end_matches('%')
+        .trim()
+        .parse::<i64>()
+        .map_or_else(|_| build::s(s), build::int)
+}
+
+impl Builder {
+    fn row(&mut self, line: usize, row: &Row, problems: &mut Vec<RowProblem>) {
+        let get = |name: &str| row.get(name);
+        let tf_id = get("task_force_id");
+        let m_id = get("measure_id");
+        let is_report = match get("type").to_ascii_lowercase().as_str() {
+            "" | "measure" => false,
+            "report" => true,
+            other => {
+                problems.push(RowProblem {
+                    row: line,
+                    column: Some("type".into()),
+                    message: format!("expected measure or report, found \"{other}\""),
+                });
+                return;
+            }
+        };
+        for (col, v) in [("task_force_id", tf_id), ("measure_id", m_id)] {
+            if v.is_empty() {
+                problems.push(RowProblem {
+                    row: line,
+                    column: Some(col.into()),
+                    message: "empty, expected an id".into(),
+                });
+            }
+        }
+        if tf_id.is_empty() || m_id.is_empty() {
+            return;
+        }
+        let tf_index = match self.task_forces.iter().position(|t| t.id == tf_id) {
+            Some(i) => i,
+            None => {
+                if is_report {
+                    problems.push(RowProblem {
+                        row: line,
+                        column: Some("task_force_id".into()),
+                        message: format!(
+                            "a report for task force \"{tf_id}\", which has no measure rows above"
+                        ),
+                    });
+                    return;
+                }
+                let mut fields = vec![("id", build::s(tf_id))];
+                if let Some(n) = text_value(get("task_force"), get("task_force_en")) {
+                    fields.push(("name", n));
+                }
+                if let Some(f) = text_value(get("focus"), get("focus_en")) {
+                    fields.push(("focus", f));
+                }
+                if !get("leader").is_empty() {
+                    fields.push(("leader", build::s(get("leader"))));
+                }
+                let members: Vec<Value> = get("members")
+                    .split(['、', ';', '；'])
+                    .map(str::trim)
+                    .filter(|m| !m.is_empty())
+                    .map(build::s)
+                    .collect();
+                if !members.is_empty() {
+                    fields.push(("members", build::arr(members)));
+                }
+                self.task_forces.push(TaskForceRows {
+                    id: tf_id.into(),
+                    row: line,
+                    fields,
+                    measures: Vec::new(),
+                });
+                self.task_forces.len() - 1
+            }
+        };
+        let tf = &mut self.task_forces[tf_index];
+        if is_report {
+            let Some(m) = tf.measures.iter_mut().find(|m| m.id == m_id) else {
+                problems.push(RowProblem {
+                    row: line,
+                    column: Some("measure_id".into()),
+                    message: format!(
+                        "a report for measure \"{m_id}\", which has no measure row above"
+                    ),
+                });
+                return;
+            };
+            let mut fields = Vec::new();
+            if !get("report_date").is_empty() {
+                fields.push(("date", build::s(get("report_date"))));
+            }
+            if !get("report_status").is_empty() {
+                fields.push(("status", status_value(get("report_status"))));
+            }
+            if !get("report_progress").is_empty() {
+                fields.push(("progress", number_value(get("report_progress"))));
+            }
+            if let Some(n) = text_value(get("note"), get("note_en")) {
+                fields.push(("note", n));
+            }
+            if !get("url").is_empty() {
+                fields.push(("url", build::s(get("url"))));
+            }
+            m.reports.push((line, fields));
+            return;
+        }
+        let mut fields = vec![("id", build::s(m_id))];
+        if let Some(t) = text_value(get("title"), get("title_en")) {
+            fields.push(("title", t));
+        }
+        if !get("status").is_empty() {
+            fields.push(("status", status_value(get("status"))));
+        }
+        if !get("progress").is_empty() {
+            fields.push(("progress", number_value(get("progress"))));
+        }
+        for col in ["start", "due"] {
+            if !get(col).is_empty() {
+                fields.push((col, build::s(get(col))));
+            }
+        }
+        match get("sample").to_ascii_lowercase().as_str() {
+            "" | "no" | "false" | "否" => {}
+            _ => fields.push(("sample", build::bool(true))),
+        }
+        if !get("note").is_empty() || !get("report_date").is_empty() {
+            problems.push(RowProblem { row: line, column: Some("type".into()), message: "report columns on a measure row; put reports on their own rows with type=report".into() });
+        }
+        tf.measures.push(MeasureRows {
+            id: m_id.into(),
+            row: line,
+            fields,
+            reports: Vec::new(),
+        });
+    }
+
+    fn programme(&self, o: &ImportOptions) -> Value {
+        let mut root = vec![(
+            "title",
+            text_value(&o.title, o.title_en.as_deref().unwrap_or(""))
+                .unwrap_or_else(|| build::s("")),
+        )];
+        root.push(("asOf", build::s(o.as_of.as_str())));
+        if let Some(t) = &o.source_title {
+            let mut src = vec![("title", build::s(t.as_str()))];
+            if let Some(p) = &o.source_publisher {
+                src.push(("publisher", build::s(p.as_str())));
+            }
+            if let Some(u) = &o.source_url {
+                src.push(("url", build::s(u.as_str())));
+            }
+            root.push(("source", build::obj(src)));
+        }
+        if o.sample {
+            root.push(("sample", build::bool(true)));
+        }
+        let tfs = self
+            .task_forces
+            .iter()
+            .map(|tf| {
+                let measures = tf
+                    .measures
+                    .iter()
+                    .map(|m| {
+                        let mut fields = m.fields.clone();
+                        if !m.reports.is_empty() {
+                            fields.push((
+                                "reports",
+                                build::arr(
+                                    m.reports
+                                        .iter()
+                                        .map(|(_, r)| build::obj(r.clone()))
+                                        .collect(),
+                                ),
+                            ));
+                        }
+                        build::obj(fields)
+                    })
+                    .collect();
+                let mut fields = tf.fields.clone();
+                fields.push(("measures", build::arr(measures)));
+                build::obj(fields)
+            })
+            .collect();
+        root.push(("taskForces", build::arr(tfs)));
+        build::obj(root)
+    }
+
+    /// Maps a JSON-path problem back to the CSV row and column it came from.
+    fn locate(&self, p: &Problem) -> RowProblem {
+        let idx = |key: &str| -> Option<usize> {
+            let at = p.path.find(&format!("{key}["))? + key.len() + 1;
+            p.path[at..].split(']').next()?.parse().ok()
+        };
+        let leaf = p.path.rsplit('.').next().unwrap_or("");
+        let leaf = if leaf == "en" || leaf == "zh-Hans" {
+            let mut parts = p.path.rsplit('.');
+            let lang = parts.next().unwrap_or("");
+            let field = parts.next().unwrap_or("");
+            if lang == "en" {
+                format!("{field}_en")
+            } else {
+                field.to_string()
+            }
+        } else {
+            leaf.split('[').next().unwrap_or("").to_string()
+        };
+        let (tf, m, r) = (idx("taskForces"), idx("measures"), idx("reports"));
+        let tf_rows = tf.and_then(|i| self.task_forces.get(i));
+        let m_rows = tf_rows.zip(m).and_then(|(t, j)| t.measures.get(j));
+        let (row, column) = match (tf_rows, m_rows, r) {
+            (_, Some(mr), Some(k)) => {
+                let col = match leaf.as_str() {
+                    "date" => "report_date".to_string(),
+                    "status" => "report_status".into(),
+                    "progress" => "report_progress".into(),
+                    other => other.to_string(),
+                };
+                (mr.reports.get(k).map_or(mr.row, |x| x.0), Some(col))
+            }
+            (_, Some(mr), None) => {
+                let col = match leaf.as_str() {
+                    "id" => "measure_id".to_string(),
+                    l if l.starts_with("measures") => "measure_id".into(),
+                    other => other.to_string(),
+                };
+                (mr.row, Some(col))
+            }
+            (Some(tr), None, _) => {
+                let col = match leaf.as_str() {
+                    "id" => "task_force_id".to_string(),
+                    "name" => "task_force".into(),
+                    "name_en" => "task_force_en".into(),
+                    l if l.starts_with("taskForces") || l == "measures" => "task_force_id".into(),
+                    other => other.to_string(),
+                };
+                (tr.row, Some(col))
+            }
+            _ => (0, None),
+        };
+        let column = column.filter(|c| COLUMNS.contains(&c.as_str()));
+        let message = if row == 0 {
+            format!(
+                "{}: {}",
+                if p.path.is_empty() {
+                    "programme"
+                } else {
+                    &p.path
+                },
+                p.message
+            )
+        } else {
+            p.message.clone()
+        };
+        RowProblem {
+            row,
+            column,
+            message,
+        }
+    }
+}

@@ -1,0 +1,285 @@
+//! The `tft` command-line tool, run as a reader would run it.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn tft(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tft"))
+        .args(args)
+        .output()
+        .expect("tft runs")
+}
+
+fn text(o: &Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    )
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tmp(name: &str) -> PathBuf {
+    let dir = std::env::temp_dir().join(format!("tft-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join(name)
+}
+
+#[test]
+fn the_default_dataset_validates() {
+    let o = tft(&[
+        "validate",
+        root().join("data/dezhou.json").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert!(text(&o).contains("ok (5 task forces, 23 measures, 0 warnings)"));
+}
+
+#[test]
+fn every_corpus_file_gets_its_own_clear_message() {
+    let corpus = root().join("tests/corpus");
+    let manifest = std::fs::read_to_string(corpus.join("EXPECTED.tsv")).unwrap();
+    let mut checked = 0;
+    for line in manifest
+        .lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+    {
+        let cols: Vec<&str> = line.split('\t').collect();
+        let (file, path, words) = (cols[0], cols[1], cols[2]);
+        let o = tft(&["validate", corpus.join(file).to_str().unwrap()]);
+        let out = text(&o);
+        if words == "OK" {
+            assert_eq!(o.status.code(), Some(0), "{file}: {out}");
+            continue;
+        }
+        assert_eq!(o.status.code(), Some(1), "{file} must fail: {out}");
+        assert!(out.contains(words), "{file}: expected {words:?} in {out}");
+        if path != "-" {
+            assert!(
+                out.contains(&format!("error: {path}: ")),
+                "{file}: expected path {path} in {out}"
+            );
+        }
+        // Every error line says FILE:LINE:COLUMN.
+        let located = out.lines().filter(|l| l.contains(": error: ")).all(|l| {
+            let rest = l.split_once(".json:").map(|x| x.1).unwrap_or("");
+            let mut parts = rest.splitn(3, ':');
+            parts.next().is_some_and(|n| n.parse::<usize>().is_ok())
+                && parts.next().is_some_and(|n| n.parse::<usize>().is_ok())
+        });
+        assert!(located, "{file}: {out}");
+        assert!(!out.contains("panicked"), "{file}: {out}");
+        checked += 1;
+    }
+    assert!(checked >= 10);
+}
+
+#[test]
+fn all_problems_are_reported_not_just_the_first() {
+    let o = tft(&[
+        "validate",
+        root()
+            .join("tests/corpus/two-problems.json")
+            .to_str()
+            .unwrap(),
+    ]);
+    let out = text(&o);
+    assert!(
+        out.contains("taskForces[0].measures[0].status: expected one of"),
+        "{out}"
+    );
+    assert!(
+        out.contains("taskForces[0].measures[0].progress: expected a whole number"),
+        "{out}"
+    );
+    assert!(out.contains("2 errors"), "{out}");
+}
+
+#[test]
+fn a_ten_megabyte_string_is_one_clear_error() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
+    v["taskForces"][0]["measures"][0]["title"] = "长".repeat(3_500_000).into();
+    let file = tmp("huge.json");
+    std::fs::write(&file, v.to_string()).unwrap();
+    let o = tft(&["validate", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("taskForces[0].measures[0].title: text is 3500000 characters long, expected at most 300"), "{}", text(&o));
+}
+
+#[test]
+fn warnings_flag_suspicious_data_without_failing() {
+    let mut v: serde_json::Value =
+        serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
+    let m = &mut v["taskForces"][0]["measures"][0];
+    m["status"] = "completed".into();
+    m["progress"] = 80.into();
+    m["due"] = "2019-06-01".into();
+    m["reports"][0]["date"] = "2021-01-01".into();
+    m["leadr"] = "typo".into();
+    v["taskForces"][0]["measures"][1]["title"] = v["taskForces"][0]["measures"][0]["title"].clone();
+    let file = tmp("warn.json");
+    std::fs::write(&file, serde_json::to_string_pretty(&v).unwrap()).unwrap();
+    let o = tft(&["validate", file.to_str().unwrap()]);
+    let out = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{out}");
+    for w in [
+        "warning: taskForces[0].measures[0].progress: completed, but progress is 80%",
+        "warning: taskForces[0].measures[0].due: due 2019-06-01 is before the start 2020-01-01",
+        "warning: taskForces[0].measures[0].reports[0].date: report dated 2021-01-01, after the as-of date 2020-04-17",
+        "warning: taskForces[0].measures[0].leadr: unknown field `leadr` is ignored",
+        "warning: taskForces[0].measures[1].title: the title",
+    ] {
+        assert!(out.contains(w), "missing {w:?} in {out}");
+    }
+}
+
+fn import(csv: &[u8], extra: &[&str]) -> (Output, PathBuf) {
+    let file = tmp(&format!("in-{}.csv", csv.len()));
+    std::fs::write(&file, csv).unwrap();
+    let out = tmp(&format!("out-{}.json", csv.len()));
+    let _ = std::fs::remove_file(&out);
+    let mut args = vec![
+        "import-csv",
+        file.to_str().unwrap(),
+        "--title",
+        "测试",
+        "--as-of",
+        "2020-04-17",
+        "-o",
+        out.to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    (tft(&args), out)
+}
+
+#[test]
+fn the_template_imports_to_valid_json_in_utf8_with_bom_and_gb18030() {
+    let template = std::fs::read_to_string(root().join("data/template.csv")).unwrap();
+    let mut with_bom = b"\xef\xbb\xbf".to_vec();
+    with_bom.extend_from_slice(template.as_bytes());
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&template);
+    for bytes in [template.as_bytes().to_vec(), with_bom, gbk.into_owned()] {
+        let (o, out) = import(&bytes, &[]);
+        assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+        let json = std::fs::read_to_string(&out).unwrap();
+        let p = task_force_tracker::model::parse(&json).unwrap().programme;
+        let m = &p.task_forces[0].measures[0];
+        assert_eq!(
+            m.title.get(task_force_tracker::text::Lang::ZhHans),
+            "抓好农村改厕规范升级和后续管护"
+        );
+        assert_eq!(m.status.key(), "on-track");
+        assert_eq!(m.reports.len(), 1);
+        assert_eq!(p.task_forces[0].members.len(), 2);
+    }
+}
+
+#[test]
+fn bad_rows_are_reported_by_row_and_column_and_nothing_is_written() {
+    let csv = "task_force_id,task_force,measure_id,title,status,progress,due\n\
+               eco,生态振兴,toilets,改厕,on-track,30,2020-12-31\n\
+               eco,,sewage,污水,done,30,2020-12-31\n\
+               eco,,waste,垃圾,behind,abc,2020-13-45\n";
+    let (o, out) = import(csv.as_bytes(), &[]);
+    let msg = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{msg}");
+    assert!(
+        msg.contains("row 3: column status: expected one of"),
+        "{msg}"
+    );
+    assert!(msg.contains("row 4: column progress: expected a whole number from 0 to 100, found the string \"abc\""), "{msg}");
+    assert!(
+        msg.contains("row 4: column due: expected a real date"),
+        "{msg}"
+    );
+    assert!(msg.contains("nothing was written"), "{msg}");
+    assert!(!Path::new(&out).exists(), "no output for a bad file");
+
+    let (o, _) = import(b"task_force_id,measure_id,title\n", &[]);
+    assert!(
+        text(&o).contains("row 1: column task_force: required column is missing"),
+        "{}",
+        text(&o)
+    );
+    let (o, _) = import(
+        b"task_force_id,task_force,measure_id,title,status,colour\n",
+        &[],
+    );
+    assert!(
+        text(&o).contains("row 1: column colour: unknown column"),
+        "{}",
+        text(&o)
+    );
+}
+
+#[test]
+fn render_html_contains_every_measure_and_escapes_text() {
+    let out = tmp("snapshot.html");
+    let o = tft(&[
+        "render-html",
+        root().join("data/dezhou.json").to_str().unwrap(),
+        "--page",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let html = std::fs::read_to_string(&out).unwrap();
+    let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json())
+        .unwrap()
+        .programme;
+    for m in p.task_forces.iter().flat_map(|t| &t.measures) {
+        assert!(
+            html.contains(m.title.get(task_force_tracker::text::Lang::ZhHans)),
+            "missing {:?}",
+            m.title
+        );
+    }
+    assert!(html.starts_with("<!doctype html>") && html.contains("<style>"));
+    assert!(
+        !html.contains("role=\"tab\""),
+        "a static page has no dead controls"
+    );
+}
+
+#[test]
+fn schema_in_the_repository_matches_the_code() {
+    let o = tft(&["schema"]);
+    let kept = std::fs::read_to_string(root().join("schema/programme.schema.json")).unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout),
+        kept,
+        "run: cargo run --bin tft -- schema -o schema/programme.schema.json"
+    );
+}
+
+#[test]
+fn readme_format_reference_matches_the_code() {
+    let o = tft(&["reference"]);
+    let readme = std::fs::read_to_string(root().join("README.md")).unwrap();
+    assert!(
+        readme.contains(String::from_utf8_lossy(&o.stdout).trim()),
+        "update the README's data format reference from `cargo run --bin tft -- reference`"
+    );
+}
+
+#[test]
+fn usage_errors_exit_2_and_help_works() {
+    assert_eq!(tft(&[]).status.code(), Some(2));
+    assert_eq!(tft(&["frobnicate"]).status.code(), Some(2));
+    assert_eq!(tft(&["validate"]).status.code(), Some(2));
+    assert_eq!(tft(&["import-csv", "x.csv"]).status.code(), Some(2));
+    for cmd in ["validate", "import-csv", "render-html", "schema"] {
+        let o = tft(&[cmd, "--help"]);
+        assert_eq!(o.status.code(), Some(0));
+        assert!(text(&o).contains(&format!("tft {cmd}")), "{cmd}");
+    }
+    assert_eq!(
+        tft(&["validate", "/no/such/file.json"]).status.code(),
+        Some(3)
+    );
+}

@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing (libFuzzer through cargo-fuzz) of everything that
+# reads data: JSON reader, decoder, view, CSV. Runs for SECONDS (default 60)
+# from a seed corpus of the embedded default and the malformed-file corpus.
+# Not part of the test command; findings land in fuzz/artifacts/.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds="${1:-60}"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
+mkdir -p fuzz/corpus/parse
+cp data/dezhou.json tests/corpus/*.json fuzz/corpus/parse/ 2>/dev/null || true
+# cargo-fuzz passes nightly-only flags; RUSTC_BOOTSTRAP lets this machine's
+# stable toolchain accept them. No sanitizer: we look for panics and hangs.
+RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none parse fuzz/corpus/parse -- \
+  -max_total_time="$seconds" -max_len=65536 -timeout=10

@@ -75,6 +75,15 @@ pub fn to_csv(p: &Programme, lang: Lang) -> String {
     out
 }
 
+/// `-5`, `+3.5`: a signed decimal, which a spreadsheet reads as a number.
+fn is_number(s: &str) -> bool {
+    let digits = s.trim_start_matches(['+', '-']);
+    !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
+        && digits.bytes().filter(|b| *b == b'.').count() <= 1
+        && digits.bytes().any(|b| b.is_ascii_digit())
+}
+
 fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     for (i, cell) in cells.into_iter().enumerate() {
         if i > 0 {
@@ -82,7 +91,7 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
         }
         // Quote everything that could be misread; neutralise spreadsheet
         // formulas (=, +, -, @ at the start) with a leading apostrophe.
-        let formula = cell.starts_with(['=', '+', '-', '@']) && cell.parse::<f64>().is_err();
+        let formula = cell.starts_with(['=', '+', '-', '@']) && !is_number(&cell);
         if formula || cell.contains([',', '"', '\n', '\r']) {
             out.push('"');
             if formula {

@@ -5,7 +5,6 @@
 
 use crate::model::{Measure, Programme, Status};
 use crate::text::Lang;
-use std::collections::BTreeSet;
 
 /// The reader's view of one widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -16,8 +15,8 @@ pub struct State {
     pub selected: usize,
     /// Prefix for element ids and URL fragments: the element's id, else `tft`.
     pub id_prefix: String,
-    /// Expanded measures, as `taskforce/measure` keys.
-    pub open: BTreeSet<String>,
+    /// Expanded measures, as `taskforce/measure` keys (few: a list is enough).
+    pub open: Vec<String>,
     /// Which measures are listed.
     pub filter: Filter,
     /// Render for print: every task force and measure, expanded.
@@ -34,7 +33,7 @@ impl Default for State {
             lang: Lang::ZhHans,
             selected: 0,
             id_prefix: "tft".into(),
-            open: BTreeSet::new(),
+            open: Vec::new(),
             filter: Filter::default(),
             print: false,
             announcement: String::new(),
@@ -62,7 +61,8 @@ impl Filter {
 
     /// Whether `m` passes. Text matching is substring matching on every
     /// language's title and report notes, so Chinese needs no word splitting;
-    /// Latin letters match in any case.
+    /// ASCII letters match in any case (Chinese has none; full Unicode case
+    /// folding would cost its tables in every download).
     pub fn matches(&self, m: &Measure) -> bool {
         if self.status.is_some_and(|s| s != m.status) {
             return false;
@@ -71,8 +71,8 @@ impl Filter {
         if q.is_empty() {
             return true;
         }
-        let q = q.to_lowercase();
-        let hit = |s: &str| s.to_lowercase().contains(&q);
+        let q = q.to_ascii_lowercase();
+        let hit = |s: &str| s.to_ascii_lowercase().contains(&q);
         m.title.strings().any(hit) || m.reports.iter().any(|r| r.note.strings().any(hit))
     }
 

@@ -487,7 +487,7 @@ impl Inner {
                 .iter()
                 .find(|x| x.id.as_str() == m)
         })?;
-        self.state.open.insert(measure_key(tf_id, m.id.as_str()));
+        self.state.open.push(measure_key(tf_id, m.id.as_str()));
         Some(format!(
             "{}-m-{tf_id}-{}",
             self.state.id_prefix,
@@ -519,12 +519,12 @@ impl Inner {
         let Some((tf, m)) = key.split_once('/') else {
             return;
         };
-        let opened = if self.state.open.remove(key) {
-            false
-        } else {
-            self.state.open.insert(key.to_string());
-            true
-        };
+        let was = self.state.open.len();
+        self.state.open.retain(|k| k != key);
+        let opened = self.state.open.len() == was;
+        if opened {
+            self.state.open.push(key.to_string());
+        }
         let frag = fragment(&self.state.id_prefix, tf, opened.then_some(m));
         self.push_history(&frag);
         self.render();

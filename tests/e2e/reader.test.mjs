@@ -190,8 +190,9 @@ test('print shows every task force and measure expanded', async () => {
   const w = page.locator('task-force-tracker');
   await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
   await page.emulateMedia({ media: 'print' });
-  assert.equal(await w.locator('[role=tabpanel]:not([hidden])').count(), 5);
+  assert.equal(await w.locator('section.panel').count(), 5, 'every task force, one after another');
   assert.equal(await w.locator('.measure').count(), 23);
+  assert.equal(await w.getByRole('button').count(), 0, 'no controls on paper');
   assert.equal(await w.locator('.details:not([hidden])').count(), 23);
   assert.equal(await w.getByRole('tablist').isVisible(), false, 'controls are left off paper');
   await shot(page, 'print');

@@ -1,0 +1,207 @@
+// The benchmark behind scripts/bench.sh. Every timing is a median over
+// fresh page loads with min and max, next to a floor measured in the same
+// page run: the same DOM inserted as static HTML (the pure view's HTML).
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { serve, launch, ROOT } from '../tests/e2e/helpers.mjs';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const OUT = join(ROOT, 'bench-output');
+const TFT = join(ROOT, 'target/release/tft');
+const CSS = await readFile(join(ROOT, 'src/widget.css'), 'utf8');
+
+// ---- sizes -----------------------------------------------------------------
+const size = (buf) => ({
+  raw: buf.length,
+  gzip: gzipSync(buf, { level: 9 }).length,
+  brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+});
+const files = {
+  wasm: 'www/pkg/task_force_tracker_bg.wasm',
+  'bindings JS': 'www/pkg/task_force_tracker.js',
+  'element JS': 'www/task-force-tracker.js',
+};
+const sizes = {};
+for (const [k, f] of Object.entries(files)) sizes[k] = size(await readFile(join(ROOT, f)));
+sizes.total = Object.values(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
+sizes['CSS (inside the wasm)'] = size(Buffer.from(CSS));
+sizes['default data (inside the wasm)'] = size(await readFile(join(ROOT, 'data/dezhou.json')));
+
+// Where the bytes go: twiggy on a copy that keeps function names.
+execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', join(OUT, 'named'),
+  join(ROOT, 'target/wasm32-unknown-unknown/release/task_force_tracker.wasm')]);
+execFileSync(join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '--debuginfo', join(OUT, 'named/task_force_tracker_bg.wasm'), '-o', join(OUT, 'named.wasm')]);
+const twiggy = JSON.parse(execFileSync('twiggy', ['top', '-n', '12', '--format', 'json', join(OUT, 'named.wasm')], { encoding: 'utf8' }))
+  .filter((i) => !/names" subsection|^Σ|and \d+ more/.test(i.name)).slice(0, 10)
+  .map((i) => ({ bytes: i.shallow_size, percent: +i.shallow_size_percent.toFixed(2), item: i.name.slice(0, 90) }));
+
+// ---- data ------------------------------------------------------------------
+const dezhou = await readFile(join(ROOT, 'data/dezhou.json'), 'utf8');
+function large(n, tag = 0) {
+  const statuses = ['not-started', 'on-track', 'behind', 'blocked', 'completed', 'dropped'];
+  return JSON.stringify({
+    title: `Large programme ${tag}`, asOf: '2021-06-30',
+    taskForces: Array.from({ length: 5 }, (_, t) => ({
+      id: `tf${t}`, name: { 'zh-Hans': `专班 ${t}`, en: `Task force ${t}` },
+      measures: Array.from({ length: n }, (_, m) => ({
+        id: `m${m}`, title: { 'zh-Hans': `第 ${m} 项措施：推进农村工作 ${tag}`, en: `Measure ${m}: rural work ${tag}` },
+        status: statuses[(m + t + tag) % 6], progress: (m * 7 + tag) % 101, start: '2021-01-01', due: '2021-12-31',
+        reports: Array.from({ length: 5 }, (_, r) => ({ date: `2021-0${r + 1}-15`, status: statuses[(m + r) % 6], progress: r * 20, note: `汇报 ${r}：进展情况说明 ${m}` })),
+      })),
+    })),
+  });
+}
+const LARGE = large(2000);
+await mkdir(OUT, { recursive: true });
+await writeFile(join(OUT, 'large.json'), LARGE);
+const staticHtml = (file) => execFileSync(TFT, ['render-html', file, '--widget-view'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const FLOOR_DEZHOU = staticHtml(join(ROOT, 'data/dezhou.json'));
+const FLOOR_LARGE = staticHtml(join(OUT, 'large.json'));
+
+// ---- pages -----------------------------------------------------------------
+// t0 is taken before the element module is imported; the widget counts as
+// painted at the second animation frame after its tft-load event. The floor
+// then inserts the same view as HTML into a shadow root with the same CSS.
+const page = (src) => `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>
+<task-force-tracker id="w" loading="eager" ${src ? `src="${src}"` : ''}></task-force-tracker><div id="floor"></div>
+<script type="module">
+  window.__long = [];
+  new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  const painted = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+  const t0 = performance.now();
+  const loaded = new Promise((ok) => document.getElementById('w').addEventListener('tft-load', ok, { once: true }));
+  await import('/task-force-tracker.js');
+  await loaded; await painted();
+  window.__widget = performance.now() - t0;
+  window.__floor = async (html, css) => {
+    const sheet = new CSSStyleSheet(); sheet.replaceSync(css);
+    const t = performance.now();
+    const root = document.getElementById('floor').attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = [sheet];
+    root.innerHTML = html;
+    await painted();
+    return performance.now() - t;
+  };
+  window.__ready = true;
+</script></body></html>`;
+const routes = {
+  '/bench/default.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(page('')),
+  '/bench/large.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(page('/bench/large.json')),
+  '/bench/large.json': (q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(LARGE),
+};
+const server = await serve(routes);
+const browser = await launch();
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: +s[Math.floor(s.length / 2)].toFixed(2), min: +s[0].toFixed(2), max: +s[s.length - 1].toFixed(2), runs: s.length };
+};
+
+async function firstRender(url, floorHtml, runs) {
+  const widget = []; const floor = []; const long = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await ctx.newPage();
+    await p.goto(url);
+    await p.waitForFunction(() => window.__ready, null, { timeout: 60_000 });
+    widget.push(await p.evaluate(() => window.__widget));
+    floor.push(await p.evaluate(([h, c]) => window.__floor(h, c), [floorHtml, CSS]));
+    long.push(Math.max(0, ...(await p.evaluate(() => window.__long))));
+    await ctx.close();
+  }
+  return { widget: stats(widget), floor: stats(floor), ratio: +(stats(widget).median / stats(floor).median).toFixed(2), longestTask: stats(long) };
+}
+
+async function interactions(runs) {
+  const sw = []; const filter = []; const long = [];
+  for (let i = 0; i < runs; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await ctx.newPage();
+    await p.goto(server.url + '/bench/large.html');
+    await p.waitForFunction(() => window.__ready, null, { timeout: 60_000 });
+    const r = await p.evaluate(async (i) => {
+      const painted = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const root = document.getElementById('w').shadowRoot;
+      window.__long = [];
+      let t = performance.now();
+      root.querySelectorAll('[role=tab]')[1 + (i % 4)].click();
+      await painted();
+      const sw = performance.now() - t;
+      const q = root.querySelector('[data-act=query]');
+      q.value = '措施';
+      t = performance.now();
+      q.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await painted();
+      return { sw, filter: performance.now() - t, long: Math.max(0, ...window.__long) };
+    }, i);
+    sw.push(r.sw); filter.push(r.filter); long.push(r.long);
+    await ctx.close();
+  }
+  return { switchTaskForce: stats(sw), applyFilter: stats(filter), longestTask: stats(long) };
+}
+
+async function memory(cycles) {
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  await p.goto(server.url + '/bench/default.html');
+  await p.waitForFunction(() => window.__ready);
+  const cdp = await ctx.newCDPSession(p);
+  const measure = async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const nodes = (await cdp.send('Performance.getMetrics').catch(() => ({ metrics: [] }))).metrics;
+    return p.evaluate(async () => ({
+      wasmBytes: (await (await import('/pkg/task_force_tracker.js')).default()).memory.buffer.byteLength,
+      shadowNodes: document.getElementById('w').shadowRoot.querySelectorAll('*').length,
+      pageNodes: document.getElementsByTagName('*').length,
+    }));
+  };
+  await cdp.send('Performance.enable');
+  const programmes = [0, 1, 2, 3].map((n) => large(40 + n * 7, n));
+  await p.evaluate((d) => { document.getElementById('w').data = JSON.parse(d); }, programmes[0]);
+  const first = await measure();
+  await p.evaluate(async ([ds, n]) => {
+    const el = document.getElementById('w');
+    const parsed = ds.map((d) => JSON.parse(d));
+    for (let i = 1; i <= n; i++) el.data = parsed[i % parsed.length];
+    el.data = parsed[0];
+  }, [programmes, cycles]);
+  const after = await measure();
+  await ctx.close();
+  return { cycles, afterFirst: first, afterAll: after };
+}
+
+const result = { date: new Date().toISOString(), runs: RUNS, sizes, twiggy };
+result.firstRenderDefault = await firstRender(server.url + '/bench/default.html', FLOOR_DEZHOU, RUNS);
+result.largeData = {
+  shape: '5 task forces × 2,000 measures × 5 reports',
+  bytes: LARGE.length,
+  firstRender: await firstRender(server.url + '/bench/large.html', FLOOR_LARGE, Math.max(5, Math.round(RUNS / 3))),
+  ...(await interactions(Math.max(5, Math.round(RUNS / 3)))),
+};
+result.memory = await memory(500);
+await browser.close();
+await server.close();
+await writeFile(join(OUT, 'bench.json'), JSON.stringify(result, null, 2));
+
+// ---- report ----------------------------------------------------------------
+const kb = (n) => (n / 1024).toFixed(1).padStart(7);
+console.log('\nSizes (KB)                          raw    gzip  brotli');
+for (const [k, s] of Object.entries(sizes)) console.log(`  ${k.padEnd(30)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
+console.log('\nwasm: top items (twiggy top, names kept)');
+for (const t of twiggy) console.log(`  ${String(t.bytes).padStart(7)}  ${String(t.percent).padStart(5)}%  ${t.item}`);
+const row = (label, s, floor, ratio) => console.log(`  ${label.padEnd(34)} ${String(s.median).padStart(8)} ms  (min ${s.min}, max ${s.max}, n=${s.runs})${floor ? `   floor ${floor.median} ms, ratio ${ratio}` : ''}`);
+console.log('\nTimings (median of fresh page loads)');
+const d = result.firstRenderDefault;
+row('first render, default data', d.widget, d.floor, d.ratio);
+const L = result.largeData;
+row('large: first render (fetch+parse+render)', L.firstRender.widget, L.firstRender.floor, L.firstRender.ratio);
+row('large: longest task during load', L.firstRender.longestTask);
+row('large: switch task force', L.switchTaskForce);
+row('large: apply a search filter', L.applyFilter);
+row('large: longest task, switch + filter', L.longestTask);
+const m = result.memory;
+console.log(`\nMemory after 1 and after ${m.cycles} data refreshes`);
+console.log(`  wasm memory ${m.afterFirst.wasmBytes} → ${m.afterAll.wasmBytes} bytes; shadow DOM nodes ${m.afterFirst.shadowNodes} → ${m.afterAll.shadowNodes}; page nodes ${m.afterFirst.pageNodes} → ${m.afterAll.pageNodes}`);
+console.log(`\nWritten: bench-output/bench.json`);

@@ -101,37 +101,17 @@ pub const COLUMNS: [&str; 22] = [
     "url",
 ];
 
-const REQUIRED: [&str; 5] = [
-    "task_force_id",
-    "task_force",
-    "measure_id",
-    "title",
-    "status",
-];
+const REQUIRED: [&str; 5] = ["task_force_id", "task_force", "measure_id", "title", "status"];
 
 /// Converts CSV bytes to programme JSON (pretty-printed), or every problem.
 pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProblem>> {
     let text = decode(bytes, opts.encoding)?;
-    let rows = parse_csv(&text).map_err(|(row, message)| {
-        vec![RowProblem {
-            row,
-            column: None,
-            message,
-        }]
-    })?;
+    let rows = parse_csv(&text).map_err(|(row, message)| vec![RowProblem { row, column: None, message }])?;
     let rows: &[Record] = &rows;
     let Some((header, body)) = rows.split_first() else {
-        return Err(vec![RowProblem {
-            row: 0,
-            column: None,
-            message: "the file is empty".into(),
-        }]);
+        return Err(vec![RowProblem { row: 0, column: None, message: "the file is empty".into() }]);
     };
-    let header: Vec<String> = header
-        .1
-        .iter()
-        .map(|h| h.trim().to_ascii_lowercase())
-        .collect();
+    let header: Vec<String> = header.1.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
     let mut problems = Vec::new();
     for h in &header {
         if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {
@@ -144,11 +124,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProbl
     }
     for r in REQUIRED {
         if !header.iter().any(|h| h == r) {
-            problems.push(RowProblem {
-                row: 1,
-                column: Some(r.into()),
-                message: "required column is missing".into(),
-            });
+            problems.push(RowProblem { row: 1, column: Some(r.into()), message: "required column is missing".into() });
         }
     }
     if !problems.is_empty() {
@@ -160,10 +136,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProbl
         if cells.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let row = Row {
-            header: &header,
-            cells,
-        };
+        let row = Row { header: &header, cells };
         b.row(*line, &row, &mut problems);
     }
     if !problems.is_empty() {
@@ -174,11 +147,9 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProbl
     match model::parse(&text) {
         Ok(_) => Ok(text),
         Err(ParseError::Invalid(found)) => Err(found.iter().map(|p| b.locate(p)).collect()),
-        Err(ParseError::Syntax { problem, .. }) => Err(vec![RowProblem {
-            row: 0,
-            column: None,
-            message: problem.message,
-        }]),
+        Err(ParseError::Syntax { problem, .. }) => {
+            Err(vec![RowProblem { row: 0, column: None, message: problem.message }])
+        }
     }
 }
 
@@ -189,10 +160,7 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<RowProblem>> {
             let (t, _, bad) = GB18030.decode(bytes);
             (t, bad)
         }
-        Encoding::Auto
-            if std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes))
-                .is_ok() =>
-        {
+        Encoding::Auto if std::str::from_utf8(bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes)).is_ok() => {
             UTF_8.decode_with_bom_removal(bytes)
         }
         Encoding::Auto => {
@@ -246,10 +214,7 @@ pub fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
         }
     }
     if quoted {
-        return Err((
-            start,
-            "a quoted cell is never closed (a \" is missing)".into(),
-        ));
+        return Err((start, "a quoted cell is never closed (a \" is missing)".into()));
     }
     if !cell.is_empty() || !row.is_empty() {
         row.push(cell);
@@ -266,11 +231,7 @@ struct Row<'a> {
 impl Row<'_> {
     /// The trimmed cell under column `name` ("" when absent).
     fn get(&self, name: &str) -> &str {
-        self.header
-            .iter()
-            .position(|h| h == name)
-            .and_then(|i| self.cells.get(i))
-            .map_or("", |s| s.trim())
+        self.header.iter().position(|h| h == name).and_then(|i| self.cells.get(i)).map_or("", |s| s.trim())
     }
 }
 
@@ -318,10 +279,7 @@ fn status_value(s: &str) -> Value {
 /// A whole number stays a number; anything else stays text, so the decoder
 /// says what was wrong with it.
 fn number_value(s: &str) -> Value {
-    s.trim_end_matches('%')
-        .trim()
-        .parse::<i64>()
-        .map_or_else(|_| build::s(s), build::int)
+    s.trim_end_matches('%').trim().parse::<i64>().map_or_else(|_| build::s(s), build::int)
 }
 
 impl Builder {
@@ -360,9 +318,7 @@ impl Builder {
                     problems.push(RowProblem {
                         row: line,
                         column: Some("task_force_id".into()),
-                        message: format!(
-                            "a report for task force \"{tf_id}\", which has no measure rows above"
-                        ),
+                        message: format!("a report for task force \"{tf_id}\", which has no measure rows above"),
                     });
                     return;
                 }
@@ -385,12 +341,7 @@ impl Builder {
                 if !members.is_empty() {
                     fields.push(("members", build::arr(members)));
                 }
-                self.task_forces.push(TaskForceRows {
-                    id: tf_id.into(),
-                    row: line,
-                    fields,
-                    measures: Vec::new(),
-                });
+                self.task_forces.push(TaskForceRows { id: tf_id.into(), row: line, fields, measures: Vec::new() });
                 self.task_forces.len() - 1
             }
         };
@@ -400,9 +351,7 @@ impl Builder {
                 problems.push(RowProblem {
                     row: line,
                     column: Some("measure_id".into()),
-                    message: format!(
-                        "a report for measure \"{m_id}\", which has no measure row above"
-                    ),
+                    message: format!("a report for measure \"{m_id}\", which has no measure row above"),
                 });
                 return;
             };
@@ -445,22 +394,18 @@ impl Builder {
             _ => fields.push(("sample", build::bool(true))),
         }
         if !get("note").is_empty() || !get("report_date").is_empty() {
-            problems.push(RowProblem { row: line, column: Some("type".into()), message: "report columns on a measure row; put reports on their own rows with type=report".into() });
+            problems.push(RowProblem {
+                row: line,
+                column: Some("type".into()),
+                message: "report columns on a measure row; put reports on their own rows with type=report".into(),
+            });
         }
-        tf.measures.push(MeasureRows {
-            id: m_id.into(),
-            row: line,
-            fields,
-            reports: Vec::new(),
-        });
+        tf.measures.push(MeasureRows { id: m_id.into(), row: line, fields, reports: Vec::new() });
     }
 
     fn programme(&self, o: &ImportOptions) -> Value {
-        let mut root = vec![(
-            "title",
-            text_value(&o.title, o.title_en.as_deref().unwrap_or(""))
-                .unwrap_or_else(|| build::s("")),
-        )];
+        let mut root =
+            vec![("title", text_value(&o.title, o.title_en.as_deref().unwrap_or("")).unwrap_or_else(|| build::s("")))];
         root.push(("asOf", build::s(o.as_of.as_str())));
         if let Some(t) = &o.source_title {
             let mut src = vec![("title", build::s(t.as_str()))];
@@ -487,12 +432,7 @@ impl Builder {
                         if !m.reports.is_empty() {
                             fields.push((
                                 "reports",
-                                build::arr(
-                                    m.reports
-                                        .iter()
-                                        .map(|(_, r)| build::obj(r.clone()))
-                                        .collect(),
-                                ),
+                                build::arr(m.reports.iter().map(|(_, r)| build::obj(r.clone())).collect()),
                             ));
                         }
                         build::obj(fields)
@@ -561,22 +501,10 @@ impl Builder {
         };
         let column = column.filter(|c| COLUMNS.contains(&c.as_str()));
         let message = if row == 0 {
-            format!(
-                "{}: {}",
-                if p.path.is_empty() {
-                    "programme"
-                } else {
-                    &p.path
-                },
-                p.message
-            )
+            format!("{}: {}", if p.path.is_empty() { "programme" } else { &p.path }, p.message)
         } else {
             p.message.clone()
         };
-        RowProblem {
-            row,
-            column,
-            message,
-        }
+        RowProblem { row, column, message }
     }
 }

@@ -17,10 +17,8 @@ pub struct Date {
 impl Date {
     /// Builds a date, or `None` when it does not exist (2021-02-29, month 13…).
     pub fn new(year: u16, month: u8, day: u8) -> Option<Date> {
-        let ok = (1900..=2200).contains(&year)
-            && (1..=12).contains(&month)
-            && day >= 1
-            && day <= days_in_month(year, month);
+        let ok =
+            (1900..=2200).contains(&year) && (1..=12).contains(&month) && day >= 1 && day <= days_in_month(year, month);
         ok.then_some(Date { year, month, day })
     }
 
@@ -31,9 +29,7 @@ impl Date {
             return None;
         }
         let num = |r: std::ops::Range<usize>| -> Option<u16> {
-            b[r].iter().try_fold(0u16, |acc, &c| {
-                c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0'))
-            })
+            b[r].iter().try_fold(0u16, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0')))
         };
         Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
     }
@@ -89,16 +85,7 @@ mod tests {
     fn parses_real_dates_only() {
         assert_eq!(Date::parse("2020-04-17"), Date::new(2020, 4, 17));
         assert!(Date::parse("2020-02-29").is_some());
-        for bad in [
-            "2021-02-29",
-            "2020-13-01",
-            "2020-00-10",
-            "2020-4-17",
-            "20200417",
-            "",
-            "2020-04-1x",
-            "1800-01-01",
-        ] {
+        for bad in ["2021-02-29", "2020-13-01", "2020-00-10", "2020-4-17", "20200417", "", "2020-04-1x", "1800-01-01"] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
     }
@@ -106,10 +93,7 @@ mod tests {
     #[test]
     fn day_arithmetic() {
         assert_eq!(Date::parse("1970-01-01").unwrap().days(), 0);
-        assert_eq!(
-            Date::parse("2020-03-01").unwrap().days() - Date::parse("2020-02-28").unwrap().days(),
-            2
-        );
+        assert_eq!(Date::parse("2020-03-01").unwrap().days() - Date::parse("2020-02-28").unwrap().days(), 2);
         assert_eq!(Date::parse("2020-04-17").unwrap().to_string(), "2020-04-17");
     }
 }

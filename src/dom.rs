@@ -33,12 +33,7 @@ pub fn create(doc: &Document, n: &VNode) -> Result<Node, JsValue> {
 }
 
 /// Makes `parent`'s children, which were rendered from `old`, match `new`.
-pub fn patch_children(
-    doc: &Document,
-    parent: &Node,
-    old: &[VNode],
-    new: &[VNode],
-) -> Result<(), JsValue> {
+pub fn patch_children(doc: &Document, parent: &Node, old: &[VNode], new: &[VNode]) -> Result<(), JsValue> {
     let mut cur = parent.first_child();
     for (i, n) in new.iter().enumerate() {
         match (cur, old.get(i)) {
@@ -59,13 +54,7 @@ pub fn patch_children(
     Ok(())
 }
 
-fn patch(
-    doc: &Document,
-    parent: &Node,
-    dom: &Node,
-    old: &VNode,
-    new: &VNode,
-) -> Result<(), JsValue> {
+fn patch(doc: &Document, parent: &Node, dom: &Node, old: &VNode, new: &VNode) -> Result<(), JsValue> {
     match (old, new) {
         (VNode::Text(a), VNode::Text(b)) => {
             if a != b {

@@ -14,10 +14,7 @@ pub fn content_hash(text: &str) -> String {
         h = h.wrapping_mul(0x0000_0100_0000_01b3);
     }
     let hex = b"0123456789abcdef";
-    (0..12)
-        .rev()
-        .map(|i| hex[((h >> (i * 4 + 16)) & 0xf) as usize] as char)
-        .collect()
+    (0..12).rev().map(|i| hex[((h >> (i * 4 + 16)) & 0xf) as usize] as char).collect()
 }
 
 /// The CSV header row.
@@ -57,16 +54,12 @@ pub fn to_csv(p: &Programme, lang: Lang) -> String {
                     m.status.key().to_string(),
                     status_label(m.status, lang).to_string(),
                     m.progress().to_string(),
-                    m.schedule(p.as_of)
-                        .map(|s| s.to_string())
-                        .unwrap_or_default(),
+                    m.schedule(p.as_of).map(|s| s.to_string()).unwrap_or_default(),
                     date(m.start),
                     date(m.due),
                     m.is_overdue(p.as_of).to_string(),
                     date(report.map(|r| r.date)),
-                    report
-                        .map(|r| r.note.get(lang).to_string())
-                        .unwrap_or_default(),
+                    report.map(|r| r.note.get(lang).to_string()).unwrap_or_default(),
                     (p.sample || m.sample).to_string(),
                 ],
             );
@@ -120,19 +113,7 @@ mod tests {
     #[test]
     fn csv_quotes_and_defuses() {
         let mut s = String::new();
-        push_row(
-            &mut s,
-            [
-                "a,b".into(),
-                "say \"hi\"".into(),
-                "=HYPERLINK()".into(),
-                "-5".into(),
-                "plain".into(),
-            ],
-        );
-        assert_eq!(
-            s,
-            "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK()\",-5,plain\r\n"
-        );
+        push_row(&mut s, ["a,b".into(), "say \"hi\"".into(), "=HYPERLINK()".into(), "-5".into(), "plain".into()]);
+        assert_eq!(s, "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK()\",-5,plain\r\n");
     }
 }

@@ -61,12 +61,7 @@ pub struct Table {
 }
 
 const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
-    Field {
-        name,
-        ty,
-        required,
-        doc,
-    }
+    Field { name, ty, required, doc }
 }
 
 /// The root object of a data file.
@@ -76,10 +71,20 @@ pub static PROGRAMME: Table = Table {
     fields: &[
         f("$schema", Ty::Str, false, "Ignored; lets editors point at the JSON Schema."),
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "The programme's name."),
-        f("asOf", Ty::Date, true, "The date the statuses describe; overdue and schedule progress are computed against it."),
+        f(
+            "asOf",
+            Ty::Date,
+            true,
+            "The date the statuses describe; overdue and schedule progress are computed against it.",
+        ),
         f("source", Ty::Object(&SOURCE), false, "Where the programme's structure comes from."),
         f("sample", Ty::Bool, false, "True when statuses and figures are illustrative, not reported. Default false."),
-        f("taskForces", Ty::List(&TASK_FORCE, MAX_TASK_FORCES), true, "The task forces, in display order (at least one)."),
+        f(
+            "taskForces",
+            Ty::List(&TASK_FORCE, MAX_TASK_FORCES),
+            true,
+            "The task forces, in display order (at least one).",
+        ),
     ],
 };
 
@@ -88,18 +93,8 @@ pub static SOURCE: Table = Table {
     name: "Source",
     doc: "A cited article or document.",
     fields: &[
-        f(
-            "title",
-            Ty::Text(MAX_TITLE_CHARS),
-            true,
-            "Title of the article or document.",
-        ),
-        f(
-            "publisher",
-            Ty::Text(MAX_TITLE_CHARS),
-            false,
-            "Who published it.",
-        ),
+        f("title", Ty::Text(MAX_TITLE_CHARS), true, "Title of the article or document."),
+        f("publisher", Ty::Text(MAX_TITLE_CHARS), false, "Who published it."),
         f("url", Ty::Link, false, "Where to read it."),
         f("date", Ty::Date, false, "When it was published."),
     ],
@@ -110,37 +105,12 @@ pub static TASK_FORCE: Table = Table {
     name: "TaskForce",
     doc: "One task force (专班).",
     fields: &[
-        f(
-            "id",
-            Ty::Id,
-            true,
-            "Stable id used in links; unique in the programme.",
-        ),
+        f("id", Ty::Id, true, "Stable id used in links; unique in the programme."),
         f("name", Ty::Text(MAX_TITLE_CHARS), true, "Display name."),
-        f(
-            "focus",
-            Ty::Text(MAX_TITLE_CHARS),
-            false,
-            "What it must concentrate on (突出…).",
-        ),
-        f(
-            "leader",
-            Ty::Text(MAX_TITLE_CHARS),
-            false,
-            "The leader (专班组长). Absent: shown as not stated.",
-        ),
-        f(
-            "members",
-            Ty::TextList(MAX_LIST, MAX_TITLE_CHARS),
-            false,
-            "Member units (成员单位). Default none.",
-        ),
-        f(
-            "measures",
-            Ty::List(&MEASURE, MAX_MEASURES_PER_TASK_FORCE),
-            true,
-            "Work measures, in display order.",
-        ),
+        f("focus", Ty::Text(MAX_TITLE_CHARS), false, "What it must concentrate on (突出…)."),
+        f("leader", Ty::Text(MAX_TITLE_CHARS), false, "The leader (专班组长). Absent: shown as not stated."),
+        f("members", Ty::TextList(MAX_LIST, MAX_TITLE_CHARS), false, "Member units (成员单位). Default none."),
+        f("measures", Ty::List(&MEASURE, MAX_MEASURES_PER_TASK_FORCE), true, "Work measures, in display order."),
     ],
 };
 
@@ -149,50 +119,15 @@ pub static MEASURE: Table = Table {
     name: "Measure",
     doc: "One work measure (工作措施) with its deadline and history.",
     fields: &[
-        f(
-            "id",
-            Ty::Id,
-            true,
-            "Stable id; unique within its task force.",
-        ),
-        f(
-            "title",
-            Ty::Text(MAX_TITLE_CHARS),
-            true,
-            "What is to be done.",
-        ),
+        f("id", Ty::Id, true, "Stable id; unique within its task force."),
+        f("title", Ty::Text(MAX_TITLE_CHARS), true, "What is to be done."),
         f("status", Ty::Status, true, "Current status."),
-        f(
-            "progress",
-            Ty::Percent,
-            false,
-            "Reported progress. Default 100 when completed, else 0.",
-        ),
-        f(
-            "start",
-            Ty::Date,
-            false,
-            "When work started (needed for schedule progress).",
-        ),
+        f("progress", Ty::Percent, false, "Reported progress. Default 100 when completed, else 0."),
+        f("start", Ty::Date, false, "When work started (needed for schedule progress)."),
         f("due", Ty::Date, false, "Completion deadline (完成时限)."),
-        f(
-            "milestones",
-            Ty::List(&MILESTONE, MAX_LIST),
-            false,
-            "Checkpoints (节点). Default none.",
-        ),
-        f(
-            "reports",
-            Ty::List(&REPORT, MAX_LIST),
-            false,
-            "Dated status reports, any order. Default none.",
-        ),
-        f(
-            "sample",
-            Ty::Bool,
-            false,
-            "True when status and figures are illustrative. Default false.",
-        ),
+        f("milestones", Ty::List(&MILESTONE, MAX_LIST), false, "Checkpoints (节点). Default none."),
+        f("reports", Ty::List(&REPORT, MAX_LIST), false, "Dated status reports, any order. Default none."),
+        f("sample", Ty::Bool, false, "True when status and figures are illustrative. Default false."),
     ],
 };
 
@@ -203,12 +138,7 @@ pub static MILESTONE: Table = Table {
     fields: &[
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "What is reached."),
         f("due", Ty::Date, true, "When it is due."),
-        f(
-            "done",
-            Ty::Bool,
-            false,
-            "Whether it has been reached. Default false.",
-        ),
+        f("done", Ty::Bool, false, "Whether it has been reached. Default false."),
     ],
 };
 
@@ -222,24 +152,12 @@ pub static REPORT: Table = Table {
         f("progress", Ty::Percent, false, "Progress at that date."),
         f("note", Ty::Text(MAX_NOTE_CHARS), true, "What was reported."),
         f("url", Ty::Link, false, "Where it was reported."),
-        f(
-            "sample",
-            Ty::Bool,
-            false,
-            "True when the report is illustrative. Default false.",
-        ),
+        f("sample", Ty::Bool, false, "True when the report is illustrative. Default false."),
     ],
 };
 
 /// Every table, root first.
-pub static TABLES: [&Table; 6] = [
-    &PROGRAMME,
-    &SOURCE,
-    &TASK_FORCE,
-    &MEASURE,
-    &MILESTONE,
-    &REPORT,
-];
+pub static TABLES: [&Table; 6] = [&PROGRAMME, &SOURCE, &TASK_FORCE, &MEASURE, &MILESTONE, &REPORT];
 
 /// What a value of a type must look like, for messages and the reference.
 pub fn expected(ty: Ty) -> String {
@@ -276,21 +194,15 @@ pub struct Cx<'t> {
 impl<'t> Cx<'t> {
     /// Starts decoding `text`.
     pub fn new(text: &'t str) -> Cx<'t> {
-        Cx {
-            text,
-            errors: Vec::new(),
-            warnings: Vec::new(),
-            as_of: None,
-            measures: 0,
-        }
+        Cx { text, errors: Vec::new(), warnings: Vec::new(), as_of: None, measures: 0 }
     }
     fn error(&mut self, v: &Value, path: &str, message: String) {
-        self.errors
-            .push(problem_at(self.text, v, path.to_string(), message));
+        let locate = self.errors.len() < LOCATED_PROBLEMS;
+        self.errors.push(problem_at(self.text, v, path.to_string(), message, locate));
     }
     fn warn(&mut self, v: &Value, path: &str, message: String) {
-        self.warnings
-            .push(problem_at(self.text, v, path.to_string(), message));
+        let locate = self.warnings.len() < LOCATED_PROBLEMS;
+        self.warnings.push(problem_at(self.text, v, path.to_string(), message, locate));
     }
     fn wrong(&mut self, v: &Value, path: &str, ty: Ty) {
         let message = format!("expected {}, found {}", expected(ty), found(v));
@@ -313,10 +225,7 @@ struct Fields<'v> {
 
 impl<'v> Fields<'v> {
     fn get(&self, name: &str) -> Option<&'v Value> {
-        self.members
-            .iter()
-            .find(|(f, _)| f.name == name)
-            .map(|(_, v)| *v)
+        self.members.iter().find(|(f, _)| f.name == name).map(|(_, v)| *v)
     }
 }
 
@@ -325,24 +234,14 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &str) -> O
         cx.wrong(v, path, Ty::Object(table));
         return None;
     };
-    let mut out = Fields {
-        members: Vec::new(),
-    };
+    let mut out = Fields { members: Vec::new() };
     for (name, value) in members {
         let Some(field) = table.fields.iter().find(|f| f.name == name) else {
-            let names: Vec<&str> = table
-                .fields
-                .iter()
-                .map(|f| f.name)
-                .filter(|n| !n.starts_with('$'))
-                .collect();
+            let names: Vec<&str> = table.fields.iter().map(|f| f.name).filter(|n| !n.starts_with('$')).collect();
             cx.warn(
                 value,
                 &join(path, name),
-                format!(
-                    "unknown field `{name}` is ignored; expected one of: {}",
-                    names.join(", ")
-                ),
+                format!("unknown field `{name}` is ignored; expected one of: {}", names.join(", ")),
             );
             continue;
         };
@@ -356,15 +255,7 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &str) -> O
     }
     for field in table.fields.iter().filter(|f| f.required) {
         if out.get(field.name).is_none() {
-            cx.error(
-                v,
-                path,
-                format!(
-                    "missing field `{}`, expected {}",
-                    field.name,
-                    expected(field.ty)
-                ),
-            );
+            cx.error(v, path, format!("missing field `{}`, expected {}", field.name, expected(field.ty)));
         }
     }
     Some(out)
@@ -412,11 +303,7 @@ fn text(cx: &mut Cx, v: &Value, path: &str, max: usize) -> Option<Text> {
         }
     };
     if let Some(len) = t.strings().map(|s| s.chars().count()).find(|n| *n > max) {
-        cx.error(
-            v,
-            path,
-            format!("text is {len} characters long, expected at most {max}"),
-        );
+        cx.error(v, path, format!("text is {len} characters long, expected at most {max}"));
         return None;
     }
     Some(t)
@@ -430,13 +317,7 @@ fn date(cx: &mut Cx, v: &Value, path: &str) -> Option<Date> {
     d
 }
 
-fn checked<T>(
-    cx: &mut Cx,
-    v: &Value,
-    path: &str,
-    ty: Ty,
-    make: fn(&str) -> Option<T>,
-) -> Option<T> {
+fn checked<T>(cx: &mut Cx, v: &Value, path: &str, ty: Ty, make: fn(&str) -> Option<T>) -> Option<T> {
     let s = string(cx, v, path, ty)?;
     let out = make(s);
     if out.is_none() {
@@ -481,26 +362,16 @@ fn list<'v, T>(
         return Vec::new();
     };
     if items.len() > max {
-        cx.error(
-            v,
-            path,
-            format!("{} entries, expected at most {max}", items.len()),
-        );
+        cx.error(v, path, format!("{} entries, expected at most {max}", items.len()));
         return Vec::new();
     }
-    items
-        .iter()
-        .enumerate()
-        .filter_map(|(i, x)| item(cx, x, &format!("{path}[{i}]")))
-        .collect()
+    items.iter().enumerate().filter_map(|(i, x)| item(cx, x, &format!("{path}[{i}]"))).collect()
 }
 
 /// Optional field helper: decodes `name` when present.
 macro_rules! opt {
     ($cx:expr, $fields:expr, $path:expr, $name:literal, $decode:expr) => {
-        $fields
-            .get($name)
-            .and_then(|v| $decode($cx, v, &join($path, $name)))
+        $fields.get($name).and_then(|v| $decode($cx, v, &join($path, $name)))
     };
 }
 
@@ -509,110 +380,43 @@ pub fn programme(cx: &mut Cx, v: &Value) -> Option<Programme> {
     let fs = fields(cx, v, &PROGRAMME, "")?;
     let as_of = opt!(cx, fs, "", "asOf", date);
     cx.as_of = as_of;
-    let title = opt!(cx, fs, "", "title", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
+    let title = opt!(cx, fs, "", "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
     let source = opt!(cx, fs, "", "source", source);
     let sample = boolean(cx, fs.get("sample"), "sample");
     if let Some(s) = fs.get("$schema") {
         string(cx, s, "$schema", Ty::Str);
     }
     let tf_value = fs.get("taskForces");
-    let task_forces = list(
-        cx,
-        tf_value,
-        "taskForces",
-        Ty::List(&TASK_FORCE, MAX_TASK_FORCES),
-        MAX_TASK_FORCES,
-        task_force,
-    );
+    let task_forces =
+        list(cx, tf_value, "taskForces", Ty::List(&TASK_FORCE, MAX_TASK_FORCES), MAX_TASK_FORCES, task_force);
     if let Some(tv) = tf_value {
         if matches!(&tv.kind, Kind::Array(a) if a.is_empty()) {
-            cx.error(
-                tv,
-                "taskForces",
-                "empty list, expected at least one task force".into(),
-            );
+            cx.error(tv, "taskForces", "empty list, expected at least one task force".into());
         }
         if cx.measures > MAX_MEASURES {
             let n = cx.measures;
-            cx.error(
-                tv,
-                "taskForces",
-                format!("{n} measures in all, expected at most {MAX_MEASURES}"),
-            );
+            cx.error(tv, "taskForces", format!("{n} measures in all, expected at most {MAX_MEASURES}"));
         }
         unique_ids(cx, tv, "taskForces", "among task forces");
     }
-    Some(Programme {
-        title: title?,
-        as_of: as_of?,
-        source,
-        sample,
-        task_forces,
-    })
+    Some(Programme { title: title?, as_of: as_of?, source, sample, task_forces })
 }
 
 fn source(cx: &mut Cx, v: &Value, path: &str) -> Option<Source> {
     let fs = fields(cx, v, &SOURCE, path)?;
-    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
-    let publisher = opt!(cx, fs, path, "publisher", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
-    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(
-        cx,
-        v,
-        p,
-        Ty::Link,
-        Link::parse
-    ));
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
+    let publisher = opt!(cx, fs, path, "publisher", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
+    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(cx, v, p, Ty::Link, Link::parse));
     let date = opt!(cx, fs, path, "date", date);
-    Some(Source {
-        title: title?,
-        publisher,
-        url,
-        date,
-    })
+    Some(Source { title: title?, publisher, url, date })
 }
 
 fn task_force(cx: &mut Cx, v: &Value, path: &str) -> Option<TaskForce> {
     let fs = fields(cx, v, &TASK_FORCE, path)?;
-    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(
-        cx,
-        v,
-        p,
-        Ty::Id,
-        Id::parse
-    ));
-    let name = opt!(cx, fs, path, "name", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
-    let focus = opt!(cx, fs, path, "focus", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
-    let leader = opt!(cx, fs, path, "leader", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
+    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(cx, v, p, Ty::Id, Id::parse));
+    let name = opt!(cx, fs, path, "name", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
+    let focus = opt!(cx, fs, path, "focus", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
+    let leader = opt!(cx, fs, path, "leader", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
     let members = list(
         cx,
         fs.get("members"),
@@ -651,20 +455,12 @@ fn task_force(cx: &mut Cx, v: &Value, path: &str) -> Option<TaskForce> {
                 _ => continue,
             };
             if !titles.insert(json::write(title, false)) {
-                let message =
-                    format!("the title \"{shown}\" appears more than once in this task force");
+                let message = format!("the title \"{shown}\" appears more than once in this task force");
                 cx.warn(item, &format!("{m_path}[{j}].title"), message);
             }
         }
     }
-    Some(TaskForce {
-        id: id?,
-        name: name?,
-        focus,
-        leader,
-        members,
-        measures,
-    })
+    Some(TaskForce { id: id?, name: name?, focus, leader, members, measures })
 }
 
 fn array_items(v: &Value) -> &[Value] {
@@ -686,12 +482,7 @@ fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
 fn unique_ids(cx: &mut Cx, list: &Value, path: &str, scope: &str) {
     let mut seen = HashSet::new();
     for (i, item) in array_items(list).iter().enumerate() {
-        if let Some(
-            id @ Value {
-                kind: Kind::Str(s), ..
-            },
-        ) = member(item, "id")
-        {
+        if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
             if !seen.insert(s.as_str()) {
                 let message = format!("duplicate id \"{s}\", expected ids unique {scope}");
                 cx.error(id, &format!("{path}[{i}].id"), message);
@@ -702,71 +493,23 @@ fn unique_ids(cx: &mut Cx, list: &Value, path: &str, scope: &str) {
 
 fn measure(cx: &mut Cx, v: &Value, path: &str) -> Option<Measure> {
     let fs = fields(cx, v, &MEASURE, path)?;
-    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(
-        cx,
-        v,
-        p,
-        Ty::Id,
-        Id::parse
-    ));
-    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
-    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(
-        cx,
-        v,
-        p,
-        Ty::Status,
-        Status::from_word
-    ));
+    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(cx, v, p, Ty::Id, Id::parse));
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
+    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(cx, v, p, Ty::Status, Status::from_word));
     let progress = opt!(cx, fs, path, "progress", percent);
     let start = opt!(cx, fs, path, "start", date);
     let due = opt!(cx, fs, path, "due", date);
-    let milestones = list(
-        cx,
-        fs.get("milestones"),
-        &join(path, "milestones"),
-        Ty::List(&MILESTONE, MAX_LIST),
-        MAX_LIST,
-        milestone,
-    );
-    let reports = list(
-        cx,
-        fs.get("reports"),
-        &join(path, "reports"),
-        Ty::List(&REPORT, MAX_LIST),
-        MAX_LIST,
-        report,
-    );
+    let milestones =
+        list(cx, fs.get("milestones"), &join(path, "milestones"), Ty::List(&MILESTONE, MAX_LIST), MAX_LIST, milestone);
+    let reports = list(cx, fs.get("reports"), &join(path, "reports"), Ty::List(&REPORT, MAX_LIST), MAX_LIST, report);
     let sample = boolean(cx, fs.get("sample"), &join(path, "sample"));
-    let m = Measure {
-        id: id?,
-        title: title?,
-        status: status?,
-        progress,
-        start,
-        due,
-        milestones,
-        reports,
-        sample,
-    };
+    let m = Measure { id: id?, title: title?, status: status?, progress, start, due, milestones, reports, sample };
     if m.status == Status::Completed && m.progress.is_some_and(|p| p.get() < 100) {
-        cx.warn(
-            v,
-            &join(path, "progress"),
-            format!("completed, but progress is {}%", m.progress().min(100)),
-        );
+        cx.warn(v, &join(path, "progress"), format!("completed, but progress is {}%", m.progress().min(100)));
     }
     if let (Some(s), Some(d)) = (m.start, m.due) {
         if d < s {
-            cx.warn(
-                v,
-                &join(path, "due"),
-                format!("due {d} is before the start {s}"),
-            );
+            cx.warn(v, &join(path, "due"), format!("due {d} is before the start {s}"));
         }
     }
     Some(m)
@@ -774,105 +517,43 @@ fn measure(cx: &mut Cx, v: &Value, path: &str) -> Option<Measure> {
 
 fn milestone(cx: &mut Cx, v: &Value, path: &str) -> Option<Milestone> {
     let fs = fields(cx, v, &MILESTONE, path)?;
-    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_TITLE_CHARS
-    ));
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
     let due = opt!(cx, fs, path, "due", date);
     let done = boolean(cx, fs.get("done"), &join(path, "done"));
-    Some(Milestone {
-        title: title?,
-        due: due?,
-        done,
-    })
+    Some(Milestone { title: title?, due: due?, done })
 }
 
 fn report(cx: &mut Cx, v: &Value, path: &str) -> Option<Report> {
     let fs = fields(cx, v, &REPORT, path)?;
     let date = opt!(cx, fs, path, "date", date);
-    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(
-        cx,
-        v,
-        p,
-        Ty::Status,
-        Status::from_word
-    ));
+    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(cx, v, p, Ty::Status, Status::from_word));
     let progress = opt!(cx, fs, path, "progress", percent);
-    let note = opt!(cx, fs, path, "note", |cx, v, p: &str| text(
-        cx,
-        v,
-        p,
-        MAX_NOTE_CHARS
-    ));
-    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(
-        cx,
-        v,
-        p,
-        Ty::Link,
-        Link::parse
-    ));
+    let note = opt!(cx, fs, path, "note", |cx, v, p: &str| text(cx, v, p, MAX_NOTE_CHARS));
+    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(cx, v, p, Ty::Link, Link::parse));
     let sample = boolean(cx, fs.get("sample"), &join(path, "sample"));
     if let (Some(d), Some(as_of)) = (date, cx.as_of) {
         if d > as_of {
-            cx.warn(
-                v,
-                &join(path, "date"),
-                format!("report dated {d}, after the as-of date {as_of}"),
-            );
+            cx.warn(v, &join(path, "date"), format!("report dated {d}, after the as-of date {as_of}"));
         }
     }
-    Some(Report {
-        date: date?,
-        status,
-        progress,
-        note: note?,
-        url,
-        sample,
-    })
+    Some(Report { date: date?, status, progress, note: note?, url, sample })
 }
 
 /// The JSON Schema (draft 2020-12) of the data format, from the tables.
 pub fn schema() -> Value {
-    let defs: Vec<(&str, Value)> = TABLES
-        .iter()
-        .skip(1)
-        .map(|t| (t.name, object_schema(t)))
-        .collect();
+    let defs: Vec<(&str, Value)> = TABLES.iter().skip(1).map(|t| (t.name, object_schema(t))).collect();
     let mut root = object_schema(&PROGRAMME);
     if let Kind::Object(members) = &mut root.kind {
-        members.insert(
-            0,
-            (
-                "$schema".into(),
-                build::s("https://json-schema.org/draft/2020-12/schema"),
-            ),
-        );
-        members.insert(
-            1,
-            (
-                "$id".into(),
-                build::s("https://task-force-tracker.invalid/programme.schema.json"),
-            ),
-        );
+        members.insert(0, ("$schema".into(), build::s("https://json-schema.org/draft/2020-12/schema")));
+        members.insert(1, ("$id".into(), build::s("https://task-force-tracker.invalid/programme.schema.json")));
         members.push(("$defs".into(), build::obj(defs)));
     }
     root
 }
 
 fn object_schema(t: &Table) -> Value {
-    let props = t
-        .fields
-        .iter()
-        .map(|f| (f.name, type_schema(f.ty, f.doc)))
-        .collect();
-    let required = t
-        .fields
-        .iter()
-        .filter(|f| f.required)
-        .map(|f| build::s(f.name))
-        .collect();
+    let props = t.fields.iter().map(|f| (f.name, type_schema(f.ty, f.doc))).collect();
+    let required = t.fields.iter().filter(|f| f.required).map(|f| build::s(f.name)).collect();
     build::obj(vec![
         ("title", build::s(t.name)),
         ("description", build::s(t.doc)),
@@ -900,15 +581,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
                     string_max(max),
                     build::obj(vec![
                         ("type", build::s("object")),
-                        (
-                            "properties",
-                            build::obj(
-                                Lang::ALL
-                                    .iter()
-                                    .map(|l| (l.tag(), string_max(max)))
-                                    .collect(),
-                            ),
-                        ),
+                        ("properties", build::obj(Lang::ALL.iter().map(|l| (l.tag(), string_max(max))).collect())),
                         ("additionalProperties", build::bool(false)),
                         ("minProperties", build::int(1)),
                     ]),
@@ -921,31 +594,22 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
             ("pattern", build::s("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")),
             ("format", build::s("date")),
         ]),
-        Ty::Id => build::obj(vec![
-            d,
-            ("type", build::s("string")),
-            ("pattern", build::s("^[a-z0-9][a-z0-9_-]{0,63}$")),
-        ]),
+        Ty::Id => {
+            build::obj(vec![d, ("type", build::s("string")), ("pattern", build::s("^[a-z0-9][a-z0-9_-]{0,63}$"))])
+        }
         Ty::Link => build::obj(vec![
             d,
             ("type", build::s("string")),
             ("pattern", build::s("^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\\\\]+$")),
             ("maxLength", build::int(2000)),
         ]),
-        Ty::Percent => build::obj(vec![
-            d,
-            ("type", build::s("integer")),
-            ("minimum", build::int(0)),
-            ("maximum", build::int(100)),
-        ]),
+        Ty::Percent => {
+            build::obj(vec![d, ("type", build::s("integer")), ("minimum", build::int(0)), ("maximum", build::int(100))])
+        }
         Ty::Status => {
             let words = Status::ALL.iter().flat_map(|s| {
-                std::iter::once(s.key()).chain(
-                    Lang::ALL
-                        .iter()
-                        .map(|l| crate::i18n::status_label(*s, *l))
-                        .filter(|w| !w.is_ascii()),
-                )
+                std::iter::once(s.key())
+                    .chain(Lang::ALL.iter().map(|l| crate::i18n::status_label(*s, *l)).filter(|w| !w.is_ascii()))
             });
             let mut seen = Vec::new();
             for w in words {
@@ -953,10 +617,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
                     seen.push(w);
                 }
             }
-            build::obj(vec![
-                d,
-                ("enum", build::arr(seen.into_iter().map(build::s).collect())),
-            ])
+            build::obj(vec![d, ("enum", build::arr(seen.into_iter().map(build::s).collect()))])
         }
         Ty::Bool => build::obj(vec![d, ("type", build::s("boolean"))]),
         Ty::Str => build::obj(vec![d, ("type", build::s("string"))]),
@@ -971,10 +632,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
             d,
             ("type", build::s("array")),
             ("maxItems", build::int(max as i64)),
-            (
-                "items",
-                build::obj(vec![("$ref", build::s(format!("#/$defs/{}", t.name)))]),
-            ),
+            ("items", build::obj(vec![("$ref", build::s(format!("#/$defs/{}", t.name)))])),
         ]),
     }
 }

@@ -169,7 +169,8 @@ const EN: Strings = Strings {
     as_of: "Data as of",
     source: "Source",
     sample_badge: "Sample data · 示例数据",
-    sample_note: "The source does not give statuses or progress; statuses and figures here are samples, not official data.",
+    sample_note:
+        "The source does not give statuses or progress; statuses and figures here are samples, not official data.",
     overall: "Overall progress",
     measures_done: "completed",
     focus: "Focus",
@@ -234,6 +235,15 @@ pub fn showing(lang: Lang, shown: usize, total: usize) -> String {
     }
 }
 
+/// The "show more" button under a long list.
+pub fn show_more(lang: Lang, remaining: usize) -> String {
+    match lang {
+        Lang::ZhHans => format!("显示更多（还有 {remaining} 项）"),
+        Lang::ZhHant => format!("顯示更多（還有 {remaining} 項）"),
+        Lang::En => format!("Show more ({remaining} more)"),
+    }
+}
+
 /// "3 match" on a task force's tab while a filter is on.
 pub fn matching(lang: Lang, n: usize) -> String {
     match lang {
@@ -272,16 +282,9 @@ pub fn status_label(status: Status, lang: Lang) -> &'static str {
 
 /// A date as readers of `lang` write it: `2020年4月17日` or `17 Apr 2020`.
 pub fn format_date(d: Date, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     match lang {
-        Lang::En => format!(
-            "{} {} {}",
-            d.day(),
-            MONTHS[usize::from(d.month() - 1)],
-            d.year()
-        ),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[usize::from(d.month() - 1)], d.year()),
         _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
     }
 }

@@ -77,10 +77,7 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
 
 /// Parses a whole document.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    let mut p = Parser {
-        s: text.as_bytes(),
-        i: 0,
-    };
+    let mut p = Parser { s: text.as_bytes(), i: 0 };
     if text.starts_with('\u{feff}') {
         p.i = 3;
     }
@@ -100,10 +97,7 @@ struct Parser<'a> {
 
 impl Parser<'_> {
     fn err(&self, message: &str) -> SyntaxError {
-        SyntaxError {
-            at: self.i,
-            message: message.into(),
-        }
+        SyntaxError { at: self.i, message: message.into() }
     }
 
     fn ws(&mut self) {
@@ -237,25 +231,18 @@ impl Parser<'_> {
     }
 
     fn slice(&self, start: usize) -> Result<&str, SyntaxError> {
-        std::str::from_utf8(&self.s[start..self.i]).map_err(|_| SyntaxError {
-            at: start,
-            message: "the text is not valid UTF-8".into(),
-        })
+        std::str::from_utf8(&self.s[start..self.i])
+            .map_err(|_| SyntaxError { at: start, message: "the text is not valid UTF-8".into() })
     }
 
     /// After `\u`: reads four hex digits (and a low surrogate after a high
     /// one), leaving `i` on the last digit.
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
         let hex = |p: &mut Self| -> Result<u32, SyntaxError> {
-            let digits =
-                p.s.get(p.i + 1..p.i + 5)
-                    .ok_or_else(|| p.err("incomplete \\u escape"))?;
+            let digits = p.s.get(p.i + 1..p.i + 5).ok_or_else(|| p.err("incomplete \\u escape"))?;
             let mut n = 0;
             for d in digits {
-                n = n * 16
-                    + (*d as char)
-                        .to_digit(16)
-                        .ok_or_else(|| p.err("bad \\u escape"))?;
+                n = n * 16 + (*d as char).to_digit(16).ok_or_else(|| p.err("bad \\u escape"))?;
             }
             p.i += 4;
             Ok(n)
@@ -400,43 +387,23 @@ pub mod build {
 
     /// A string value.
     pub fn s(text: impl Into<String>) -> Value {
-        Value {
-            kind: Kind::Str(text.into()),
-            at: 0,
-        }
+        Value { kind: Kind::Str(text.into()), at: 0 }
     }
     /// An integer value.
     pub fn int(n: i64) -> Value {
-        Value {
-            kind: Kind::Int(n),
-            at: 0,
-        }
+        Value { kind: Kind::Int(n), at: 0 }
     }
     /// A boolean value.
     pub fn bool(b: bool) -> Value {
-        Value {
-            kind: Kind::Bool(b),
-            at: 0,
-        }
+        Value { kind: Kind::Bool(b), at: 0 }
     }
     /// An array value.
     pub fn arr(items: Vec<Value>) -> Value {
-        Value {
-            kind: Kind::Array(items),
-            at: 0,
-        }
+        Value { kind: Kind::Array(items), at: 0 }
     }
     /// An object value from `(name, value)` pairs.
     pub fn obj(members: Vec<(&str, Value)>) -> Value {
-        Value {
-            kind: Kind::Object(
-                members
-                    .into_iter()
-                    .map(|(k, v)| (k.to_string(), v))
-                    .collect(),
-            ),
-            at: 0,
-        }
+        Value { kind: Kind::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect()), at: 0 }
     }
 }
 
@@ -449,20 +416,12 @@ mod tests {
         let text = "\u{feff}{\"a\": [1, -2, 3.5, 1e3, true, null, \"x\\u00e9\\ud83d\\ude00\\n\"], \"b\": {}}";
         let v = parse(text).unwrap();
         let Kind::Object(m) = &v.kind else { panic!() };
-        let Kind::Array(items) = &m[0].1.kind else {
-            panic!()
-        };
+        let Kind::Array(items) = &m[0].1.kind else { panic!() };
         assert_eq!(items[0].kind, Kind::Int(1));
         assert_eq!(items[2].kind, Kind::Number("3.5".into()));
         assert_eq!(items[6].kind, Kind::Str("xé😀\n".into()));
-        assert_eq!(
-            write(&v, false),
-            "{\"a\":[1,-2,3.5,1e3,true,null,\"xé😀\\n\"],\"b\":{}}"
-        );
-        assert_eq!(
-            write(&parse(&write(&v, true)).unwrap(), false),
-            write(&v, false)
-        );
+        assert_eq!(write(&v, false), "{\"a\":[1,-2,3.5,1e3,true,null,\"xé😀\\n\"],\"b\":{}}");
+        assert_eq!(write(&parse(&write(&v, true)).unwrap(), false), write(&v, false));
     }
 
     #[test]

@@ -142,14 +142,8 @@ pub enum Status {
 
 impl Status {
     /// Every status, in the order tallies list them.
-    pub const ALL: [Status; 6] = [
-        Status::Completed,
-        Status::OnTrack,
-        Status::Behind,
-        Status::Blocked,
-        Status::NotStarted,
-        Status::Dropped,
-    ];
+    pub const ALL: [Status; 6] =
+        [Status::Completed, Status::OnTrack, Status::Behind, Status::Blocked, Status::NotStarted, Status::Dropped];
 
     /// The word used in data files and CSS classes.
     pub fn key(self) -> &'static str {
@@ -165,12 +159,9 @@ impl Status {
 
     /// Reads a status word: the key, or its Chinese label.
     pub fn from_word(word: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| {
-            word == s.key()
-                || Lang::ALL
-                    .iter()
-                    .any(|l| word == crate::i18n::status_label(*s, *l))
-        })
+        Status::ALL
+            .into_iter()
+            .find(|s| word == s.key() || Lang::ALL.iter().any(|l| word == crate::i18n::status_label(*s, *l)))
     }
 
     fn slot(self) -> usize {
@@ -198,8 +189,7 @@ impl Id {
         !b.is_empty()
             && b.len() <= 64
             && b[0].is_ascii_alphanumeric()
-            && b.iter()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-' || *c == b'_')
+            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-' || *c == b'_')
     }
 }
 
@@ -228,13 +218,8 @@ impl Link {
             return false;
         };
         s.len() <= 2_000
-            && rest
-                .chars()
-                .next()
-                .is_some_and(|c| c.is_alphanumeric() || c == '[')
-            && !s
-                .chars()
-                .any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+            && rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '[')
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
     }
 }
 
@@ -264,21 +249,20 @@ pub struct Problem {
     pub line: usize,
     /// 1-based column, in characters (0 when unknown).
     pub col: usize,
+    /// Byte offset of the value in the file.
+    pub at: usize,
 }
+
+/// Line and column are worked out for this many problems of each kind; past
+/// that (a file with thousands of warnings) only the byte offset is kept, so
+/// that checking stays linear in the size of the file.
+pub const LOCATED_PROBLEMS: usize = 50;
 
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = if self.path.is_empty() {
-            "(top level)"
-        } else {
-            &self.path
-        };
+        let path = if self.path.is_empty() { "(top level)" } else { &self.path };
         if self.line > 0 {
-            write!(
-                f,
-                "{path} (line {}, column {}): {}",
-                self.line, self.col, self.message
-            )
+            write!(f, "{path} (line {}, column {}): {}", self.line, self.col, self.message)
         } else {
             write!(f, "{path}: {}", self.message)
         }
@@ -311,10 +295,7 @@ pub struct Parsed {
 /// Reads a programme from JSON text.
 pub fn parse(text: &str) -> Result<Parsed, ParseError> {
     let (result, warnings) = check(text);
-    result.map(|programme| Parsed {
-        programme,
-        warnings,
-    })
+    result.map(|programme| Parsed { programme, warnings })
 }
 
 /// Like [`parse`], but returns the warnings even when the file has errors
@@ -324,16 +305,8 @@ pub fn check(text: &str) -> (Result<Programme, ParseError>, Vec<Problem>) {
         Ok(v) => v,
         Err(e) => {
             let (line, col) = json::line_col(text, e.at);
-            let html = text
-                .trim_start_matches('\u{feff}')
-                .trim_start()
-                .starts_with('<');
-            let problem = Problem {
-                path: String::new(),
-                message: e.message,
-                line,
-                col,
-            };
+            let html = text.trim_start_matches('\u{feff}').trim_start().starts_with('<');
+            let problem = Problem { path: String::new(), message: e.message, line, col, at: e.at };
             return (Err(ParseError::Syntax { problem, html }), Vec::new());
         }
     };
@@ -341,11 +314,7 @@ pub fn check(text: &str) -> (Result<Programme, ParseError>, Vec<Problem>) {
     let programme = crate::format::programme(&mut cx, &value);
     let result = match programme {
         Some(mut programme) if cx.errors.is_empty() => {
-            for m in programme
-                .task_forces
-                .iter_mut()
-                .flat_map(|t| t.measures.iter_mut())
-            {
+            for m in programme.task_forces.iter_mut().flat_map(|t| t.measures.iter_mut()) {
                 // Newest first; the sort is stable, so same-day reports keep file order.
                 m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
             }
@@ -356,27 +325,16 @@ pub fn check(text: &str) -> (Result<Programme, ParseError>, Vec<Problem>) {
     (result, cx.warnings)
 }
 
-/// Builds a `Value`-free problem (for checks made after decoding).
-pub(crate) fn problem_at(text: &str, v: &Value, path: String, message: String) -> Problem {
-    let (line, col) = if text.is_empty() {
-        (0, 0)
-    } else {
-        json::line_col(text, v.at)
-    };
-    Problem {
-        path,
-        message,
-        line,
-        col,
-    }
+/// A problem at value `v`; `locate` says whether to work out line:column.
+pub(crate) fn problem_at(text: &str, v: &Value, path: String, message: String, locate: bool) -> Problem {
+    let (line, col) = if locate && !text.is_empty() { json::line_col(text, v.at) } else { (0, 0) };
+    Problem { path, message, line, col, at: v.at }
 }
 
 /// Describes a JSON value for "found …" in messages.
 pub(crate) fn found(v: &Value) -> String {
     match &v.kind {
-        Kind::Str(_) | Kind::Int(_) | Kind::Number(_) | Kind::Bool(_) | Kind::Null => {
-            v.kind.describe()
-        }
+        Kind::Str(_) | Kind::Int(_) | Kind::Number(_) | Kind::Bool(_) | Kind::Null => v.kind.describe(),
         Kind::Array(a) => format!("an array of {}", a.len()),
         Kind::Object(_) => "an object".into(),
     }
@@ -422,8 +380,7 @@ impl Measure {
     /// Due date passed on the as-of date and the measure is neither completed
     /// nor dropped.
     pub fn is_overdue(&self, as_of: Date) -> bool {
-        !matches!(self.status, Status::Completed | Status::Dropped)
-            && self.due.is_some_and(|d| d < as_of)
+        !matches!(self.status, Status::Completed | Status::Dropped) && self.due.is_some_and(|d| d < as_of)
     }
 
     /// Schedule progress (序时进度): the share of the time from start to due
@@ -457,30 +414,20 @@ impl Programme {
     /// Status counts over every task force.
     pub fn tally(&self) -> Tally {
         let mut t = Tally::default();
-        self.task_forces
-            .iter()
-            .flat_map(|tf| &tf.measures)
-            .for_each(|m| t.add(m, self.as_of));
+        self.task_forces.iter().flat_map(|tf| &tf.measures).for_each(|m| t.add(m, self.as_of));
         t
     }
 
     /// Whether any status or figure shown is sample data.
     pub fn has_sample(&self) -> bool {
         self.sample
-            || self
-                .task_forces
-                .iter()
-                .flat_map(|t| &t.measures)
-                .any(|m| m.sample || m.reports.iter().any(|r| r.sample))
+            || self.task_forces.iter().flat_map(|t| &t.measures).any(|m| m.sample || m.reports.iter().any(|r| r.sample))
     }
 
     /// The languages the programme's title is translated into; the widget
     /// offers a language switch when there is more than one.
     pub fn languages(&self) -> Vec<Lang> {
-        Lang::ALL
-            .into_iter()
-            .filter(|l| self.title.has(*l))
-            .collect()
+        Lang::ALL.into_iter().filter(|l| self.title.has(*l)).collect()
     }
 
     /// Index of the task force with this id.

@@ -6,6 +6,10 @@
 use crate::model::{Measure, Programme, Status};
 use crate::text::Lang;
 
+/// Measures listed at first, and added per "show more": long lists stay
+/// fast to render and to switch on a phone.
+pub const PAGE: usize = 50;
+
 /// The reader's view of one widget.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct State {
@@ -19,6 +23,8 @@ pub struct State {
     pub open: Vec<String>,
     /// Which measures are listed.
     pub filter: Filter,
+    /// How many of them are rendered (see [`PAGE`]).
+    pub limit: usize,
     /// Render for print: every task force and measure, expanded.
     pub print: bool,
     /// The sentence the live region announces.
@@ -35,6 +41,7 @@ impl Default for State {
             id_prefix: "tft".into(),
             open: Vec::new(),
             filter: Filter::default(),
+            limit: PAGE,
             print: false,
             announcement: String::new(),
             version: None,
@@ -81,15 +88,9 @@ impl Filter {
         let scope: Vec<&Measure> = if self.all {
             p.task_forces.iter().flat_map(|t| &t.measures).collect()
         } else {
-            p.task_forces
-                .get(selected)
-                .map(|t| t.measures.iter().collect())
-                .unwrap_or_default()
+            p.task_forces.get(selected).map(|t| t.measures.iter().collect()).unwrap_or_default()
         };
-        (
-            scope.iter().filter(|m| self.matches(m)).count(),
-            scope.len(),
-        )
+        (scope.iter().filter(|m| self.matches(m)).count(), scope.len())
     }
 }
 
@@ -110,11 +111,7 @@ pub fn fragment(prefix: &str, task_force: &str, measure: Option<&str>) -> String
 /// Reads a fragment written by [`fragment`] for this prefix; `None` when it
 /// belongs to something else on the page.
 pub fn parse_fragment<'a>(prefix: &str, hash: &'a str) -> Option<(&'a str, Option<&'a str>)> {
-    let rest = hash
-        .strip_prefix('#')
-        .unwrap_or(hash)
-        .strip_prefix(prefix)?
-        .strip_prefix('-')?;
+    let rest = hash.strip_prefix('#').unwrap_or(hash).strip_prefix(prefix)?.strip_prefix('-')?;
     let (tf, m) = match rest.split_once('/') {
         Some((tf, m)) => (tf, Some(m).filter(|m| !m.is_empty())),
         None => (rest, None),
@@ -129,29 +126,14 @@ mod tests {
     #[test]
     fn fragments_round_trip_and_ignore_other_prefixes() {
         assert_eq!(fragment("tft", "ecology", None), "tft-ecology");
-        assert_eq!(
-            fragment("tft", "ecology", Some("toilets")),
-            "tft-ecology/toilets"
-        );
-        assert_eq!(
-            parse_fragment("tft", "#tft-ecology/toilets"),
-            Some(("ecology", Some("toilets")))
-        );
-        assert_eq!(
-            parse_fragment("tft", "tft-ecology"),
-            Some(("ecology", None))
-        );
-        assert_eq!(
-            parse_fragment("tft", "#tft-ecology/"),
-            Some(("ecology", None))
-        );
+        assert_eq!(fragment("tft", "ecology", Some("toilets")), "tft-ecology/toilets");
+        assert_eq!(parse_fragment("tft", "#tft-ecology/toilets"), Some(("ecology", Some("toilets"))));
+        assert_eq!(parse_fragment("tft", "tft-ecology"), Some(("ecology", None)));
+        assert_eq!(parse_fragment("tft", "#tft-ecology/"), Some(("ecology", None)));
         assert_eq!(parse_fragment("a", "#b-ecology"), None);
         assert_eq!(parse_fragment("tft", "#tft"), None);
         assert_eq!(parse_fragment("tft", "#tft-"), None);
         assert_eq!(parse_fragment("tft", "#tft-a/b/c"), None);
-        assert_eq!(
-            parse_fragment("my-tracker", "#my-tracker-talent"),
-            Some(("talent", None))
-        );
+        assert_eq!(parse_fragment("my-tracker", "#my-tracker-talent"), Some(("talent", None)));
     }
 }

@@ -40,10 +40,7 @@ impl Lang {
             "en" => Some(Lang::En),
             "zh" => {
                 let rest: Vec<&str> = parts.collect();
-                let hant = rest
-                    .iter()
-                    .any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo"))
-                    && !rest.contains(&"hans");
+                let hant = rest.iter().any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo")) && !rest.contains(&"hans");
                 Some(if hant { Lang::ZhHant } else { Lang::ZhHans })
             }
             _ => None,
@@ -68,18 +65,12 @@ pub struct Text {
 impl Text {
     /// A text that is the same in every language.
     pub fn plain(s: impl Into<String>) -> Text {
-        Text {
-            by_lang: [None, None, None],
-            plain: Some(s.into()),
-        }
+        Text { by_lang: [None, None, None], plain: Some(s.into()) }
     }
 
     /// A text with a string for each of the given languages.
     pub fn of(pairs: &[(Lang, &str)]) -> Text {
-        let mut t = Text {
-            by_lang: [None, None, None],
-            plain: None,
-        };
+        let mut t = Text { by_lang: [None, None, None], plain: None };
         for (l, s) in pairs {
             t.by_lang[l.index()] = Some((*s).to_owned());
         }
@@ -94,11 +85,7 @@ impl Text {
             Lang::ZhHant => [Lang::ZhHant, Lang::ZhHans, Lang::En],
             Lang::En => [Lang::En, Lang::ZhHans, Lang::ZhHant],
         };
-        order
-            .iter()
-            .find_map(|l| self.by_lang[l.index()].as_deref())
-            .or(self.plain.as_deref())
-            .unwrap_or("")
+        order.iter().find_map(|l| self.by_lang[l.index()].as_deref()).or(self.plain.as_deref()).unwrap_or("")
     }
 
     /// Whether the text carries its own translation for `lang`.
@@ -108,10 +95,7 @@ impl Text {
 
     /// Every string in the text (for length checks and search).
     pub fn strings(&self) -> impl Iterator<Item = &str> {
-        self.by_lang
-            .iter()
-            .chain(std::iter::once(&self.plain))
-            .filter_map(|s| s.as_deref())
+        self.by_lang.iter().chain(std::iter::once(&self.plain)).filter_map(|s| s.as_deref())
     }
 }
 
@@ -120,10 +104,7 @@ impl Text {
     /// `None` when every one is missing or blank.
     pub fn from_parts(parts: [Option<String>; 3]) -> Option<Text> {
         let by_lang = parts.map(|p| p.filter(|s| !s.trim().is_empty()));
-        by_lang.iter().any(Option::is_some).then_some(Text {
-            by_lang,
-            plain: None,
-        })
+        by_lang.iter().any(Option::is_some).then_some(Text { by_lang, plain: None })
     }
 }
 

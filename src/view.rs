@@ -6,7 +6,7 @@
 //! Data text only ever becomes [`Node::Text`]; nothing here builds markup
 //! from strings, and only validated http(s) links become `href`s.
 
-use crate::i18n::{format_date, language_name, matching, showing, status_label, strings, Strings};
+use crate::i18n::{format_date, language_name, matching, show_more, showing, status_label, strings, Strings};
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
 use crate::state::measure_key;
 pub use crate::state::State;
@@ -38,12 +38,7 @@ pub struct Element {
 
 /// Starts an element.
 pub fn el(tag: &'static str) -> Element {
-    Element {
-        tag,
-        attrs: Vec::new(),
-        vars: Vec::new(),
-        children: Vec::new(),
-    }
+    Element { tag, attrs: Vec::new(), vars: Vec::new(), children: Vec::new() }
 }
 
 impl Element {
@@ -85,10 +80,7 @@ impl Element {
     }
     /// Value of an attribute.
     pub fn get_attr(&self, name: &str) -> Option<&str> {
-        self.attrs
-            .iter()
-            .find(|(k, _)| *k == name)
-            .map(|(_, v)| v.as_str())
+        self.attrs.iter().find(|(k, _)| *k == name).map(|(_, v)| v.as_str())
     }
 }
 
@@ -206,10 +198,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
     let panels = p.task_forces.iter().enumerate().map(|(i, tf)| {
         if st.print {
             // Static: every task force in turn, no tabs to label it.
-            let section = el("section")
-                .class("panel")
-                .attr("part", "panel")
-                .attr("aria-label", tf.name.get(lang));
+            let section = el("section").class("panel").attr("part", "panel").attr("aria-label", tf.name.get(lang));
             return task_force_panel(section, p, tf, st);
         }
         let panel = el("div")
@@ -252,13 +241,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
         root = root.child(results(p, st, s));
     }
     // Present from the first render, so that later changes are announced.
-    root.child(
-        el("p")
-            .class("sr-only")
-            .attr("role", "status")
-            .text(st.announcement.as_str()),
-    )
-    .into()
+    root.child(el("p").class("sr-only").attr("role", "status").text(st.announcement.as_str())).into()
 }
 
 struct Ids<'a>(&'a str);
@@ -282,19 +265,13 @@ fn done_of(t: &Tally, s: &Strings) -> String {
 fn header(p: &Programme, st: &State, s: &Strings) -> Element {
     let lang = st.lang;
     let mut meta = el("p").class("meta").child(
-        el("span").text(format!("{} ", s.as_of)).child(
-            el("time")
-                .attr("datetime", p.as_of.to_string())
-                .text(format_date(p.as_of, lang)),
-        ),
+        el("span")
+            .text(format!("{} ", s.as_of))
+            .child(el("time").attr("datetime", p.as_of.to_string()).text(format_date(p.as_of, lang))),
     );
     if let Some(v) = &st.version {
-        meta = meta.child(
-            el("span")
-                .class("version")
-                .text(format!("{} ", s.version))
-                .child(el("code").text(v.as_str())),
-        );
+        meta =
+            meta.child(el("span").class("version").text(format!("{} ", s.version)).child(el("code").text(v.as_str())));
     }
     if let Some(src) = &p.source {
         let mut label = String::new();
@@ -311,34 +288,19 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
             Some(url) => link(url.as_str(), label),
             None => el("cite").text(label),
         };
-        meta = meta.child(
-            el("span")
-                .class("source")
-                .text(format!("{} ", s.source))
-                .child(cite),
-        );
+        meta = meta.child(el("span").class("source").text(format!("{} ", s.source)).child(cite));
     }
 
     let mut head = el("header")
         .class("head")
         .attr("part", "header")
-        .child(
-            el("h2")
-                .class("title")
-                .attr("part", "title")
-                .text(p.title.get(lang)),
-        )
+        .child(el("h2").class("title").attr("part", "title").text(p.title.get(lang)))
         .child(meta);
     if p.has_sample() {
         head = head.child(
             el("p")
                 .class("sample-note")
-                .child(
-                    el("strong")
-                        .class("badge sample")
-                        .attr("part", "badge")
-                        .text(s.sample_badge),
-                )
+                .child(el("strong").class("badge sample").attr("part", "badge").text(s.sample_badge))
                 .text(" ")
                 .text(s.sample_note),
         );
@@ -357,13 +319,8 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
                 .attr("data-arg", l.tag())
                 .text(language_name(l))
         });
-        tools = tools.child(
-            el("div")
-                .class("group")
-                .attr("role", "group")
-                .attr("aria-label", s.language)
-                .children(buttons),
-        );
+        tools = tools
+            .child(el("div").class("group").attr("role", "group").attr("aria-label", s.language).children(buttons));
     }
     let download = |fmt: &'static str| {
         el("button")
@@ -379,12 +336,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
             .class("group")
             .attr("role", "group")
             .attr("aria-label", s.download)
-            .child(
-                el("span")
-                    .class("group-label")
-                    .attr("aria-hidden", "true")
-                    .text(s.download),
-            )
+            .child(el("span").class("group-label").attr("aria-hidden", "true").text(s.download))
             .child(download("json"))
             .child(download("csv")),
     );
@@ -403,21 +355,16 @@ fn overall(p: &Programme, lang: Lang, s: &Strings) -> Element {
         .child(el("strong").text(format!("{}/{}", tally.done(), tally.total())))
         .text(format!(" {}", s.measures_done));
     if tally.overdue > 0 {
-        summary = summary.text(" · ").child(
-            el("span")
-                .class("overdue-count")
-                .text(format!("{} {}", tally.overdue, s.overdue)),
-        );
+        summary = summary
+            .text(" · ")
+            .child(el("span").class("overdue-count").text(format!("{} {}", tally.overdue, s.overdue)));
     }
-    let legend = Status::ALL
-        .iter()
-        .filter(|st| tally.count(**st) > 0)
-        .map(|st| {
-            el("li")
-                .class(format!("st-{}", st.key()))
-                .child(el("span").class("dot").attr("aria-hidden", "true"))
-                .text(format!("{} {}", status_label(*st, lang), tally.count(*st)))
-        });
+    let legend = Status::ALL.iter().filter(|st| tally.count(**st) > 0).map(|st| {
+        el("li")
+            .class(format!("st-{}", st.key()))
+            .child(el("span").class("dot").attr("aria-hidden", "true"))
+            .text(format!("{} {}", status_label(*st, lang), tally.count(*st)))
+    });
     let bar = status_bar(&tally)
         .attr("role", "progressbar")
         .attr("aria-label", s.overall)
@@ -450,21 +397,12 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> Element {
     let lang = st.lang;
     let f = &st.filter;
     let option = |value: &str, label: String, on: bool| {
-        el("option")
-            .attr("value", value)
-            .attr_if(on, "selected", "")
-            .text(label)
+        el("option").attr("value", value).attr_if(on, "selected", "").text(label)
     };
-    let statuses = std::iter::once(option("", s.all_statuses.into(), f.status.is_none())).chain(
-        Status::ALL
-            .iter()
-            .map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))),
-    );
+    let statuses = std::iter::once(option("", s.all_statuses.into(), f.status.is_none()))
+        .chain(Status::ALL.iter().map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))));
     let field = |label: &str, control: Element| {
-        el("label")
-            .class("field")
-            .child(el("span").class("field-label").text(label))
-            .child(control)
+        el("label").class("field").child(el("span").class("field-label").text(label)).child(control)
     };
     let (shown, total) = f.counts(p, selected);
     let mut bar = el("div")
@@ -481,42 +419,35 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> Element {
                 .attr("value", f.query.as_str())
                 .attr("autocomplete", "off"),
         ))
-        .child(field(
-            s.status,
-            el("select").attr("data-act", "status").children(statuses),
-        ))
+        .child(field(s.status, el("select").attr("data-act", "status").children(statuses)))
         .child(field(
             s.scope,
-            el("select")
-                .attr("data-act", "scope")
-                .child(option("one", s.scope_one.into(), !f.all))
-                .child(option("all", s.scope_all.into(), f.all)),
+            el("select").attr("data-act", "scope").child(option("one", s.scope_one.into(), !f.all)).child(option(
+                "all",
+                s.scope_all.into(),
+                f.all,
+            )),
         ));
     if f.active() {
         bar = bar
             .child(el("p").class("count").text(showing(lang, shown, total)))
-            .child(
-                el("button")
-                    .class("chip")
-                    .attr("type", "button")
-                    .attr("data-act", "clear")
-                    .text(s.clear),
-            );
+            .child(el("button").class("chip").attr("type", "button").attr("data-act", "clear").text(s.clear));
     }
     bar
 }
 
 fn results(p: &Programme, st: &State, s: &Strings) -> Element {
+    let mut budget = st.limit;
+    let mut hidden = 0;
     let groups: Vec<Element> = p
         .task_forces
         .iter()
         .filter_map(|tf| {
-            let items: Vec<Element> = tf
-                .measures
-                .iter()
-                .filter(|m| st.filter.matches(m))
-                .map(|m| measure(m, tf, p, st))
-                .collect();
+            let matches: Vec<&Measure> = tf.measures.iter().filter(|m| st.filter.matches(m)).collect();
+            let take = matches.len().min(budget);
+            budget -= take;
+            hidden += matches.len() - take;
+            let items: Vec<Element> = matches[..take].iter().map(|m| measure(m, tf, p, st)).collect();
             (!items.is_empty()).then(|| {
                 el("section")
                     .class("group-results")
@@ -525,14 +456,18 @@ fn results(p: &Programme, st: &State, s: &Strings) -> Element {
             })
         })
         .collect();
-    let mut region = el("section")
-        .class("results")
-        .attr("part", "panel")
-        .attr("aria-label", s.results_all);
+    let mut region = el("section").class("results").attr("part", "panel").attr("aria-label", s.results_all);
     if groups.is_empty() {
         region = region.child(el("p").class("empty").text(s.no_results));
     }
-    region.children(groups)
+    region.children(groups).children(more_button(hidden, st.lang))
+}
+
+/// "Show more" under a list that is longer than the reader has asked for.
+fn more_button(hidden: usize, lang: Lang) -> Option<Element> {
+    (hidden > 0).then(|| {
+        el("button").class("chip more").attr("type", "button").attr("data-act", "more").text(show_more(lang, hidden))
+    })
 }
 
 fn quoted(s: &str, lang: Lang) -> String {
@@ -544,11 +479,7 @@ fn quoted(s: &str, lang: Lang) -> String {
 
 /// An external link; `href` must already be a validated http(s) URL.
 fn link(href: &str, label: impl Into<String>) -> Element {
-    el("a")
-        .attr("href", href)
-        .attr("target", "_blank")
-        .attr("rel", "noopener noreferrer")
-        .text(label)
+    el("a").attr("href", href).attr("target", "_blank").attr("rel", "noopener noreferrer").text(label)
 }
 
 fn copy_button(s: &Strings, what: &str, key: String) -> Element {
@@ -570,38 +501,20 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -
     if let Some(f) = &tf.focus {
         facts = facts.child(fact(s.focus, el("dd").text(f.get(lang))));
     }
-    facts = facts.child(fact(
-        s.leader,
-        tf.leader
-            .as_ref()
-            .map_or_else(unknown, |l| el("dd").text(l.get(lang))),
-    ));
+    facts = facts.child(fact(s.leader, tf.leader.as_ref().map_or_else(unknown, |l| el("dd").text(l.get(lang)))));
     let members = if tf.members.is_empty() {
         unknown()
     } else {
         let sep = if lang == Lang::En { ", " } else { "、" };
-        el("dd").text(
-            tf.members
-                .iter()
-                .map(|m| m.get(lang))
-                .collect::<Vec<_>>()
-                .join(sep),
-        )
+        el("dd").text(tf.members.iter().map(|m| m.get(lang)).collect::<Vec<_>>().join(sep))
     };
     facts = facts.child(fact(s.members, members));
 
     let tally = tf.tally(p.as_of);
-    let filter = if st.print {
-        &Default::default()
-    } else {
-        &st.filter
-    };
-    let items: Vec<Element> = tf
-        .measures
-        .iter()
-        .filter(|m| filter.matches(m))
-        .map(|m| measure(m, tf, p, st))
-        .collect();
+    let filter = if st.print { &Default::default() } else { &st.filter };
+    let matches: Vec<&Measure> = tf.measures.iter().filter(|m| filter.matches(m)).collect();
+    let shown = if st.print { matches.len() } else { matches.len().min(st.limit) };
+    let items: Vec<Element> = matches[..shown].iter().map(|m| measure(m, tf, p, st)).collect();
     let list = if tf.measures.is_empty() {
         el("p").class("empty").text(s.no_measures)
     } else if items.is_empty() {
@@ -611,14 +524,11 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -
     };
     panel
         .child(
-            el("div")
-                .class("panel-head")
-                .child(el("h3").class("tf-name").text(tf.name.get(lang)))
-                .child(copy_button(
-                    s,
-                    tf.name.get(lang),
-                    tf.id.as_str().to_string(),
-                )),
+            el("div").class("panel-head").child(el("h3").class("tf-name").text(tf.name.get(lang))).child(copy_button(
+                s,
+                tf.name.get(lang),
+                tf.id.as_str().to_string(),
+            )),
         )
         .child(facts)
         .child(
@@ -628,6 +538,7 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -
                 .child(el("span").class("muted").text(done_of(&tally, s))),
         )
         .child(list)
+        .children(more_button(matches.len() - shown, lang))
 }
 
 fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
@@ -642,32 +553,21 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
 
     let mut tags = el("p").class("tags").child(status_tag(m.status, lang));
     if overdue {
-        tags = tags
-            .text(" ")
-            .child(el("span").class("tag overdue").text(s.overdue));
+        tags = tags.text(" ").child(el("span").class("tag overdue").text(s.overdue));
     }
     if m.sample {
-        tags = tags
-            .text(" ")
-            .child(el("span").class("tag sample").text(s.sample_short));
+        tags = tags.text(" ").child(el("span").class("tag sample").text(s.sample_short));
     }
 
     let mut figures = format!("{} {progress}%", s.progress);
     let mut meter = el("span")
         .class("meter")
         .attr("role", "progressbar")
-        .attr(
-            "aria-label",
-            format!("{}：{}", s.progress, m.title.get(lang)),
-        )
+        .attr("aria-label", format!("{}：{}", s.progress, m.title.get(lang)))
         .attr("aria-valuemin", "0")
         .attr("aria-valuemax", "100")
         .attr("aria-valuenow", progress.to_string())
-        .child(
-            el("span")
-                .class(format!("fill st-{}", m.status.key()))
-                .var("--v", format!("{progress}%")),
-        );
+        .child(el("span").class(format!("fill st-{}", m.status.key())).var("--v", format!("{progress}%")));
     if let Some(sch) = schedule {
         let _ = write!(figures, " · {} {sch}%", s.schedule);
         meter = meter.child(el("span").class("mark").var("--v", format!("{sch}%")));
@@ -678,11 +578,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         Some(d) => el("p")
             .class(if overdue { "due late" } else { "due" })
             .text(format!("{} ", s.due))
-            .child(
-                el("time")
-                    .attr("datetime", d.to_string())
-                    .text(format_date(d, lang)),
-            ),
+            .child(el("time").attr("datetime", d.to_string()).text(format_date(d, lang))),
         None => el("p").class("due").text(s.no_due),
     };
 
@@ -690,16 +586,8 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         Some(r) => {
             let mut block = el("p")
                 .class("report")
-                .child(
-                    el("span")
-                        .class("report-label")
-                        .text(format!("{} ", s.latest_report)),
-                )
-                .child(
-                    el("time")
-                        .attr("datetime", r.date.to_string())
-                        .text(format_date(r.date, lang)),
-                )
+                .child(el("span").class("report-label").text(format!("{} ", s.latest_report)))
+                .child(el("time").attr("datetime", r.date.to_string()).text(format_date(r.date, lang)))
                 .text(format!("{}{}", colon(lang), r.note.get(lang)));
             if let Some(url) = &r.url {
                 block = block.text(" ").child(link(url.as_str(), s.report_source));
@@ -725,9 +613,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
                 .text(m.title.get(lang)),
         )
     };
-    let mut details = el("div")
-        .class("details")
-        .attr_if(!st.print, "id", details_id);
+    let mut details = el("div").class("details").attr_if(!st.print, "id", details_id);
     if open {
         details = measure_details(details, m, p, s, lang);
         if !st.print {
@@ -739,18 +625,10 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
 
     el("li")
         .class(format!("measure st-{}", m.status.key()))
-        .attr(
-            "id",
-            format!("{}-m-{}-{}", st.id_prefix, tf.id.as_str(), m.id.as_str()),
-        )
+        .attr("id", format!("{}-m-{}-{}", st.id_prefix, tf.id.as_str(), m.id.as_str()))
         .child(title)
         .child(tags)
-        .child(
-            el("div")
-                .class("progress")
-                .child(meter)
-                .child(el("span").class("figures").text(figures)),
-        )
+        .child(el("div").class("progress").child(meter).child(el("span").class("figures").text(figures)))
         .child(due)
         .child(report)
         .child(details)
@@ -765,13 +643,7 @@ fn colon(lang: Lang) -> &'static str {
 }
 
 /// Milestones as a short timeline, then every report, newest first.
-fn measure_details(
-    mut details: Element,
-    m: &Measure,
-    p: &Programme,
-    s: &Strings,
-    lang: Lang,
-) -> Element {
+fn measure_details(mut details: Element, m: &Measure, p: &Programme, s: &Strings, lang: Lang) -> Element {
     if !m.milestones.is_empty() {
         let mut ms: Vec<_> = m.milestones.iter().collect();
         ms.sort_by_key(|x| x.due);
@@ -787,11 +659,7 @@ fn measure_details(
                 .class(class)
                 .child(el("span").class("ms-state").text(label))
                 .text(" ")
-                .child(
-                    el("time")
-                        .attr("datetime", x.due.to_string())
-                        .text(format_date(x.due, lang)),
-                )
+                .child(el("time").attr("datetime", x.due.to_string()).text(format_date(x.due, lang)))
                 .text(format!("{}{}", colon(lang), x.title.get(lang)))
         });
         details = details
@@ -803,11 +671,7 @@ fn measure_details(
         return details.child(el("p").class("muted").text(s.no_reports));
     }
     let items = m.reports.iter().map(|r| {
-        let mut li = el("li").child(
-            el("time")
-                .attr("datetime", r.date.to_string())
-                .text(format_date(r.date, lang)),
-        );
+        let mut li = el("li").child(el("time").attr("datetime", r.date.to_string()).text(format_date(r.date, lang)));
         if let Some(st) = r.status {
             li = li.text(" ").child(status_tag(st, lang));
         }
@@ -815,9 +679,7 @@ fn measure_details(
             li = li.text(format!(" {}%", pr.get()));
         }
         if r.sample {
-            li = li
-                .text(" ")
-                .child(el("span").class("tag sample").text(s.sample_short));
+            li = li.text(" ").child(el("span").class("tag sample").text(s.sample_short));
         }
         li = li.child(el("span").class("note").text(r.note.get(lang)));
         if let Some(url) = &r.url {
@@ -830,9 +692,7 @@ fn measure_details(
 
 /// A status as text with its colour class.
 fn status_tag(status: Status, lang: Lang) -> Element {
-    el("span")
-        .class(format!("tag st-{}", status.key()))
-        .text(status_label(status, lang))
+    el("span").class(format!("tag st-{}", status.key())).text(status_label(status, lang))
 }
 
 /// Why data could not be shown; the DOM layer fills in where it came from.
@@ -869,31 +729,19 @@ impl LoadError {
             LoadError::Timeout(secs) if zh => format!("{secs} 秒内没有响应"),
             LoadError::Timeout(secs) => format!("no answer within {secs} seconds"),
             LoadError::TooLarge(limit) if zh => format!("文件超过 {} MB 上限，未读取", limit >> 20),
-            LoadError::TooLarge(limit) => format!(
-                "the file is larger than the {} MB limit and was not read",
-                limit >> 20
-            ),
-            LoadError::NotUtf8 if zh => "文件不是 UTF-8 编码（not UTF-8），请另存为 UTF-8".into(),
-            LoadError::NotUtf8 => {
-                "the file is not UTF-8 text; save it as UTF-8 (JSON files must be UTF-8)".into()
+            LoadError::TooLarge(limit) => {
+                format!("the file is larger than the {} MB limit and was not read", limit >> 20)
             }
+            LoadError::NotUtf8 if zh => "文件不是 UTF-8 编码（not UTF-8），请另存为 UTF-8".into(),
+            LoadError::NotUtf8 => "the file is not UTF-8 text; save it as UTF-8 (JSON files must be UTF-8)".into(),
             LoadError::Network(d) if zh => format!("网络错误（{d}）"),
             LoadError::Network(d) => format!("network error ({d})"),
-            LoadError::NotJson { html: true, .. } if zh => {
-                "收到的是网页（HTML），不是 JSON 数据文件".into()
-            }
-            LoadError::NotJson { html: true, .. } => {
-                "received a web page (HTML), expected a JSON data file".into()
-            }
+            LoadError::NotJson { html: true, .. } if zh => "收到的是网页（HTML），不是 JSON 数据文件".into(),
+            LoadError::NotJson { html: true, .. } => "received a web page (HTML), expected a JSON data file".into(),
             LoadError::NotJson { detail, .. } if zh => format!("不是有效的 JSON：{detail}"),
             LoadError::NotJson { detail, .. } => format!("not valid JSON: {detail}"),
             LoadError::Invalid(problems) => {
-                let mut out = if zh {
-                    "数据有误："
-                } else {
-                    "invalid data: "
-                }
-                .to_string();
+                let mut out = if zh { "数据有误：" } else { "invalid data: " }.to_string();
                 out.push_str(&problems[0].to_string());
                 if problems.len() > 1 {
                     let more = problems.len() - 1;
@@ -918,17 +766,8 @@ pub fn error_view(err: &LoadError, source: &str, lang: Lang) -> Node {
         .attr("part", "root error")
         .attr("lang", lang.tag())
         .attr("role", "alert")
-        .child(
-            el("p")
-                .class("err-title")
-                .child(el("strong").text(s.load_failed)),
-        )
-        .child(
-            el("p")
-                .class("err-detail")
-                .child(el("code").text(source))
-                .text(format!(" — {}", err.describe(lang))),
-        )
+        .child(el("p").class("err-title").child(el("strong").text(s.load_failed)))
+        .child(el("p").class("err-detail").child(el("code").text(source)).text(format!(" — {}", err.describe(lang))))
         .child(el("p").class("err-help").text(s.what_to_do))
         .into()
 }
@@ -940,11 +779,7 @@ pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::date::Date, lan
         .class("stale")
         .attr("part", "notice")
         .attr("lang", lang.tag())
-        .text(format!(
-            "{} {} · ",
-            s.showing_as_of,
-            format_date(as_of, lang)
-        ))
+        .text(format!("{} {} · ", s.showing_as_of, format_date(as_of, lang)))
         .text(format!("{} ", s.update_failed))
         .child(el("code").text(source))
         .text(format!(" — {}", err.describe(lang)))

@@ -25,9 +25,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{
-    Blob, BlobPropertyBag, CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event,
-    HtmlElement, HtmlInputElement, HtmlSelectElement, InputEvent, KeyboardEvent, PopStateEvent,
-    ShadowRoot, ShadowRootInit, ShadowRootMode, Url,
+    Blob, BlobPropertyBag, CssStyleSheet, CustomEvent, CustomEventInit, Document, Element, Event, HtmlElement,
+    HtmlInputElement, HtmlSelectElement, InputEvent, KeyboardEvent, PopStateEvent, ShadowRoot, ShadowRootInit,
+    ShadowRootMode, Url,
 };
 
 const CSS: &str = include_str!("widget.css");
@@ -59,10 +59,7 @@ fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         std::panic::set_hook(Box::new(|info| {
-            web_sys::console::error_2(
-                &"[task-force-tracker] panic:".into(),
-                &info.to_string().into(),
-            );
+            web_sys::console::error_2(&"[task-force-tracker] panic:".into(), &info.to_string().into());
         }));
     });
 }
@@ -98,9 +95,7 @@ impl Tracker {
     #[wasm_bindgen(constructor)]
     pub fn new(host: HtmlElement) -> Result<Tracker, JsValue> {
         install_panic_hook();
-        let doc = host
-            .owner_document()
-            .expect_throw("a connected element has a document");
+        let doc = host.owner_document().expect_throw("a connected element has a document");
         let root = match host.shadow_root() {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
@@ -113,24 +108,10 @@ impl Tracker {
 
         let id = host.id();
         let prefix = if id.is_empty() { "tft".to_string() } else { id };
-        let state = State {
-            lang: resolve_lang(&host, &doc),
-            id_prefix: prefix,
-            ..State::default()
-        };
-        let inner = Inner {
-            host,
-            root,
-            doc,
-            state,
-            programme: None,
-            text: String::new(),
-            failure: None,
-            rendered: None,
-        };
-        Ok(Tracker {
-            inner: RefCell::new(inner),
-        })
+        let state = State { lang: resolve_lang(&host, &doc), id_prefix: prefix, ..State::default() };
+        let inner =
+            Inner { host, root, doc, state, programme: None, text: String::new(), failure: None, rendered: None };
+        Ok(Tracker { inner: RefCell::new(inner) })
     }
 
     /// Shows the element's own data: an inline `<script type="application/json">`
@@ -139,10 +120,7 @@ impl Tracker {
     pub fn load_own(&self) {
         let inline = {
             let i = self.inner.borrow();
-            i.host
-                .query_selector(":scope > script[type='application/json']")
-                .ok()
-                .flatten()
+            i.host.query_selector(":scope > script[type='application/json']").ok().flatten()
         };
         match inline {
             Some(script) => self.deliver(&script.text_content().unwrap_or_default(), INLINE),
@@ -155,16 +133,10 @@ impl Tracker {
     pub fn set_data(&self, value: JsValue) {
         // A JSON copy: later changes to the host's object do not leak in, and
         // every source goes through the same parser and content hash.
-        match js_sys::JSON::stringify(&value)
-            .ok()
-            .and_then(|s| s.as_string())
-        {
+        match js_sys::JSON::stringify(&value).ok().and_then(|s| s.as_string()) {
             Some(text) => self.deliver(&text, PROPERTY),
             None => self.show(
-                Err(LoadError::NotJson {
-                    html: false,
-                    detail: "the value cannot be written as JSON".into(),
-                }),
+                Err(LoadError::NotJson { html: false, detail: "the value cannot be written as JSON".into() }),
                 PROPERTY,
             ),
         }
@@ -205,11 +177,8 @@ impl Tracker {
             }
             "selected" if i.select_attribute() => i.render(),
             "theme" => {
-                if let Some(v) = value.filter(|v| !matches!(v.as_str(), "light" | "dark" | "auto"))
-                {
-                    warn(&format!(
-                        "theme=\"{v}\" is not supported; use light, dark or auto. Showing light."
-                    ));
+                if let Some(v) = value.filter(|v| !matches!(v.as_str(), "light" | "dark" | "auto")) {
+                    warn(&format!("theme=\"{v}\" is not supported; use light, dark or auto. Showing light."));
                 }
             }
             _ => {}
@@ -254,11 +223,7 @@ impl Tracker {
     pub fn copied(&self, ok: bool, url: &str) {
         let mut i = self.inner.borrow_mut();
         let s = strings(i.state.lang);
-        i.state.announcement = if ok {
-            s.link_copied.to_string()
-        } else {
-            format!("{}{url}", s.copy_failed)
-        };
+        i.state.announcement = if ok { s.link_copied.to_string() } else { format!("{}{url}", s.copy_failed) };
         i.render();
     }
 }
@@ -286,6 +251,10 @@ impl Tracker {
             "download" => i.download(&arg),
             "lang" => {
                 i.state.lang = Lang::from_tag(&arg)?;
+                i.render();
+            }
+            "more" => {
+                i.state.limit += crate::state::PAGE;
                 i.render();
             }
             "clear" => i.set_filter(|f| {
@@ -320,10 +289,7 @@ impl Tracker {
         };
         e.prevent_default();
         let event = i.select(next);
-        if let Ok(Some(tab)) = i
-            .root
-            .query_selector(&format!("[data-act=tab][data-arg=\"{next}\"]"))
-        {
+        if let Ok(Some(tab)) = i.root.query_selector(&format!("[data-act=tab][data-arg=\"{next}\"]")) {
             let _ = tab.unchecked_ref::<HtmlElement>().focus();
         }
         event
@@ -331,9 +297,7 @@ impl Tracker {
 
     fn on_input(&self, e: &Event) {
         // Wait for an input method (pinyin, zhuyin…) to commit its text.
-        if e.dyn_ref::<InputEvent>()
-            .is_some_and(InputEvent::is_composing)
-        {
+        if e.dyn_ref::<InputEvent>().is_some_and(InputEvent::is_composing) {
             return;
         }
         let Some((el, act, _)) = action(e) else {
@@ -366,21 +330,14 @@ impl Tracker {
 }
 
 impl Inner {
-    fn apply(
-        &mut self,
-        result: Result<(Programme, String), LoadError>,
-        source: &str,
-    ) -> Option<CustomEvent> {
+    fn apply(&mut self, result: Result<(Programme, String), LoadError>, source: &str) -> Option<CustomEvent> {
         let source = source.to_string();
         let (p, text) = match result {
             Ok(ok) => ok,
             Err(err) => {
                 let message = err.describe(Lang::En);
                 log_failure(&source, &err);
-                let detail = object(&[
-                    ("source", source.as_str().into()),
-                    ("message", message.into()),
-                ]);
+                let detail = object(&[("source", source.as_str().into()), ("message", message.into())]);
                 self.failure = Some((err, source));
                 self.render();
                 return custom_event("tft-error", &detail);
@@ -388,17 +345,11 @@ impl Inner {
         };
         let first = self.programme.is_none();
         let version = content_hash(&text);
-        if !first
-            && self.failure.is_none()
-            && self.state.version.as_deref() == Some(version.as_str())
-        {
+        if !first && self.failure.is_none() && self.state.version.as_deref() == Some(version.as_str()) {
             return None; // a refresh brought the same data: nothing to do
         }
         // Keep the reader's task force across reloads when it still exists.
-        let previous = self
-            .programme
-            .as_ref()
-            .and_then(|old| old.task_forces.get(self.state.selected));
+        let previous = self.programme.as_ref().and_then(|old| old.task_forces.get(self.state.selected));
         let kept = previous.and_then(|tf| p.position(tf.id.as_str()));
         let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
         let detail = object(&[
@@ -410,11 +361,7 @@ impl Inner {
         ]);
         if !first && self.state.version.as_deref() != Some(version.as_str()) {
             let s = strings(self.state.lang);
-            self.state.announcement = format!(
-                "{} {}",
-                s.data_updated,
-                format_date(p.as_of, self.state.lang)
-            );
+            self.state.announcement = format!("{} {}", s.data_updated, format_date(p.as_of, self.state.lang));
         }
         self.state.version = Some(version);
         self.programme = Some(Rc::new(p));
@@ -429,9 +376,7 @@ impl Inner {
                 if first {
                     let hash = current_hash();
                     scroll_to = self.apply_fragment(hash.as_deref());
-                    let ours = hash
-                        .as_deref()
-                        .filter(|h| parse_fragment(&self.state.id_prefix, h).is_some());
+                    let ours = hash.as_deref().filter(|h| parse_fragment(&self.state.id_prefix, h).is_some());
                     self.write_history(ours.map_or("", |h| h.trim_start_matches('#')), false);
                 }
             }
@@ -458,10 +403,7 @@ impl Inner {
             }
             None => {
                 let ids: Vec<&str> = p.task_forces.iter().map(|t| t.id.as_str()).collect();
-                warn(&format!(
-                    "selected=\"{id}\" names no task force; expected one of: {}",
-                    ids.join(", ")
-                ));
+                warn(&format!("selected=\"{id}\" names no task force; expected one of: {}", ids.join(", ")));
                 false
             }
         }
@@ -472,8 +414,7 @@ impl Inner {
     fn apply_fragment(&mut self, frag: Option<&str>) -> Option<String> {
         let p = self.programme.clone()?;
         self.state.open.clear();
-        let Some((tf_id, m_id)) = frag.and_then(|f| parse_fragment(&self.state.id_prefix, f))
-        else {
+        let Some((tf_id, m_id)) = frag.and_then(|f| parse_fragment(&self.state.id_prefix, f)) else {
             self.state.selected = 0;
             self.select_attribute();
             return None;
@@ -481,18 +422,11 @@ impl Inner {
         let index = p.position(tf_id)?;
         self.state.selected = index;
         self.state.filter.all = false;
-        let m = m_id.and_then(|m| {
-            p.task_forces[index]
-                .measures
-                .iter()
-                .find(|x| x.id.as_str() == m)
-        })?;
+        let m = m_id.and_then(|m| p.task_forces[index].measures.iter().find(|x| x.id.as_str() == m))?;
         self.state.open.push(measure_key(tf_id, m.id.as_str()));
-        Some(format!(
-            "{}-m-{tf_id}-{}",
-            self.state.id_prefix,
-            m.id.as_str()
-        ))
+        let position = p.task_forces[index].measures.iter().position(|x| x.id == m.id).unwrap_or(0);
+        self.state.limit = self.state.limit.max(position + 1);
+        Some(format!("{}-m-{tf_id}-{}", self.state.id_prefix, m.id.as_str()))
     }
 
     /// Selects task force `index` in response to the reader.
@@ -505,6 +439,7 @@ impl Inner {
         }
         self.state.selected = index;
         self.state.filter.all = false;
+        self.state.limit = crate::state::PAGE;
         self.push_history(&fragment(&self.state.id_prefix, tf.id.as_str(), None));
         self.render();
         let detail = object(&[
@@ -536,9 +471,7 @@ impl Inner {
             Some((tf, m)) => (tf, Some(m)),
             None => (key, None),
         };
-        let href = web_sys::window()
-            .and_then(|w| w.location().href().ok())
-            .unwrap_or_default();
+        let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
         let base = href.split('#').next().unwrap_or_default();
         format!("{base}#{}", fragment(&self.state.id_prefix, tf, m))
     }
@@ -580,6 +513,7 @@ impl Inner {
         if self.state.filter == before {
             return;
         }
+        self.state.limit = crate::state::PAGE;
         let (shown, total) = self.state.filter.counts(&p, self.state.selected);
         let s = strings(self.state.lang);
         self.state.announcement = if !self.state.filter.active() {
@@ -596,13 +530,8 @@ impl Inner {
         let lang = self.state.lang;
         let new = match (&self.programme, &self.failure) {
             (Some(p), failure) => {
-                let notice = failure
-                    .as_ref()
-                    .map(|(e, src)| view::stale_notice(e, src, p.as_of, lang));
-                notice
-                    .into_iter()
-                    .chain([view::view(p, &self.state)])
-                    .collect()
+                let notice = failure.as_ref().map(|(e, src)| view::stale_notice(e, src, p.as_of, lang));
+                notice.into_iter().chain([view::view(p, &self.state)]).collect()
             }
             (None, Some((e, src))) => vec![view::error_view(e, src, lang)],
             (None, None) => return,
@@ -634,10 +563,8 @@ impl Inner {
                 q.set_value(&f.query);
             }
         }
-        for (act, value) in [
-            ("status", f.status.map_or("", Status::key)),
-            ("scope", if f.all { "all" } else { "one" }),
-        ] {
+        for (act, value) in [("status", f.status.map_or("", Status::key)), ("scope", if f.all { "all" } else { "one" })]
+        {
             if let Ok(Some(s)) = self.root.query_selector(&format!("[data-act={act}]")) {
                 s.unchecked_ref::<HtmlSelectElement>().set_value(value);
             }
@@ -650,11 +577,7 @@ impl Inner {
             "csv" => (to_csv(p, self.state.lang), "text/csv;charset=utf-8"),
             _ => (self.text.clone(), "application/json;charset=utf-8"),
         };
-        let name = format!(
-            "{}-{}.{format}",
-            self.state.id_prefix,
-            self.state.version.as_deref().unwrap_or("data")
-        );
+        let name = format!("{}-{}.{format}", self.state.id_prefix, self.state.version.as_deref().unwrap_or("data"));
         let result = (|| -> Result<(), JsValue> {
             let parts = js_sys::Array::of1(&body.into());
             let opts = BlobPropertyBag::new();
@@ -683,32 +606,28 @@ fn action(e: &Event) -> Option<(Element, String, String)> {
 }
 
 fn current_hash() -> Option<String> {
-    web_sys::window()?
-        .location()
-        .hash()
-        .ok()
-        .filter(|h| !h.is_empty())
+    web_sys::window()?.location().hash().ok().filter(|h| !h.is_empty())
 }
 
 fn parse_text(text: &str) -> Result<(Programme, String), LoadError> {
     match model::parse(text) {
         Ok(parsed) => {
             if !parsed.warnings.is_empty() {
-                let lines: Vec<String> = parsed.warnings.iter().map(ToString::to_string).collect();
-                warn(&format!(
-                    "the data has {} warning(s):\n{}",
-                    lines.len(),
-                    lines.join("\n")
-                ));
+                // A sample, not thousands of lines: `tft validate` lists them all.
+                let lines: Vec<String> = parsed.warnings.iter().take(20).map(ToString::to_string).collect();
+                let more = parsed.warnings.len() - lines.len();
+                let tail = if more > 0 {
+                    format!("\n… and {more} more (run `tft validate` for all)")
+                } else {
+                    String::new()
+                };
+                warn(&format!("the data has {} warning(s):\n{}{tail}", parsed.warnings.len(), lines.join("\n")));
             }
             Ok((parsed.programme, text.to_string()))
         }
         Err(model::ParseError::Syntax { problem, html }) => Err(LoadError::NotJson {
             html,
-            detail: format!(
-                "line {}, column {}: {}",
-                problem.line, problem.col, problem.message
-            ),
+            detail: format!("line {}, column {}: {}", problem.line, problem.col, problem.message),
         }),
         Err(model::ParseError::Invalid(problems)) => Err(LoadError::Invalid(problems)),
     }
@@ -718,9 +637,7 @@ fn resolve_lang(host: &Element, doc: &Document) -> Lang {
     if let Some(tag) = host.get_attribute("lang") {
         match Lang::from_tag(&tag) {
             Some(lang) => return lang,
-            None => warn(&format!(
-                "lang=\"{tag}\" is not supported; use zh-Hans, zh-Hant or en."
-            )),
+            None => warn(&format!("lang=\"{tag}\" is not supported; use zh-Hans, zh-Hant or en.")),
         }
     }
     doc.document_element()
@@ -751,11 +668,14 @@ fn warn(message: &str) {
 
 fn log_failure(source: &str, err: &LoadError) {
     let detail = match err {
-        LoadError::Invalid(problems) => problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n"),
+        LoadError::Invalid(problems) => {
+            let mut lines: Vec<String> = problems.iter().take(50).map(ToString::to_string).collect();
+            if problems.len() > 50 {
+                let more = problems.len() - 50;
+                lines.push(format!("… and {more} more (run `tft validate` for all)"));
+            }
+            lines.join("\n")
+        }
         other => other.describe(Lang::En),
     };
     web_sys::console::error_2(

@@ -5,18 +5,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn tft(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tft"))
-        .args(args)
-        .output()
-        .expect("tft runs")
+    Command::new(env!("CARGO_BIN_EXE_tft")).args(args).output().expect("tft runs")
 }
 
 fn text(o: &Output) -> String {
-    format!(
-        "{}{}",
-        String::from_utf8_lossy(&o.stdout),
-        String::from_utf8_lossy(&o.stderr)
-    )
+    format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr))
 }
 
 fn root() -> PathBuf {
@@ -31,10 +24,7 @@ fn tmp(name: &str) -> PathBuf {
 
 #[test]
 fn the_default_dataset_validates() {
-    let o = tft(&[
-        "validate",
-        root().join("data/dezhou.json").to_str().unwrap(),
-    ]);
+    let o = tft(&["validate", root().join("data/dezhou.json").to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert!(text(&o).contains("ok (5 task forces, 23 measures, 0 warnings)"));
 }
@@ -44,10 +34,7 @@ fn every_corpus_file_gets_its_own_clear_message() {
     let corpus = root().join("tests/corpus");
     let manifest = std::fs::read_to_string(corpus.join("EXPECTED.tsv")).unwrap();
     let mut checked = 0;
-    for line in manifest
-        .lines()
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-    {
+    for line in manifest.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
         let cols: Vec<&str> = line.split('\t').collect();
         let (file, path, words) = (cols[0], cols[1], cols[2]);
         let o = tft(&["validate", corpus.join(file).to_str().unwrap()]);
@@ -59,10 +46,7 @@ fn every_corpus_file_gets_its_own_clear_message() {
         assert_eq!(o.status.code(), Some(1), "{file} must fail: {out}");
         assert!(out.contains(words), "{file}: expected {words:?} in {out}");
         if path != "-" {
-            assert!(
-                out.contains(&format!("error: {path}: ")),
-                "{file}: expected path {path} in {out}"
-            );
+            assert!(out.contains(&format!("error: {path}: ")), "{file}: expected path {path} in {out}");
         }
         // Every error line says FILE:LINE:COLUMN.
         let located = out.lines().filter(|l| l.contains(": error: ")).all(|l| {
@@ -80,41 +64,31 @@ fn every_corpus_file_gets_its_own_clear_message() {
 
 #[test]
 fn all_problems_are_reported_not_just_the_first() {
-    let o = tft(&[
-        "validate",
-        root()
-            .join("tests/corpus/two-problems.json")
-            .to_str()
-            .unwrap(),
-    ]);
+    let o = tft(&["validate", root().join("tests/corpus/two-problems.json").to_str().unwrap()]);
     let out = text(&o);
-    assert!(
-        out.contains("taskForces[0].measures[0].status: expected one of"),
-        "{out}"
-    );
-    assert!(
-        out.contains("taskForces[0].measures[0].progress: expected a whole number"),
-        "{out}"
-    );
+    assert!(out.contains("taskForces[0].measures[0].status: expected one of"), "{out}");
+    assert!(out.contains("taskForces[0].measures[0].progress: expected a whole number"), "{out}");
     assert!(out.contains("2 errors"), "{out}");
 }
 
 #[test]
 fn a_ten_megabyte_string_is_one_clear_error() {
-    let mut v: serde_json::Value =
-        serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
     v["taskForces"][0]["measures"][0]["title"] = "长".repeat(3_500_000).into();
     let file = tmp("huge.json");
     std::fs::write(&file, v.to_string()).unwrap();
     let o = tft(&["validate", file.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(text(&o).contains("taskForces[0].measures[0].title: text is 3500000 characters long, expected at most 300"), "{}", text(&o));
+    assert!(
+        text(&o).contains("taskForces[0].measures[0].title: text is 3500000 characters long, expected at most 300"),
+        "{}",
+        text(&o)
+    );
 }
 
 #[test]
 fn warnings_flag_suspicious_data_without_failing() {
-    let mut v: serde_json::Value =
-        serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
     let m = &mut v["taskForces"][0]["measures"][0];
     m["status"] = "completed".into();
     m["progress"] = 80.into();
@@ -169,10 +143,7 @@ fn the_template_imports_to_valid_json_in_utf8_with_bom_and_gb18030() {
         let json = std::fs::read_to_string(&out).unwrap();
         let p = task_force_tracker::model::parse(&json).unwrap().programme;
         let m = &p.task_forces[0].measures[0];
-        assert_eq!(
-            m.title.get(task_force_tracker::text::Lang::ZhHans),
-            "抓好农村改厕规范升级和后续管护"
-        );
+        assert_eq!(m.title.get(task_force_tracker::text::Lang::ZhHans), "抓好农村改厕规范升级和后续管护");
         assert_eq!(m.status.key(), "on-track");
         assert_eq!(m.reports.len(), 1);
         assert_eq!(p.task_forces[0].members.len(), 2);
@@ -188,62 +159,34 @@ fn bad_rows_are_reported_by_row_and_column_and_nothing_is_written() {
     let (o, out) = import(csv.as_bytes(), &[]);
     let msg = text(&o);
     assert_eq!(o.status.code(), Some(1), "{msg}");
+    assert!(msg.contains("row 3: column status: expected one of"), "{msg}");
     assert!(
-        msg.contains("row 3: column status: expected one of"),
+        msg.contains("row 4: column progress: expected a whole number from 0 to 100, found the string \"abc\""),
         "{msg}"
     );
-    assert!(msg.contains("row 4: column progress: expected a whole number from 0 to 100, found the string \"abc\""), "{msg}");
-    assert!(
-        msg.contains("row 4: column due: expected a real date"),
-        "{msg}"
-    );
+    assert!(msg.contains("row 4: column due: expected a real date"), "{msg}");
     assert!(msg.contains("nothing was written"), "{msg}");
     assert!(!Path::new(&out).exists(), "no output for a bad file");
 
     let (o, _) = import(b"task_force_id,measure_id,title\n", &[]);
-    assert!(
-        text(&o).contains("row 1: column task_force: required column is missing"),
-        "{}",
-        text(&o)
-    );
-    let (o, _) = import(
-        b"task_force_id,task_force,measure_id,title,status,colour\n",
-        &[],
-    );
-    assert!(
-        text(&o).contains("row 1: column colour: unknown column"),
-        "{}",
-        text(&o)
-    );
+    assert!(text(&o).contains("row 1: column task_force: required column is missing"), "{}", text(&o));
+    let (o, _) = import(b"task_force_id,task_force,measure_id,title,status,colour\n", &[]);
+    assert!(text(&o).contains("row 1: column colour: unknown column"), "{}", text(&o));
 }
 
 #[test]
 fn render_html_contains_every_measure_and_escapes_text() {
     let out = tmp("snapshot.html");
-    let o = tft(&[
-        "render-html",
-        root().join("data/dezhou.json").to_str().unwrap(),
-        "--page",
-        "-o",
-        out.to_str().unwrap(),
-    ]);
+    let o =
+        tft(&["render-html", root().join("data/dezhou.json").to_str().unwrap(), "--page", "-o", out.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     let html = std::fs::read_to_string(&out).unwrap();
-    let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json())
-        .unwrap()
-        .programme;
+    let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json()).unwrap().programme;
     for m in p.task_forces.iter().flat_map(|t| &t.measures) {
-        assert!(
-            html.contains(m.title.get(task_force_tracker::text::Lang::ZhHans)),
-            "missing {:?}",
-            m.title
-        );
+        assert!(html.contains(m.title.get(task_force_tracker::text::Lang::ZhHans)), "missing {:?}", m.title);
     }
     assert!(html.starts_with("<!doctype html>") && html.contains("<style>"));
-    assert!(
-        !html.contains("role=\"tab\""),
-        "a static page has no dead controls"
-    );
+    assert!(!html.contains("role=\"tab\""), "a static page has no dead controls");
 }
 
 #[test]
@@ -278,8 +221,5 @@ fn usage_errors_exit_2_and_help_works() {
         assert_eq!(o.status.code(), Some(0));
         assert!(text(&o).contains(&format!("tft {cmd}")), "{cmd}");
     }
-    assert_eq!(
-        tft(&["validate", "/no/such/file.json"]).status.code(),
-        Some(3)
-    );
+    assert_eq!(tft(&["validate", "/no/such/file.json"]).status.code(), Some(3));
 }

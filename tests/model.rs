@@ -48,45 +48,16 @@ fn only_problem(v: Value) -> Problem {
 #[test]
 fn default_dataset_has_the_articles_structure() {
     let p = parse(default_json()).expect("embedded default is valid");
-    let names: Vec<&str> = p
-        .task_forces
-        .iter()
-        .map(|t| t.name.get(Lang::ZhHans))
-        .collect();
-    assert_eq!(
-        names,
-        ["产业振兴", "人才振兴", "文化振兴", "生态振兴", "组织振兴"]
-    );
+    let names: Vec<&str> = p.task_forces.iter().map(|t| t.name.get(Lang::ZhHans)).collect();
+    assert_eq!(names, ["产业振兴", "人才振兴", "文化振兴", "生态振兴", "组织振兴"]);
     let counts: Vec<usize> = p.task_forces.iter().map(|t| t.measures.len()).collect();
     assert_eq!(counts, [5, 2, 5, 6, 5], "measures named in the article");
-    assert_eq!(
-        p.as_of,
-        Date::parse("2020-04-17").unwrap(),
-        "the meeting date"
-    );
-    assert!(
-        p.sample && p.has_sample(),
-        "figures the article does not give are marked sample"
-    );
-    assert!(
-        p.task_forces
-            .iter()
-            .flat_map(|t| &t.measures)
-            .all(|m| m.sample),
-        "every measure's status is sample"
-    );
-    assert!(
-        p.task_forces.iter().all(|t| t.leader.is_none()),
-        "the article names no leaders: none invented"
-    );
-    assert_eq!(
-        p.task_forces[3].focus.as_ref().unwrap().get(Lang::ZhHans),
-        "突出人居环境整治"
-    );
-    assert!(
-        p.task_forces.iter().all(|t| t.name.has(Lang::En)),
-        "English names"
-    );
+    assert_eq!(p.as_of, Date::parse("2020-04-17").unwrap(), "the meeting date");
+    assert!(p.sample && p.has_sample(), "figures the article does not give are marked sample");
+    assert!(p.task_forces.iter().flat_map(|t| &t.measures).all(|m| m.sample), "every measure's status is sample");
+    assert!(p.task_forces.iter().all(|t| t.leader.is_none()), "the article names no leaders: none invented");
+    assert_eq!(p.task_forces[3].focus.as_ref().unwrap().get(Lang::ZhHans), "突出人居环境整治");
+    assert!(p.task_forces.iter().all(|t| t.name.has(Lang::En)), "English names");
 }
 
 #[test]
@@ -103,10 +74,7 @@ fn derived_overdue_schedule_and_tallies() {
     let tf = &p.task_forces[0];
     let (toilets, sewage) = (&tf.measures[0], &tf.measures[1]);
     assert!(!toilets.is_overdue(p.as_of));
-    assert!(
-        sewage.is_overdue(p.as_of),
-        "due 2020-05-31, as of 2020-06-30, behind"
-    );
+    assert!(sewage.is_overdue(p.as_of), "due 2020-05-31, as of 2020-06-30, behind");
     // 181 of 365 days have passed: 50 %.
     assert_eq!(toilets.schedule(p.as_of), Some(50));
     assert_eq!(sewage.schedule(p.as_of), None, "no start date");
@@ -124,11 +92,7 @@ fn completed_and_dropped_are_never_overdue() {
     v["taskForces"][0]["measures"][1]["status"] = json!("completed");
     let p = parse(v.clone()).unwrap();
     assert!(!p.task_forces[0].measures[1].is_overdue(p.as_of));
-    assert_eq!(
-        p.task_forces[0].measures[1].progress(),
-        100,
-        "completed defaults to 100 %"
-    );
+    assert_eq!(p.task_forces[0].measures[1].progress(), 100, "completed defaults to 100 %");
     v["taskForces"][0]["measures"][1]["status"] = json!("dropped");
     let p = parse(v).unwrap();
     assert!(!p.task_forces[0].measures[1].is_overdue(p.as_of));
@@ -138,10 +102,7 @@ fn completed_and_dropped_are_never_overdue() {
 fn chinese_status_words_are_accepted() {
     let mut v = minimal();
     v["taskForces"][0]["measures"][1]["status"] = json!("滞后序时");
-    assert_eq!(
-        parse(v).unwrap().task_forces[0].measures[1].status,
-        Status::Behind
-    );
+    assert_eq!(parse(v).unwrap().task_forces[0].measures[1].status, Status::Behind);
 }
 
 #[test]
@@ -170,41 +131,19 @@ fn errors_name_the_json_path_and_what_was_expected() {
             "whole number",
         ),
         (
-            |v| {
-                v["taskForces"][0]["measures"][0]["reports"][1]["url"] =
-                    json!("javascript:alert(1)")
-            },
+            |v| v["taskForces"][0]["measures"][0]["reports"][1]["url"] = json!("javascript:alert(1)"),
             "taskForces[0].measures[0].reports[1].url",
             "http",
         ),
-        (
-            |v| v["taskForces"][0]["id"] = json!("Has Spaces"),
-            "taskForces[0].id",
-            "a-z",
-        ),
+        (|v| v["taskForces"][0]["id"] = json!("Has Spaces"), "taskForces[0].id", "a-z"),
         (|v| v["title"] = json!(""), "title", "non-empty"),
         (|v| v["title"] = json!(42), "title", "string, or an object"),
         (|v| v["title"] = json!({"fr": "x"}), "title.fr", "zh-Hans"),
         (|v| v["asOf"] = json!(20200630), "asOf", "YYYY-MM-DD"),
+        (|v| v["taskForces"] = json!({}), "taskForces", "expected a list"),
+        (|v| v.as_object_mut().unwrap().remove("asOf").map(drop).unwrap(), "", "missing field `asOf`"),
         (
-            |v| v["taskForces"] = json!({}),
-            "taskForces",
-            "expected a list",
-        ),
-        (
-            |v| v.as_object_mut().unwrap().remove("asOf").map(drop).unwrap(),
-            "",
-            "missing field `asOf`",
-        ),
-        (
-            |v| {
-                v["taskForces"][0]["measures"][0]
-                    .as_object_mut()
-                    .unwrap()
-                    .remove("status")
-                    .map(drop)
-                    .unwrap()
-            },
+            |v| v["taskForces"][0]["measures"][0].as_object_mut().unwrap().remove("status").map(drop).unwrap(),
             "taskForces[0].measures[0]",
             "missing field `status`",
         ),
@@ -214,10 +153,7 @@ fn errors_name_the_json_path_and_what_was_expected() {
         break_it(&mut v);
         let p = only_problem(v);
         assert_eq!(p.path, path, "{p}");
-        assert!(
-            p.message.contains(expected),
-            "{p:?} should mention {expected:?}"
-        );
+        assert!(p.message.contains(expected), "{p:?} should mention {expected:?}");
     }
 }
 
@@ -230,21 +166,11 @@ fn validation_reports_every_problem_with_its_path() {
     v["taskForces"].as_array_mut().unwrap().push(dup_tf);
     let problems = parse(v).unwrap_err();
     let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
-    assert!(
-        paths.contains(&"taskForces[0].measures[1].id"),
-        "{problems:?}"
-    );
-    assert!(
-        paths.contains(&"taskForces[0].measures[0].title"),
-        "{problems:?}"
-    );
+    assert!(paths.contains(&"taskForces[0].measures[1].id"), "{problems:?}");
+    assert!(paths.contains(&"taskForces[0].measures[0].title"), "{problems:?}");
     assert!(paths.contains(&"taskForces[1].id"), "{problems:?}");
-    assert!(problems
-        .iter()
-        .any(|p| p.message.contains("duplicate id \"eco\"")));
-    assert!(problems.iter().any(|p| p
-        .message
-        .contains("301 characters long, expected at most 300")));
+    assert!(problems.iter().any(|p| p.message.contains("duplicate id \"eco\"")));
+    assert!(problems.iter().any(|p| p.message.contains("301 characters long, expected at most 300")));
 }
 
 #[test]
@@ -255,9 +181,7 @@ fn limits_on_counts() {
 
     let mut v = minimal();
     let m = v["taskForces"][0]["measures"][1].clone();
-    let many: Vec<Value> = (0..=model::MAX_LIST)
-        .map(|_| json!({"date": "2020-01-01", "note": "n"}))
-        .collect();
+    let many: Vec<Value> = (0..=model::MAX_LIST).map(|_| json!({"date": "2020-01-01", "note": "n"})).collect();
     let mut m2 = m;
     m2["reports"] = json!(many);
     v["taskForces"][0]["measures"][1] = m2;
@@ -269,11 +193,7 @@ fn limits_on_counts() {
 #[test]
 fn links_must_be_http_or_https() {
     use task_force_tracker::model::Link;
-    for ok in [
-        "https://example.org/a?b=c#d",
-        "http://例子.中国/",
-        "HTTPS://EXAMPLE.ORG",
-    ] {
+    for ok in ["https://example.org/a?b=c#d", "http://例子.中国/", "HTTPS://EXAMPLE.ORG"] {
         assert!(Link::valid(ok), "{ok}");
     }
     for bad in [

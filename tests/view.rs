@@ -15,11 +15,7 @@ fn parse(text: &str) -> Programme {
 }
 
 fn state(selected: usize, lang: Lang) -> State {
-    State {
-        selected,
-        lang,
-        ..State::default()
-    }
+    State { selected, lang, ..State::default() }
 }
 
 fn all<'a>(n: &'a Node, pred: &dyn Fn(&Element) -> bool, out: &mut Vec<&'a Element>) {
@@ -42,43 +38,27 @@ fn text(e: &Element) -> String {
 }
 
 fn has_class(e: &Element, class: &str) -> bool {
-    e.get_attr("class")
-        .is_some_and(|c| c.split(' ').any(|x| x == class))
+    e.get_attr("class").is_some_and(|c| c.split(' ').any(|x| x == class))
 }
 
 #[test]
 fn tabs_follow_the_aria_tabs_pattern() {
     let p = default_programme();
     let tree = view::view(&p, &state(2, Lang::ZhHans));
-    let tablist = tree
-        .find(&|e| e.get_attr("role") == Some("tablist"))
-        .unwrap();
+    let tablist = tree.find(&|e| e.get_attr("role") == Some("tablist")).unwrap();
     assert_eq!(tablist.get_attr("aria-label"), Some("专班"));
     let tabs = find_all(&tree, &|e| e.get_attr("role") == Some("tab"));
     assert_eq!(tabs.len(), 5);
     for (i, tab) in tabs.iter().enumerate() {
         let on = i == 2;
         assert_eq!(tab.tag, "button");
-        assert_eq!(
-            tab.get_attr("aria-selected"),
-            Some(if on { "true" } else { "false" })
-        );
-        assert_eq!(
-            tab.get_attr("tabindex"),
-            Some(if on { "0" } else { "-1" }),
-            "roving tabindex"
-        );
+        assert_eq!(tab.get_attr("aria-selected"), Some(if on { "true" } else { "false" }));
+        assert_eq!(tab.get_attr("tabindex"), Some(if on { "0" } else { "-1" }), "roving tabindex");
         let panel_id = tab.get_attr("aria-controls").unwrap();
-        let panel = tree
-            .find(&|e| e.get_attr("id") == Some(panel_id))
-            .expect("controlled panel exists");
+        let panel = tree.find(&|e| e.get_attr("id") == Some(panel_id)).expect("controlled panel exists");
         assert_eq!(panel.get_attr("role"), Some("tabpanel"));
         assert_eq!(panel.get_attr("aria-labelledby"), tab.get_attr("id"));
-        assert_eq!(
-            panel.get_attr("hidden").is_none(),
-            on,
-            "only the selected panel shows"
-        );
+        assert_eq!(panel.get_attr("hidden").is_none(), on, "only the selected panel shows");
     }
     assert!(text(tabs[2]).starts_with("文化振兴"));
     assert!(text(tabs[2]).contains("1/5 项已完成"), "{}", text(tabs[2]));
@@ -88,16 +68,11 @@ fn tabs_follow_the_aria_tabs_pattern() {
 fn selected_panel_shows_the_task_force_and_its_measures() {
     let p = default_programme();
     let tree = view::view(&p, &state(3, Lang::ZhHans));
-    let panel = tree
-        .find(&|e| e.get_attr("role") == Some("tabpanel") && e.get_attr("hidden").is_none())
-        .unwrap();
+    let panel = tree.find(&|e| e.get_attr("role") == Some("tabpanel") && e.get_attr("hidden").is_none()).unwrap();
     let t = text(panel);
     assert!(t.contains("生态振兴"));
     assert!(t.contains("突出人居环境整治"));
-    assert!(
-        t.contains("专班组长原文未公布"),
-        "unknown leader is said, not invented: {t}"
-    );
+    assert!(t.contains("专班组长原文未公布"), "unknown leader is said, not invented: {t}");
     let panel_node = Node::Element(panel.clone());
     let measures = find_all(&panel_node, &|e| has_class(e, "measure"));
     assert_eq!(measures.len(), 6);
@@ -109,14 +84,9 @@ fn selected_panel_shows_the_task_force_and_its_measures() {
     assert!(sewage.contains("最新汇报 2020年4月17日"), "{sewage}");
     assert!(has_class(measures[1], "st-behind"), "status colour class");
     let bar = Node::Element(measures[1].clone());
-    let bar = bar
-        .find(&|e| e.get_attr("role") == Some("progressbar"))
-        .unwrap();
+    let bar = bar.find(&|e| e.get_attr("role") == Some("progressbar")).unwrap();
     assert_eq!(bar.get_attr("aria-valuenow"), Some("12"));
-    assert!(bar
-        .get_attr("aria-label")
-        .unwrap()
-        .contains("持续推进农村生活污水治理"));
+    assert!(bar.get_attr("aria-label").unwrap().contains("持续推进农村生活污水治理"));
 }
 
 #[test]
@@ -159,9 +129,7 @@ fn overdue_is_flagged_as_text() {
     late.as_of = task_force_tracker::date::Date::parse("2021-01-15").unwrap();
     let html = view::view(&late, &State::default()).to_html();
     assert!(html.contains("<span class=\"tag overdue\">已逾期</span>"));
-    assert!(!view::view(&p, &State::default())
-        .to_html()
-        .contains("tag overdue"));
+    assert!(!view::view(&p, &State::default()).to_html().contains("tag overdue"));
 }
 
 #[test]
@@ -176,12 +144,7 @@ fn data_text_is_escaped_never_markup() {
     });
     let p = parse(&v.to_string());
     let html = view::view(&p, &State::default()).to_html();
-    assert!(
-        !html.contains("<script>")
-            && !html.contains("<img")
-            && !html.contains("<b>")
-            && !html.contains("<i>")
-    );
+    assert!(!html.contains("<script>") && !html.contains("<img") && !html.contains("<b>") && !html.contains("<i>"));
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("&quot;quoted&quot; &amp; &lt;b&gt;bold&lt;/b&gt;"));
     assert!(html.contains("href=\"https://e.org/?a=1&amp;b=&quot;2&quot;\""));
@@ -201,12 +164,9 @@ fn every_link_in_the_view_is_http() {
 
 #[test]
 fn error_view_says_which_file_which_path_and_what_was_expected() {
-    let mut v: serde_json::Value =
-        serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
+    let mut v: serde_json::Value = serde_json::from_str(task_force_tracker::default_programme_json()).unwrap();
     v["taskForces"][1]["measures"][0]["due"] = json!("2020-02-30");
-    let Err(model::ParseError::Invalid(problems)) = model::parse(&v.to_string()) else {
-        panic!()
-    };
+    let Err(model::ParseError::Invalid(problems)) = model::parse(&v.to_string()) else { panic!() };
     let err = LoadError::Invalid(problems);
     let t = error_view(&err, "/data/programme.json", Lang::ZhHans).text_content();
     assert!(t.contains("进展数据加载失败"), "{t}");
@@ -216,17 +176,8 @@ fn error_view_says_which_file_which_path_and_what_was_expected() {
     assert!(t.contains("YYYY-MM-DD"), "{t}");
 
     let t = error_view(&LoadError::Http(404), "/x.json", Lang::En).text_content();
-    assert!(
-        t.contains("Could not load the progress data")
-            && t.contains("/x.json")
-            && t.contains("HTTP 404"),
-        "{t}"
-    );
-    let html = LoadError::NotJson {
-        html: true,
-        detail: String::new(),
-    }
-    .describe(Lang::En);
+    assert!(t.contains("Could not load the progress data") && t.contains("/x.json") && t.contains("HTTP 404"), "{t}");
+    let html = LoadError::NotJson { html: true, detail: String::new() }.describe(Lang::En);
     assert!(html.contains("HTML"), "{html}");
 }
 

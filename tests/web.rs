@@ -38,23 +38,15 @@ impl Mounted {
             t.handle(&e);
         });
         for kind in ["click", "keydown", "input", "change"] {
-            root(el)
-                .add_event_listener_with_callback(kind, forward.as_ref().unchecked_ref())
-                .unwrap();
+            root(el).add_event_listener_with_callback(kind, forward.as_ref().unchecked_ref()).unwrap();
         }
-        Mounted {
-            tracker,
-            el: el.clone(),
-            forward: Some(forward),
-        }
+        Mounted { tracker, el: el.clone(), forward: Some(forward) }
     }
 
     fn unlisten(&mut self) {
         if let Some(f) = self.forward.take() {
             for kind in ["click", "keydown", "input", "change"] {
-                root(&self.el)
-                    .remove_event_listener_with_callback(kind, f.as_ref().unchecked_ref())
-                    .unwrap();
+                root(&self.el).remove_event_listener_with_callback(kind, f.as_ref().unchecked_ref()).unwrap();
             }
         }
     }
@@ -79,27 +71,15 @@ fn root(el: &HtmlElement) -> ShadowRoot {
 
 fn tabs(el: &HtmlElement) -> Vec<HtmlElement> {
     let list = root(el).query_selector_all("[role=tab]").unwrap();
-    (0..list.length())
-        .map(|i| list.item(i).unwrap().unchecked_into())
-        .collect()
+    (0..list.length()).map(|i| list.item(i).unwrap().unchecked_into()).collect()
 }
 
 fn selected_name(el: &HtmlElement) -> String {
-    root(el)
-        .query_selector("[role=tab][aria-selected=true] .tab-name")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap()
+    root(el).query_selector("[role=tab][aria-selected=true] .tab-name").unwrap().unwrap().text_content().unwrap()
 }
 
 fn visible_panel_text(el: &HtmlElement) -> String {
-    root(el)
-        .query_selector("[role=tabpanel]:not([hidden])")
-        .unwrap()
-        .unwrap()
-        .text_content()
-        .unwrap()
+    root(el).query_selector("[role=tabpanel]:not([hidden])").unwrap().unwrap().text_content().unwrap()
 }
 
 fn key(target: &HtmlElement, key: &str) {
@@ -114,13 +94,7 @@ fn key(target: &HtmlElement, key: &str) {
 
 fn active_tab_name(el: &HtmlElement) -> Option<String> {
     let active = root(el).active_element()?;
-    Some(
-        active
-            .query_selector(".tab-name")
-            .ok()??
-            .text_content()
-            .unwrap_or_default(),
-    )
+    Some(active.query_selector(".tab-name").ok()??.text_content().unwrap_or_default())
 }
 
 #[wasm_bindgen_test]
@@ -129,10 +103,7 @@ fn renders_the_embedded_default_and_replaces_the_fallback() {
     let t = Mounted::new(&el);
     t.load_own();
     let r = root(&el);
-    assert!(
-        r.query_selector("slot").unwrap().is_none(),
-        "fallback slot removed once rendered"
-    );
+    assert!(r.query_selector("slot").unwrap().is_none(), "fallback slot removed once rendered");
     assert_eq!(tabs(&el).len(), 5);
     assert_eq!(selected_name(&el), "产业振兴");
     assert!(visible_panel_text(&el).contains("深入推进农业供给侧结构性改革"));
@@ -151,18 +122,11 @@ fn clicking_a_tab_selects_it_until_the_listeners_go() {
     assert!(visible_panel_text(&el).contains("农村改厕规范升级和后续管护"));
     let tab = &tabs(&el)[3];
     assert_eq!(tab.get_attribute("tabindex").as_deref(), Some("0"));
-    assert_eq!(
-        tabs(&el)[0].get_attribute("tabindex").as_deref(),
-        Some("-1")
-    );
+    assert_eq!(tabs(&el)[0].get_attribute("tabindex").as_deref(), Some("-1"));
 
     drop(t);
     tabs(&el)[1].click();
-    assert_eq!(
-        selected_name(&el),
-        "生态振兴",
-        "without listeners nothing changes"
-    );
+    assert_eq!(selected_name(&el), "生态振兴", "without listeners nothing changes");
     el.remove();
 }
 
@@ -174,17 +138,9 @@ fn arrow_home_end_move_selection_and_focus_with_wrap() {
     tabs(&el)[0].focus().unwrap();
     key(&tabs(&el)[0], "ArrowLeft");
     assert_eq!(selected_name(&el), "组织振兴", "Left wraps to the last tab");
-    assert_eq!(
-        active_tab_name(&el).as_deref(),
-        Some("组织振兴"),
-        "focus follows"
-    );
+    assert_eq!(active_tab_name(&el).as_deref(), Some("组织振兴"), "focus follows");
     key(&tabs(&el)[4], "ArrowRight");
-    assert_eq!(
-        selected_name(&el),
-        "产业振兴",
-        "Right wraps to the first tab"
-    );
+    assert_eq!(selected_name(&el), "产业振兴", "Right wraps to the first tab");
     key(&tabs(&el)[0], "End");
     assert_eq!(selected_name(&el), "组织振兴");
     key(&tabs(&el)[4], "Home");
@@ -249,20 +205,14 @@ fn fetch_failures_name_the_source_and_keep_good_data() {
     let t = Mounted::new(&el);
     t.fail("http", "404", "/no-such-file.json");
     let text = root(&el).text_content().unwrap();
-    assert!(
-        text.contains("/no-such-file.json") && text.contains("HTTP 404"),
-        "{text}"
-    );
+    assert!(text.contains("/no-such-file.json") && text.contains("HTTP 404"), "{text}");
     t.deliver(task_force_tracker::default_programme_json(), "/data.json");
     t.fail("timeout", "10", "/data.json");
     let text = root(&el).text_content().unwrap();
     assert!(text.contains("Industry"), "last good data kept: {text}");
     assert!(text.contains("no answer within 10 seconds"), "{text}");
     t.fail("too-large", "12582912", "/data.json");
-    assert!(root(&el)
-        .text_content()
-        .unwrap()
-        .contains("larger than the 12 MB limit"));
+    assert!(root(&el).text_content().unwrap().contains("larger than the 12 MB limit"));
     drop(t);
     el.remove();
 }

@@ -117,10 +117,7 @@ the same field tables the validator uses.";
 
     /// The value after `name`, if given.
     fn flag(args: &[String], name: &str) -> Option<String> {
-        args.iter()
-            .position(|a| a == name)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
+        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
     }
 
     /// Arguments that are neither flags nor flag values.
@@ -174,13 +171,10 @@ the same field tables the validator uses.";
         task_force_tracker::json::line_col(&before, before.len())
     }
 
-    fn report(path: &str, kind: &str, p: &Problem) {
-        let where_ = if p.path.is_empty() {
-            String::new()
-        } else {
-            format!("{}: ", p.path)
-        };
-        eprintln!("{path}:{}:{}: {kind}: {where_}{}", p.line, p.col, p.message);
+    fn report(path: &str, text: &str, kind: &str, p: &Problem) {
+        let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
+        let (line, col) = if p.line > 0 { (p.line, p.col) } else { task_force_tracker::json::line_col(text, p.at) };
+        eprintln!("{path}:{line}:{col}: {kind}: {where_}{}", p.message);
     }
 
     fn validate(args: &[String]) -> i32 {
@@ -199,7 +193,7 @@ the same field tables the validator uses.";
                 }
             };
             let (result, warnings) = model::check(&text);
-            warnings.iter().for_each(|w| report(file, "warning", w));
+            warnings.iter().for_each(|w| report(file, &text, "warning", w));
             match result {
                 Ok(p) => {
                     let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
@@ -210,7 +204,7 @@ the same field tables the validator uses.";
                     );
                 }
                 Err(ParseError::Syntax { problem, html }) => {
-                    report(file, "error", &problem);
+                    report(file, &text, "error", &problem);
                     if html {
                         eprintln!("{file}: this is an HTML page, not a JSON data file");
                     }
@@ -218,12 +212,8 @@ the same field tables the validator uses.";
                     worst = worst.max(1);
                 }
                 Err(ParseError::Invalid(problems)) => {
-                    problems.iter().for_each(|p| report(file, "error", p));
-                    println!(
-                        "{file}: {} errors, {} warnings",
-                        problems.len(),
-                        warnings.len()
-                    );
+                    problems.iter().for_each(|p| report(file, &text, "error", p));
+                    println!("{file}: {} errors, {} warnings", problems.len(), warnings.len());
                     worst = worst.max(1);
                 }
             }
@@ -243,17 +233,14 @@ the same field tables the validator uses.";
             "-o",
         ];
         let files = positional(args, &with_value);
-        let (Some(file), Some(title), Some(as_of)) =
-            (files.first(), flag(args, "--title"), flag(args, "--as-of"))
+        let (Some(file), Some(title), Some(as_of)) = (files.first(), flag(args, "--title"), flag(args, "--as-of"))
         else {
             eprintln!("tft import-csv: name a CSV file, --title and --as-of\n\n{HELP_IMPORT}");
             return 2;
         };
         let encoding = flag(args, "--encoding").unwrap_or_else(|| "auto".into());
         let Some(encoding) = csv_import::Encoding::from_name(&encoding) else {
-            eprintln!(
-                "tft import-csv: --encoding must be utf-8, gb18030 or auto, not `{encoding}`"
-            );
+            eprintln!("tft import-csv: --encoding must be utf-8, gb18030 or auto, not `{encoding}`");
             return 2;
         };
         let bytes = match fs::read(file) {
@@ -296,9 +283,7 @@ the same field tables the validator uses.";
             Some(tag) => match Lang::from_tag(&tag) {
                 Some(l) => l,
                 None => {
-                    eprintln!(
-                        "tft render-html: --lang must be zh-Hans, zh-Hant or en, not `{tag}`"
-                    );
+                    eprintln!("tft render-html: --lang must be zh-Hans, zh-Hant or en, not `{tag}`");
                     return 2;
                 }
             },
@@ -310,17 +295,11 @@ the same field tables the validator uses.";
         let programme = match model::parse(&text) {
             Ok(p) => p.programme,
             Err(_) => {
-                eprintln!(
-                    "{file}: not a valid programme; run `tft validate {file}` for the details"
-                );
+                eprintln!("{file}: not a valid programme; run `tft validate {file}` for the details");
                 return 1;
             }
         };
-        let state = State {
-            lang,
-            print: true,
-            ..State::default()
-        };
+        let state = State { lang, print: true, ..State::default() };
         let html = view::snapshot(&programme, &state, args.iter().any(|a| a == "--page"));
         write_out(&html, flag(args, "-o").as_deref())
     }

@@ -299,7 +299,10 @@ the same field tables the validator uses.";
                 return 1;
             }
         };
-        let state = State { lang, print: true, ..State::default() };
+        // --widget-view: the widget's first screen, controls and all (the
+        // benchmark's static-HTML floor), instead of the all-open snapshot.
+        let print = !args.iter().any(|a| a == "--widget-view");
+        let state = State { lang, print, ..State::default() };
         let html = view::snapshot(&programme, &state, args.iter().any(|a| a == "--page"));
         write_out(&html, flag(args, "-o").as_deref())
     }

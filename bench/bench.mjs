@@ -167,15 +167,18 @@ async function memory(cycles) {
   // high-water mark, so "flat" means no growth after it.
   await p.evaluate((ds) => { const el = document.getElementById('w'); for (const d of ds) el.data = JSON.parse(d); el.data = JSON.parse(ds[0]); }, programmes);
   const first = await measure();
-  await p.evaluate(async ([ds, n]) => {
+  const refresh = (n) => p.evaluate(async ([ds, n]) => {
     const el = document.getElementById('w');
     const parsed = ds.map((d) => JSON.parse(d));
     for (let i = 1; i <= n; i++) el.data = parsed[i % parsed.length];
     el.data = parsed[0];
-  }, [programmes, cycles]);
+  }, [programmes, n]);
+  await refresh(cycles / 2);
+  const half = await measure();
+  await refresh(cycles / 2);
   const after = await measure();
   await ctx.close();
-  return { cycles, afterFirst: first, afterAll: after };
+  return { cycles, afterFirst: first, afterHalf: half, afterAll: after };
 }
 
 const result = { date: new Date().toISOString(), runs: RUNS, sizes, twiggy };
@@ -209,6 +212,7 @@ row('large: switch task force', L.switchTaskForce);
 row('large: apply a search filter', L.applyFilter);
 row('large: longest task, switch + filter', L.longestTask);
 const m = result.memory;
-console.log(`\nMemory after one pass over 4 datasets, then after ${m.cycles} more refreshes`);
-console.log(`  wasm memory ${m.afterFirst.wasmBytes} → ${m.afterAll.wasmBytes} bytes; shadow DOM nodes ${m.afterFirst.shadowNodes} → ${m.afterAll.shadowNodes}; page nodes ${m.afterFirst.pageNodes} → ${m.afterAll.pageNodes}`);
+console.log(`\nMemory after one pass over 4 datasets, then after ${m.cycles / 2} and ${m.cycles} more refreshes`);
+console.log(`  wasm memory ${m.afterFirst.wasmBytes} → ${m.afterHalf.wasmBytes} (after ${m.cycles / 2}) → ${m.afterAll.wasmBytes} bytes (a high-water mark: flat once reached means no leak)`);
+console.log(`  shadow DOM nodes ${m.afterFirst.shadowNodes} → ${m.afterHalf.shadowNodes} → ${m.afterAll.shadowNodes}; page nodes ${m.afterFirst.pageNodes} → ${m.afterAll.pageNodes}`);
 console.log(`\nWritten: bench-output/bench.json`);

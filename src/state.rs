@@ -8,7 +8,7 @@ use crate::text::Lang;
 
 /// Measures listed at first, and added per "show more": long lists stay
 /// fast to render and to switch on a phone.
-pub const PAGE: usize = 50;
+pub const PAGE: usize = 25;
 
 /// The reader's view of one widget.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -13,9 +13,17 @@ const page2 = (body) => (req, res) => {
 <script type="module" src="/task-force-tracker.js"></script></head><body><main>${body}</main></body></html>`);
 };
 
+const LONG = JSON.stringify({
+  title: 'Long', asOf: '2021-06-30',
+  taskForces: [{ id: 'a', name: 'A', measures: Array.from({ length: 60 }, (_, i) => ({ id: `m${i}`, title: `Measure ${i}`, status: 'on-track' })) },
+    { id: 'b', name: 'B', measures: [] }],
+});
+
 let server, browser;
 before(async () => {
   server = await serve({
+    '/data/long.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(LONG),
+    '/test/long.html': page2('<task-force-tracker id="long" src="/data/long.json" lang="en"></task-force-tracker>'),
     '/test/two.html': page2(`<task-force-tracker id="a"></task-force-tracker>
 <div style="height:1500px"></div><task-force-tracker id="b" lang="en"></task-force-tracker>`),
   });
@@ -200,4 +208,28 @@ test('print shows every task force and measure expanded', async () => {
   await page.evaluate(() => dispatchEvent(new Event('afterprint')));
   assert.equal(await w.locator('[role=tabpanel]:not([hidden])').count(), 1);
   await context.close();
+});
+
+test('long lists come 25 at a time, with "show more"; a deep link reaches past the first page', async () => {
+  const { page, context } = await open(browser, server.url + '/test/long.html');
+  await rendered(page, '#long');
+  const w = page.locator('#long');
+  const items = w.locator('[role=tabpanel]:not([hidden]) .measure');
+  assert.equal(await items.count(), 25);
+  const more = w.getByRole('button', { name: 'Show more (35 more)' });
+  await more.click();
+  assert.equal(await items.count(), 50);
+  assert.equal(await page.evaluate(() => document.activeElement.shadowRoot.activeElement?.textContent), 'Show more (10 more)', 'focus stays on the button');
+  await w.getByRole('button', { name: 'Show more (10 more)' }).click();
+  assert.equal(await items.count(), 60);
+  assert.equal(await w.getByRole('button', { name: /Show more/ }).count(), 0);
+  await w.getByRole('searchbox').fill('Measure');
+  assert.equal(await items.count(), 25, 'a new filter starts from the first page');
+  await context.close();
+
+  const deep = await open(browser, server.url + '/test/long.html#long-a/m42');
+  await rendered(deep.page, '#long');
+  const open42 = deep.page.locator('#long').getByRole('button', { name: 'Measure 42', exact: true });
+  assert.equal(await open42.getAttribute('aria-expanded'), 'true');
+  await deep.context.close();
 });

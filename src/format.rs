@@ -338,11 +338,11 @@ fn percent(cx: &mut Cx, v: &Value, path: &str) -> Option<Percent> {
 }
 
 fn boolean(cx: &mut Cx, v: Option<&Value>, path: &str) -> bool {
-    match v.map(|v| &v.kind) {
-        None => false,
-        Some(Kind::Bool(b)) => *b,
-        Some(_) => {
-            cx.wrong(v.expect("matched Some"), path, Ty::Bool);
+    let Some(v) = v else { return false };
+    match v.kind {
+        Kind::Bool(b) => b,
+        _ => {
+            cx.wrong(v, path, Ty::Bool);
             false
         }
     }

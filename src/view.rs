@@ -742,7 +742,9 @@ impl LoadError {
             LoadError::NotJson { detail, .. } => format!("not valid JSON: {detail}"),
             LoadError::Invalid(problems) => {
                 let mut out = if zh { "数据有误：" } else { "invalid data: " }.to_string();
-                out.push_str(&problems[0].to_string());
+                if let Some(first) = problems.first() {
+                    out.push_str(&first.to_string());
+                }
                 if problems.len() > 1 {
                     let more = problems.len() - 1;
                     out.push_str(&if zh {

@@ -16,6 +16,7 @@ const manifest = (await readFile(join(CORPUS, 'EXPECTED.tsv'), 'utf8'))
 
 const imported = execFileSync(TFT, ['import-csv', join(ROOT, 'data/template.csv'), '--title', '导入测试', '--title-en', 'Import test', '--as-of', '2020-04-17'], { encoding: 'utf8' });
 const csvRows = (await readFile(join(ROOT, 'data/template.csv'), 'utf8')).trim().split('\n').slice(1).map((l) => l.split(','));
+const DEZHOU = await readFile(join(ROOT, 'data/dezhou.json'), 'utf8');
 const snapshot = execFileSync(TFT, ['render-html', join(ROOT, 'data/dezhou.json')], { encoding: 'utf8' });
 
 const html = (body) => (req, res) => {
@@ -29,7 +30,7 @@ before(async () => {
   const routes = {
     '/data/imported.json': (req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(imported),
     '/data/huge-string.json': (req, res) => {
-      const d = JSON.parse(execFileSync('cat', [join(ROOT, 'data/dezhou.json')], { encoding: 'utf8' }));
+      const d = JSON.parse(DEZHOU);
       d.taskForces[0].measures[0].title = '长'.repeat(3_500_000);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(d));
     },

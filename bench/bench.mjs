@@ -1,7 +1,7 @@
 // The benchmark behind scripts/bench.sh. Every timing is a median over
 // fresh page loads with min and max, next to a floor measured in the same
 // page run: the same DOM inserted as static HTML (the pure view's HTML).
-import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir, readdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
@@ -18,13 +18,18 @@ const size = (buf) => ({
   gzip: gzipSync(buf, { level: 9 }).length,
   brotli: brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
 });
+// What a site copies and every reader downloads: the release folder.
+const DIST = join(ROOT, 'dist/task-force-tracker');
+const distFiles = await readdir(DIST);
+const pick = (re) => join(DIST, distFiles.find((f) => re.test(f)));
 const files = {
-  wasm: 'www/pkg/task_force_tracker_bg.wasm',
-  'bindings JS': 'www/pkg/task_force_tracker.js',
-  'element JS': 'www/task-force-tracker.js',
+  wasm: pick(/^task-force-tracker-[0-9a-f]+\.wasm$/),
+  'bindings JS (minified)': pick(/^task-force-tracker-glue-[0-9a-f]+\.js$/),
+  'element JS (minified)': pick(/^task-force-tracker-[0-9a-f]+\.js$/),
+  'entry JS': join(DIST, 'task-force-tracker.js'),
 };
 const sizes = {};
-for (const [k, f] of Object.entries(files)) sizes[k] = size(await readFile(join(ROOT, f)));
+for (const [k, f] of Object.entries(files)) sizes[k] = size(await readFile(f));
 sizes.total = Object.values(sizes).reduce((a, s) => ({ raw: a.raw + s.raw, gzip: a.gzip + s.gzip, brotli: a.brotli + s.brotli }), { raw: 0, gzip: 0, brotli: 0 });
 sizes['CSS (inside the wasm)'] = size(Buffer.from(CSS));
 sizes['default data (inside the wasm)'] = size(await readFile(join(ROOT, 'data/dezhou.json')));

@@ -5,7 +5,7 @@
 # Prints a table and writes bench-output/bench.json. Not part of the tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh --browser
+bash scripts/release.sh --browser
 command -v twiggy >/dev/null || cargo install twiggy
 cargo build --release --bin tft
 node bench/bench.mjs "$@"

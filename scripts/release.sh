@@ -5,7 +5,7 @@
 # (cache it briefly). Every URL inside is relative to the module itself.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/build.sh
+bash scripts/build.sh "$@"
 
 out=dist/task-force-tracker
 rm -rf "$out" && mkdir -p "$out"
@@ -15,8 +15,11 @@ hash() { sha256sum "$1" | cut -c1-10; }
 wasm="task-force-tracker-$(hash www/pkg/task_force_tracker_bg.wasm).wasm"
 cp www/pkg/task_force_tracker_bg.wasm "$out/$wasm"
 
+# Rewrite the file names, then minify (esbuild) what every reader downloads.
+minify() { node_modules/.bin/esbuild "$1" --minify --format=esm --log-level=warning --outfile="$1" --allow-overwrite; }
 sed "s|'task_force_tracker_bg.wasm'|'$wasm'|" www/pkg/task_force_tracker.js > "$out/glue.tmp"
 grep -q "'$wasm'" "$out/glue.tmp" || { echo "release: wasm URL not found in the bindings" >&2; exit 1; }
+mv "$out/glue.tmp" "$out/glue.tmp.js" && minify "$out/glue.tmp.js" && mv "$out/glue.tmp.js" "$out/glue.tmp"
 glue="task-force-tracker-glue-$(hash "$out/glue.tmp").js"
 mv "$out/glue.tmp" "$out/$glue"
 
@@ -24,6 +27,7 @@ sed -e "s|'./pkg/task_force_tracker.js'|'./$glue'|" -e "s|'./pkg/task_force_trac
   www/task-force-tracker.js > "$out/element.tmp"
 grep -q "'./$glue'" "$out/element.tmp" && grep -q "'./$wasm'" "$out/element.tmp" \
   || { echo "release: bindings or wasm path not found in the element" >&2; exit 1; }
+mv "$out/element.tmp" "$out/element.tmp.js" && minify "$out/element.tmp.js" && mv "$out/element.tmp.js" "$out/element.tmp"
 element="task-force-tracker-$(hash "$out/element.tmp").js"
 mv "$out/element.tmp" "$out/$element"
 

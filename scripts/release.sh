@@ -17,9 +17,12 @@ cp www/pkg/task_force_tracker_bg.wasm "$out/$wasm"
 
 # Rewrite the file names, then minify (esbuild) what every reader downloads.
 minify() { node_modules/.bin/esbuild "$1" --minify --format=esm --log-level=warning --outfile="$1" --allow-overwrite; }
-sed "s|'task_force_tracker_bg.wasm'|'$wasm'|" www/pkg/task_force_tracker.js > "$out/glue.tmp"
-grep -q "'$wasm'" "$out/glue.tmp" || { echo "release: wasm URL not found in the bindings" >&2; exit 1; }
-mv "$out/glue.tmp" "$out/glue.tmp.js" && minify "$out/glue.tmp.js" && mv "$out/glue.tmp.js" "$out/glue.tmp"
+# The bindings import their JS snippets (www/pkg/snippets/): bundle them in,
+# from beside the snippets so the relative imports resolve.
+sed "s|'task_force_tracker_bg.wasm'|'$wasm'|" www/pkg/task_force_tracker.js > www/pkg/release-glue.tmp.js
+grep -q "'$wasm'" www/pkg/release-glue.tmp.js || { echo "release: wasm URL not found in the bindings" >&2; exit 1; }
+node_modules/.bin/esbuild www/pkg/release-glue.tmp.js --bundle --minify --format=esm --log-level=warning --outfile="$out/glue.tmp"
+rm www/pkg/release-glue.tmp.js
 glue="task-force-tracker-glue-$(hash "$out/glue.tmp").js"
 mv "$out/glue.tmp" "$out/$glue"
 

@@ -205,7 +205,7 @@ impl<'t> Cx<'t> {
         self.warnings.push(problem_at(self.text, v, path.to_string(), message, locate));
     }
     fn wrong(&mut self, v: &Value, path: &str, ty: Ty) {
-        let message = format!("expected {}, found {}", expected(ty), found(v));
+        let message = format!("expected {}, found {}", expected(ty), v.kind.describe());
         self.error(v, path, message);
     }
 }

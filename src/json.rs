@@ -52,7 +52,7 @@ impl Kind {
                 format!("a string of {} characters", s.chars().count())
             }
             Kind::Str(s) => format!("the string \"{s}\""),
-            Kind::Array(_) => "an array".into(),
+            Kind::Array(items) => format!("an array of {}", items.len()),
             Kind::Object(_) => "an object".into(),
         }
     }

@@ -9,7 +9,7 @@
 //! it, so they can never disagree. This module has no browser code.
 
 use crate::date::Date;
-use crate::json::{self, Kind, Value};
+use crate::json::{self, Value};
 use crate::text::{Lang, Text};
 use std::fmt;
 
@@ -331,15 +331,6 @@ pub(crate) fn problem_at(text: &str, v: &Value, path: String, message: String, l
     Problem { path, message, line, col, at: v.at }
 }
 
-/// Describes a JSON value for "found …" in messages.
-pub(crate) fn found(v: &Value) -> String {
-    match &v.kind {
-        Kind::Str(_) | Kind::Int(_) | Kind::Number(_) | Kind::Bool(_) | Kind::Null => v.kind.describe(),
-        Kind::Array(a) => format!("an array of {}", a.len()),
-        Kind::Object(_) => "an object".into(),
-    }
-}
-
 /// How many measures are in each status, plus how many are overdue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -364,6 +355,17 @@ impl Tally {
     fn add(&mut self, m: &Measure, as_of: Date) {
         self.counts[m.status.slot()] += 1;
         self.overdue += u32::from(m.is_overdue(as_of));
+    }
+}
+
+impl std::iter::Sum for Tally {
+    /// Adds tallies up (the programme's from its task forces').
+    fn sum<I: Iterator<Item = Tally>>(iter: I) -> Tally {
+        iter.fold(Tally::default(), |mut a, t| {
+            a.counts.iter_mut().zip(t.counts).for_each(|(x, y)| *x += y);
+            a.overdue += t.overdue;
+            a
+        })
     }
 }
 
@@ -413,9 +415,7 @@ impl TaskForce {
 impl Programme {
     /// Status counts over every task force.
     pub fn tally(&self) -> Tally {
-        let mut t = Tally::default();
-        self.task_forces.iter().flat_map(|tf| &tf.measures).for_each(|m| t.add(m, self.as_of));
-        t
+        self.task_forces.iter().map(|tf| tf.tally(self.as_of)).sum()
     }
 
     /// Whether any status or figure shown is sample data.

@@ -170,11 +170,13 @@ pub fn view(p: &Programme, st: &State) -> Node {
     let ids = Ids(&st.id_prefix);
     let filtering = st.filter.active();
     let show_results = filtering && st.filter.all && !st.print;
+    // Counted once per render: the tabs, the panel and the overall summary share them.
+    let tallies: Vec<Tally> = p.task_forces.iter().map(|tf| tf.tally(p.as_of)).collect();
 
     let tabs = p.task_forces.iter().enumerate().map(|(i, tf)| {
-        let tally = tf.tally(p.as_of);
+        let tally = &tallies[i];
         let on = i == selected;
-        let mut count = done_of(&tally, s);
+        let mut count = done_of(tally, s);
         if filtering {
             let n = tf.measures.iter().filter(|m| st.filter.matches(m)).count();
             count = format!("{count} · {}", matching(lang, n));
@@ -192,14 +194,14 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("data-arg", i.to_string())
             .child(el("span").class("tab-name").text(tf.name.get(lang)))
             .child(el("span").class("tab-count").text(count))
-            .child(status_bar(&tally))
+            .child(status_bar(tally))
     });
 
     let panels = p.task_forces.iter().enumerate().map(|(i, tf)| {
         if st.print {
             // Static: every task force in turn, no tabs to label it.
             let section = el("section").class("panel").attr("part", "panel").attr("aria-label", tf.name.get(lang));
-            return task_force_panel(section, p, tf, st);
+            return task_force_panel(section, p, tf, &tallies[i], st);
         }
         let panel = el("div")
             .class("panel")
@@ -209,7 +211,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("aria-labelledby", ids.tab(tf))
             .attr("tabindex", "0");
         if i == selected && !show_results {
-            task_force_panel(panel, p, tf, st)
+            task_force_panel(panel, p, tf, &tallies[i], st)
         } else {
             // Unselected panels stay empty: cheap to render, and hidden anyway.
             panel.attr("hidden", "")
@@ -221,7 +223,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
         .attr("part", "root")
         .attr("lang", lang.tag())
         .child(header(p, st, s))
-        .child(overall(p, lang, s));
+        .child(overall(tallies.iter().copied().sum(), lang, s));
     if st.print {
         // For paper and the static snapshot: no controls, everything open.
         return root.children(panels).into();
@@ -346,8 +348,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
     head.child(tools)
 }
 
-fn overall(p: &Programme, lang: Lang, s: &Strings) -> Element {
-    let tally = p.tally();
+fn overall(tally: Tally, lang: Lang, s: &Strings) -> Element {
     let mut summary = el("p")
         .class("overall-head")
         .child(el("span").class("overall-label").text(s.overall))
@@ -492,7 +493,7 @@ fn copy_button(s: &Strings, what: &str, key: String) -> Element {
         .text(s.copy_link)
 }
 
-fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -> Element {
+fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, tally: &Tally, st: &State) -> Element {
     let lang = st.lang;
     let s = strings(lang);
     let fact = |label: &str, value: Element| el("div").child(el("dt").text(label)).child(value);
@@ -510,7 +511,6 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -
     };
     facts = facts.child(fact(s.members, members));
 
-    let tally = tf.tally(p.as_of);
     let filter = if st.print { &Default::default() } else { &st.filter };
     let matches: Vec<&Measure> = tf.measures.iter().filter(|m| filter.matches(m)).collect();
     let shown = if st.print { matches.len() } else { matches.len().min(st.limit) };
@@ -535,7 +535,7 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, st: &State) -
             el("h4")
                 .class("measures-head")
                 .text(format!("{} ", s.measures))
-                .child(el("span").class("muted").text(done_of(&tally, s))),
+                .child(el("span").class("muted").text(done_of(tally, s))),
         )
         .child(list)
         .children(more_button(matches.len() - shown, lang))

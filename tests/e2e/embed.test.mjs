@@ -2,16 +2,8 @@
 // attributes, refresh, strict CSP, no layout shift, no leaks, no-JS fallback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, rendered, shot } from './helpers.mjs';
+import { serve, launch, open, rendered, shot, htmlPage as html, leakProbe, mountCycles } from './helpers.mjs';
 
-const html = (body, { head = '', lang = 'zh-CN', csp, icon = 'data:,' } = {}) => (req, res) => {
-  const headers = { 'content-type': 'text/html; charset=utf-8' };
-  if (csp) headers['content-security-policy'] = csp;
-  res.writeHead(200, headers);
-  res.end(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>embed test</title>
-<link rel="icon" href="${icon}">${head}<script type="module" src="/task-force-tracker.js"></script></head>
-<body>${body}</body></html>`);
-};
 const small = (name, lang, progress = 10, extra = '') => ({
   title: { [lang]: `${name} programme` },
   asOf: '2021-06-30',
@@ -277,31 +269,14 @@ test('no layout shift on the demo page (CLS ≤ 0.01) at phone and desktop width
 
 test('200 mounts and unmounts leave listeners and nodes where they were', { timeout: 60_000 }, async () => {
   const { page, context } = await open(browser, server.url + '/test/mount.html');
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  const metrics = async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { metrics: m } = await cdp.send('Performance.getMetrics');
-    return Object.fromEntries(m.map((x) => [x.name, x.value]));
-  };
-  const cycle = (n) => page.evaluate(async (n) => {
-    for (let i = 0; i < n; i++) {
-      const el = document.createElement('task-force-tracker');
-      el.setAttribute('loading', 'eager');
-      el.setAttribute('refresh', '60');
-      const loaded = new Promise((ok) => el.addEventListener('tft-load', ok, { once: true }));
-      document.getElementById('slot').append(el);
-      await loaded;
-      el.shadowRoot.querySelectorAll('[role=tab]')[1].click();
-      el.remove();
-    }
-  }, n);
+  const metrics = await leakProbe(context, page);
+  const cycle = (n) => mountCycles(page, n, { attrs: { refresh: '60' }, click: true });
   await cycle(1);
   const start = await metrics();
   await cycle(200);
   const end = await metrics();
-  assert.equal(end.JSEventListeners, start.JSEventListeners, `listeners ${start.JSEventListeners} → ${end.JSEventListeners}`);
-  assert.ok(end.Nodes - start.Nodes < 50, `nodes ${start.Nodes} → ${end.Nodes}`);
+  assert.equal(end.listeners, start.listeners, `listeners ${start.listeners} → ${end.listeners}`);
+  assert.ok(end.nodes - start.nodes < 50, `nodes ${start.nodes} → ${end.nodes}`);
   await context.close();
 });
 

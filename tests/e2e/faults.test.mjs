@@ -5,18 +5,14 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { readFile } from 'node:fs/promises';
-import { serve, launch, open, rendered, WWW } from './helpers.mjs';
+import { serve, launch, open, rendered, WWW, htmlPage } from './helpers.mjs';
 
 const good = (n) => JSON.stringify({
   title: 'Fault test', asOf: '2021-06-30',
   taskForces: [{ id: 'a', name: 'Alpha', measures: [{ id: 'm', title: `Measure v${n}`, status: 'on-track', progress: n }] },
     { id: 'b', name: 'Beta', measures: [] }],
 });
-const page = (body, lang = 'en', script = '/task-force-tracker.js', head = '') => (req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>f</title><link rel="icon" href="data:,">
-${head}<script type="module" src="${script}"></script></head><body>${body}</body></html>`);
-};
+const page = (body, lang = 'en', script = undefined, head = '') => htmlPage(body, { lang, script, head });
 
 // Each fault serves its failure until `healed`, then good data.
 const FAULTS = {

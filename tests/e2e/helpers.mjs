@@ -100,3 +100,53 @@ export async function rendered(page, selector = 'task-force-tracker') {
     selector,
   );
 }
+
+/**
+ * A route answering with a test page that loads the widget: `body` inside
+ * <body>, optional extra `head`, a CSP header, another favicon or script.
+ */
+export function htmlPage(body, { lang = 'zh-CN', head = '', csp, icon = 'data:,', script = '/task-force-tracker.js' } = {}) {
+  return (req, res) => {
+    const headers = { 'content-type': 'text/html; charset=utf-8' };
+    if (csp) headers['content-security-policy'] = csp;
+    res.writeHead(200, headers);
+    res.end(`<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>test</title>
+<link rel="icon" href="${icon}">${head}<script type="module" src="${script}"></script></head>
+<body>${body}</body></html>`);
+  };
+}
+
+/**
+ * Returns a function that collects garbage and reads the page's listener and
+ * DOM node counts (Chromium's own metrics) and the wasm memory size.
+ */
+export async function leakProbe(context, page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return async () => {
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
+    const wasm = await page.evaluate(async () => (await (await import('/pkg/task_force_tracker.js')).default()).memory.buffer.byteLength);
+    return { listeners: m.JSEventListeners, nodes: m.Nodes, wasm };
+  };
+}
+
+/**
+ * Adds a widget to #slot, waits for its data, optionally clicks its second
+ * tab, removes it; `n` times. `attrs` are set on each element.
+ */
+export function mountCycles(page, n, { attrs = {}, click = false } = {}) {
+  return page.evaluate(async ([n, attrs, click]) => {
+    for (let i = 0; i < n; i++) {
+      const el = document.createElement('task-force-tracker');
+      el.setAttribute('loading', 'eager');
+      for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+      const loaded = new Promise((ok) => el.addEventListener('tft-load', ok, { once: true }));
+      document.getElementById('slot').append(el);
+      await loaded;
+      if (click) el.shadowRoot.querySelectorAll('[role=tab]')[1].click();
+      el.remove();
+    }
+  }, [n, attrs, click]);
+}

@@ -2,7 +2,7 @@
 // listeners, DOM nodes and wasm memory stay flat.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, rendered } from './helpers.mjs';
+import { serve, launch, open, rendered, leakProbe, mountCycles } from './helpers.mjs';
 
 const data = (n) => JSON.stringify({
   title: `Cycle ${n}`, asOf: '2021-06-30',
@@ -34,17 +34,6 @@ ${Array.from({ length: 20 }, (_, i) => `<task-force-tracker id="w${i}" ${i % 2 ?
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function probe(page, context) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return async () => {
-    await cdp.send('HeapProfiler.collectGarbage');
-    const { metrics } = await cdp.send('Performance.getMetrics');
-    const m = Object.fromEntries(metrics.map((x) => [x.name, x.value]));
-    const wasm = await page.evaluate(async () => (await (await import('/pkg/task_force_tracker.js')).default()).memory.buffer.byteLength);
-    return { listeners: m.JSEventListeners, nodes: m.Nodes, wasm };
-  };
-}
 
 test('20 instances all render and respond, each on its own', { timeout: 60_000 }, async () => {
   const { page, context, problems } = await open(browser, server.url + '/test/twenty.html', { height: 4000 });
@@ -65,7 +54,7 @@ test('20 instances all render and respond, each on its own', { timeout: 60_000 }
 test('1,000 refreshes with changing data and 200 mounts leave listeners, nodes and wasm memory flat', { timeout: 120_000 }, async () => {
   const { page, context, problems } = await open(browser, server.url + '/test/twenty.html', { height: 4000 });
   await rendered(page, '#w1');
-  const measure = await probe(page, context);
+  const measure = await leakProbe(context, page);
   const refresh = (from, to) => page.evaluate(async ([from, to]) => {
     const el = document.getElementById('w1');
     el.shadowRoot.querySelectorAll('[role=tab]')[1].click();
@@ -84,16 +73,7 @@ test('1,000 refreshes with changing data and 200 mounts leave listeners, nodes a
   assert.equal(end.wasm, warm.wasm, `wasm memory ${warm.wasm} → ${end.wasm}`);
   assert.equal(await page.locator('#w1').getByRole('tab', { selected: true }).locator('.tab-name').innerText(), 'TF b', 'state kept');
 
-  const mount = (n) => page.evaluate(async (n) => {
-    for (let i = 0; i < n; i++) {
-      const el = document.createElement('task-force-tracker');
-      el.setAttribute('loading', 'eager');
-      const loaded = new Promise((ok) => el.addEventListener('tft-load', ok, { once: true }));
-      document.getElementById('slot').append(el);
-      await loaded;
-      el.remove();
-    }
-  }, n);
+  const mount = (n) => mountCycles(page, n);
   await mount(20);
   const before = await measure();
   await mount(200);

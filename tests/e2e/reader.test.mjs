@@ -4,14 +4,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, rendered, shot, ROOT } from './helpers.mjs';
+import { serve, launch, open, rendered, shot, ROOT, htmlPage } from './helpers.mjs';
 
 const DATA = await readFile(join(ROOT, 'data/dezhou.json'), 'utf8');
-const page2 = (body) => (req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,">
-<script type="module" src="/task-force-tracker.js"></script></head><body><main>${body}</main></body></html>`);
-};
+const page2 = (body) => htmlPage(`<main>${body}</main>`);
 
 const LONG = JSON.stringify({
   title: 'Long', asOf: '2021-06-30',

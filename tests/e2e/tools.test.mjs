@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serve, launch, open, rendered, ROOT } from './helpers.mjs';
+import { serve, launch, open, rendered, ROOT, htmlPage } from './helpers.mjs';
 
 const CORPUS = join(ROOT, 'tests/corpus');
 const TFT = join(ROOT, 'target/debug/tft'); // built by `cargo test`
@@ -19,11 +19,7 @@ const csvRows = (await readFile(join(ROOT, 'data/template.csv'), 'utf8')).trim()
 const DEZHOU = await readFile(join(ROOT, 'data/dezhou.json'), 'utf8');
 const snapshot = execFileSync(TFT, ['render-html', join(ROOT, 'data/dezhou.json')], { encoding: 'utf8' });
 
-const html = (body) => (req, res) => {
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>t</title><link rel="icon" href="data:,">
-<script type="module" src="/task-force-tracker.js"></script></head><body>${body}</body></html>`);
-};
+const html = (body) => htmlPage(body, { lang: 'en' });
 
 let server, browser;
 before(async () => {

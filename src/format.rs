@@ -179,10 +179,10 @@ pub fn expected(ty: Ty) -> String {
     }
 }
 
-/// The decoder's running state: the source text (for line:column) and
-/// everything found so far.
-pub struct Cx<'t> {
-    text: &'t str,
+/// The decoder's running state: everything found so far. Problems carry
+/// byte offsets; [`Decoder::finish`] adds line and column.
+#[derive(Debug, Default)]
+pub struct Cx {
     /// Problems that make the file invalid.
     pub errors: Vec<Problem>,
     /// Suspicious but valid data.
@@ -191,30 +191,59 @@ pub struct Cx<'t> {
     measures: usize,
 }
 
-impl<'t> Cx<'t> {
-    /// Starts decoding `text`.
-    pub fn new(text: &'t str) -> Cx<'t> {
-        Cx { text, errors: Vec::new(), warnings: Vec::new(), as_of: None, measures: 0 }
+impl Cx {
+    fn error(&mut self, v: &Value, path: &Path, message: String) {
+        self.errors.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at });
     }
-    fn error(&mut self, v: &Value, path: &str, message: String) {
-        let locate = self.errors.len() < LOCATED_PROBLEMS;
-        self.errors.push(problem_at(self.text, v, path.to_string(), message, locate));
+    fn warn(&mut self, v: &Value, path: &Path, message: String) {
+        self.warnings.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at });
     }
-    fn warn(&mut self, v: &Value, path: &str, message: String) {
-        let locate = self.warnings.len() < LOCATED_PROBLEMS;
-        self.warnings.push(problem_at(self.text, v, path.to_string(), message, locate));
-    }
-    fn wrong(&mut self, v: &Value, path: &str, ty: Ty) {
+    fn wrong(&mut self, v: &Value, path: &Path, ty: Ty) {
         let message = format!("expected {}, found {}", expected(ty), v.kind.describe());
         self.error(v, path, message);
     }
 }
 
-fn join(path: &str, name: &str) -> String {
-    if path.is_empty() {
-        name.to_string()
-    } else {
-        format!("{path}.{name}")
+/// A JSON path (`taskForces[2].measures[0].due`), written out only when a
+/// problem is reported: most values have none, and building every path as a
+/// string cost more than the rest of decoding.
+#[derive(Debug, Clone, Copy)]
+pub enum Path<'a> {
+    /// The top level.
+    Root,
+    /// A member of an object.
+    Key(&'a Path<'a>, &'a str),
+    /// An item of an array.
+    Index(&'a Path<'a>, usize),
+}
+
+impl<'a> Path<'a> {
+    fn key(&'a self, name: &'a str) -> Path<'a> {
+        Path::Key(self, name)
+    }
+    fn index(&'a self, i: usize) -> Path<'a> {
+        Path::Index(self, i)
+    }
+    /// The path as text; empty for the top level.
+    pub fn render(&self) -> String {
+        match self {
+            Path::Root => String::new(),
+            Path::Key(parent, name) => {
+                let mut s = parent.render();
+                if !s.is_empty() {
+                    s.push('.');
+                }
+                s.push_str(name);
+                s
+            }
+            Path::Index(parent, i) => {
+                let mut s = parent.render();
+                s.push('[');
+                s.push_str(&i.to_string());
+                s.push(']');
+                s
+            }
+        }
     }
 }
 
@@ -229,7 +258,7 @@ impl<'v> Fields<'v> {
     }
 }
 
-fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &str) -> Option<Fields<'v>> {
+fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> Option<Fields<'v>> {
     let Kind::Object(members) = &v.kind else {
         cx.wrong(v, path, Ty::Object(table));
         return None;
@@ -240,13 +269,13 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &str) -> O
             let names: Vec<&str> = table.fields.iter().map(|f| f.name).filter(|n| !n.starts_with('$')).collect();
             cx.warn(
                 value,
-                &join(path, name),
+                &path.key(name),
                 format!("unknown field `{name}` is ignored; expected one of: {}", names.join(", ")),
             );
             continue;
         };
         if out.get(name).is_some() {
-            cx.error(value, &join(path, name), format!("`{name}` appears twice"));
+            cx.error(value, &path.key(name), format!("`{name}` appears twice"));
             continue;
         }
         if value.kind != Kind::Null {
@@ -261,7 +290,7 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &str) -> O
     Some(out)
 }
 
-fn string<'v>(cx: &mut Cx, v: &'v Value, path: &str, ty: Ty) -> Option<&'v str> {
+fn string<'v>(cx: &mut Cx, v: &'v Value, path: &Path, ty: Ty) -> Option<&'v str> {
     match &v.kind {
         Kind::Str(s) => Some(s),
         _ => {
@@ -271,7 +300,7 @@ fn string<'v>(cx: &mut Cx, v: &'v Value, path: &str, ty: Ty) -> Option<&'v str> 
     }
 }
 
-fn text(cx: &mut Cx, v: &Value, path: &str, max: usize) -> Option<Text> {
+fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
     let ty = Ty::Text(max);
     let t = match &v.kind {
         Kind::Str(s) if !s.trim().is_empty() => Text::plain(s.as_str()),
@@ -282,12 +311,12 @@ fn text(cx: &mut Cx, v: &Value, path: &str, max: usize) -> Option<Text> {
                 let Some(i) = Lang::ALL.iter().position(|l| l.tag() == key) else {
                     cx.error(
                         item,
-                        &join(path, key),
+                        &path.key(key),
                         format!("unknown language `{key}`, expected zh-Hans, zh-Hant or en"),
                     );
                     continue;
                 };
-                parts[i] = string(cx, item, &join(path, key), Ty::Str).map(str::to_string);
+                parts[i] = string(cx, item, &path.key(key), Ty::Str).map(str::to_string);
             }
             if cx.errors.len() > errors {
                 return None;
@@ -309,7 +338,7 @@ fn text(cx: &mut Cx, v: &Value, path: &str, max: usize) -> Option<Text> {
     Some(t)
 }
 
-fn date(cx: &mut Cx, v: &Value, path: &str) -> Option<Date> {
+fn date(cx: &mut Cx, v: &Value, path: &Path) -> Option<Date> {
     let d = string(cx, v, path, Ty::Date).and_then(Date::parse);
     if d.is_none() && matches!(v.kind, Kind::Str(_)) {
         cx.wrong(v, path, Ty::Date);
@@ -317,7 +346,7 @@ fn date(cx: &mut Cx, v: &Value, path: &str) -> Option<Date> {
     d
 }
 
-fn checked<T>(cx: &mut Cx, v: &Value, path: &str, ty: Ty, make: fn(&str) -> Option<T>) -> Option<T> {
+fn checked<T>(cx: &mut Cx, v: &Value, path: &Path, ty: Ty, make: fn(&str) -> Option<T>) -> Option<T> {
     let s = string(cx, v, path, ty)?;
     let out = make(s);
     if out.is_none() {
@@ -326,7 +355,7 @@ fn checked<T>(cx: &mut Cx, v: &Value, path: &str, ty: Ty, make: fn(&str) -> Opti
     out
 }
 
-fn percent(cx: &mut Cx, v: &Value, path: &str) -> Option<Percent> {
+fn percent(cx: &mut Cx, v: &Value, path: &Path) -> Option<Percent> {
     let p = match v.kind {
         Kind::Int(n) => u8::try_from(n).ok().and_then(Percent::new),
         _ => None,
@@ -337,7 +366,7 @@ fn percent(cx: &mut Cx, v: &Value, path: &str) -> Option<Percent> {
     p
 }
 
-fn boolean(cx: &mut Cx, v: Option<&Value>, path: &str) -> bool {
+fn boolean(cx: &mut Cx, v: Option<&Value>, path: &Path) -> bool {
     let Some(v) = v else { return false };
     match v.kind {
         Kind::Bool(b) => b,
@@ -351,10 +380,10 @@ fn boolean(cx: &mut Cx, v: Option<&Value>, path: &str) -> bool {
 fn list<'v, T>(
     cx: &mut Cx,
     v: Option<&'v Value>,
-    path: &str,
+    path: &Path,
     ty: Ty,
     max: usize,
-    mut item: impl FnMut(&mut Cx, &'v Value, &str) -> Option<T>,
+    mut item: impl FnMut(&mut Cx, &'v Value, &Path) -> Option<T>,
 ) -> Vec<T> {
     let Some(v) = v else { return Vec::new() };
     let Kind::Array(items) = &v.kind else {
@@ -365,67 +394,166 @@ fn list<'v, T>(
         cx.error(v, path, format!("{} entries, expected at most {max}", items.len()));
         return Vec::new();
     }
-    items.iter().enumerate().filter_map(|(i, x)| item(cx, x, &format!("{path}[{i}]"))).collect()
+    items.iter().enumerate().filter_map(|(i, x)| item(cx, x, &path.index(i))).collect()
 }
 
 /// Optional field helper: decodes `name` when present.
 macro_rules! opt {
     ($cx:expr, $fields:expr, $path:expr, $name:literal, $decode:expr) => {
-        $fields.get($name).and_then(|v| $decode($cx, v, &join($path, $name)))
+        $fields.get($name).and_then(|v| $decode($cx, v, &$path.key($name)))
     };
 }
 
-/// Decodes the root object.
-pub fn programme(cx: &mut Cx, v: &Value) -> Option<Programme> {
-    let fs = fields(cx, v, &PROGRAMME, "")?;
-    let as_of = opt!(cx, fs, "", "asOf", date);
-    cx.as_of = as_of;
-    let title = opt!(cx, fs, "", "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
-    let source = opt!(cx, fs, "", "source", source);
-    let sample = boolean(cx, fs.get("sample"), "sample");
-    if let Some(s) = fs.get("$schema") {
-        string(cx, s, "$schema", Ty::Str);
-    }
-    let tf_value = fs.get("taskForces");
-    let task_forces =
-        list(cx, tf_value, "taskForces", Ty::List(&TASK_FORCE, MAX_TASK_FORCES), MAX_TASK_FORCES, task_force);
-    if let Some(tv) = tf_value {
-        if matches!(&tv.kind, Kind::Array(a) if a.is_empty()) {
-            cx.error(tv, "taskForces", "empty list, expected at least one task force".into());
-        }
-        if cx.measures > MAX_MEASURES {
-            let n = cx.measures;
-            cx.error(tv, "taskForces", format!("{n} measures in all, expected at most {MAX_MEASURES}"));
-        }
-        unique_ids(cx, tv, "taskForces", "among task forces");
-    }
-    Some(Programme { title: title?, as_of: as_of?, source, sample, task_forces })
+/// Decodes a parsed file in slices of whole task forces, so that a large
+/// file does not hold the browser's main thread for long.
+#[derive(Debug)]
+pub struct Decoder {
+    root: Value,
+    cx: Cx,
+    head: Option<Head>,
+    task_forces: Vec<TaskForce>,
+    next: usize,
 }
 
-fn source(cx: &mut Cx, v: &Value, path: &str) -> Option<Source> {
+#[derive(Debug)]
+struct Head {
+    title: Option<Text>,
+    as_of: Option<Date>,
+    source: Option<Source>,
+    sample: bool,
+    /// Where `taskForces` is among the root's members.
+    list: Option<usize>,
+    /// Whether it is a list whose items are to be decoded.
+    items: bool,
+}
+
+const ROOT: Path<'static> = Path::Root;
+const TASK_FORCES: Path<'static> = Path::Key(&ROOT, "taskForces");
+
+impl Decoder {
+    /// Starts decoding the document `root`.
+    pub fn new(root: Value) -> Decoder {
+        Decoder { root, cx: Cx::default(), head: None, task_forces: Vec::new(), next: 0 }
+    }
+
+    /// Decodes task forces until about `budget` bytes of the file are
+    /// covered (at least one); returns whether everything is decoded.
+    pub fn step(&mut self, budget: usize) -> bool {
+        let head = match &self.head {
+            Some(head) => head,
+            None => self.head.insert(head(&mut self.cx, &self.root)),
+        };
+        let (Some(list), true) = (head.list, head.items) else { return true };
+        let Kind::Object(members) = &mut self.root.kind else { return true };
+        let Kind::Array(items) = &mut members[list].1.kind else { return true };
+        let from = items.get(self.next).map_or(0, |v| v.at);
+        while let Some(item) = items.get_mut(self.next) {
+            if item.at - from > budget && item.at > from {
+                return false;
+            }
+            if let Some(mut tf) = task_force(&mut self.cx, item, &TASK_FORCES.index(self.next)) {
+                for m in &mut tf.measures {
+                    // Newest first; the sort is stable, so same-day reports keep file order.
+                    m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
+                }
+                self.task_forces.push(tf);
+            }
+            // Only the id is read again (for duplicates): free the rest now.
+            if let Kind::Object(fields) = &mut item.kind {
+                fields.retain(|(k, _)| k == "id");
+            }
+            self.next += 1;
+        }
+        true
+    }
+
+    /// The programme, or every problem; warnings either way. `text` is the
+    /// source, for line and column.
+    pub fn finish(mut self, text: &str) -> (Option<Programme>, Vec<Problem>, Vec<Problem>) {
+        while !self.step(usize::MAX) {}
+        let cx = &mut self.cx;
+        let head = self.head.take().expect("step decodes the head first");
+        let list = match (&self.root.kind, head.list) {
+            (Kind::Object(members), Some(i)) => Some(&members[i].1),
+            _ => None,
+        };
+        if let Some(tv) = list {
+            if matches!(&tv.kind, Kind::Array(a) if a.is_empty()) {
+                cx.error(tv, &TASK_FORCES, "empty list, expected at least one task force".into());
+            }
+            if cx.measures > MAX_MEASURES {
+                let n = cx.measures;
+                cx.error(tv, &TASK_FORCES, format!("{n} measures in all, expected at most {MAX_MEASURES}"));
+            }
+            unique_ids(cx, tv, &TASK_FORCES, "among task forces");
+        }
+        let mut cx = self.cx;
+        for list in [&mut cx.errors, &mut cx.warnings] {
+            for p in list.iter_mut().take(LOCATED_PROBLEMS) {
+                (p.line, p.col) = json::line_col(text, p.at);
+            }
+        }
+        let programme = match head {
+            Head { title: Some(title), as_of: Some(as_of), source, sample, .. } if cx.errors.is_empty() => {
+                Some(Programme { title, as_of, source, sample, task_forces: self.task_forces })
+            }
+            _ => None,
+        };
+        (programme, cx.errors, cx.warnings)
+    }
+}
+
+/// Decodes the root object but for its task forces' contents.
+fn head(cx: &mut Cx, v: &Value) -> Head {
+    let Some(fs) = fields(cx, v, &PROGRAMME, &ROOT) else {
+        return Head { title: None, as_of: None, source: None, sample: false, list: None, items: false };
+    };
+    let as_of = opt!(cx, fs, ROOT, "asOf", date);
+    cx.as_of = as_of;
+    let title = opt!(cx, fs, ROOT, "title", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
+    let source = opt!(cx, fs, ROOT, "source", source);
+    let sample = boolean(cx, fs.get("sample"), &ROOT.key("sample"));
+    if let Some(s) = fs.get("$schema") {
+        string(cx, s, &ROOT.key("$schema"), Ty::Str);
+    }
+    let (mut list, mut items) = (None, false);
+    if let (Some(tv), Kind::Object(members)) = (fs.get("taskForces"), &v.kind) {
+        list = members.iter().position(|(_, m)| std::ptr::eq(m, tv));
+        match &tv.kind {
+            Kind::Array(a) if a.len() > MAX_TASK_FORCES => {
+                cx.error(tv, &TASK_FORCES, format!("{} entries, expected at most {MAX_TASK_FORCES}", a.len()));
+            }
+            Kind::Array(_) => items = true,
+            _ => cx.wrong(tv, &TASK_FORCES, Ty::List(&TASK_FORCE, MAX_TASK_FORCES)),
+        }
+    }
+    Head { title, as_of, source, sample, list, items }
+}
+
+fn source(cx: &mut Cx, v: &Value, path: &Path) -> Option<Source> {
     let fs = fields(cx, v, &SOURCE, path)?;
-    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
-    let publisher = opt!(cx, fs, path, "publisher", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
-    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(cx, v, p, Ty::Link, Link::parse));
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
+    let publisher = opt!(cx, fs, path, "publisher", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
+    let url = opt!(cx, fs, path, "url", |cx, v, p: &Path| checked(cx, v, p, Ty::Link, Link::parse));
     let date = opt!(cx, fs, path, "date", date);
     Some(Source { title: title?, publisher, url, date })
 }
 
-fn task_force(cx: &mut Cx, v: &Value, path: &str) -> Option<TaskForce> {
+fn task_force(cx: &mut Cx, v: &Value, path: &Path) -> Option<TaskForce> {
     let fs = fields(cx, v, &TASK_FORCE, path)?;
-    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(cx, v, p, Ty::Id, Id::parse));
-    let name = opt!(cx, fs, path, "name", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
-    let focus = opt!(cx, fs, path, "focus", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
-    let leader = opt!(cx, fs, path, "leader", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
+    let id = opt!(cx, fs, path, "id", |cx, v, p: &Path| checked(cx, v, p, Ty::Id, Id::parse));
+    let name = opt!(cx, fs, path, "name", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
+    let focus = opt!(cx, fs, path, "focus", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
+    let leader = opt!(cx, fs, path, "leader", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
     let members = list(
         cx,
         fs.get("members"),
-        &join(path, "members"),
+        &path.key("members"),
         Ty::TextList(MAX_LIST, MAX_TITLE_CHARS),
         MAX_LIST,
         |cx, v, p| text(cx, v, p, MAX_TITLE_CHARS),
     );
-    let m_path = join(path, "measures");
+    let m_path = path.key("measures");
     let m_value = fs.get("measures");
     let measures = list(
         cx,
@@ -456,7 +584,7 @@ fn task_force(cx: &mut Cx, v: &Value, path: &str) -> Option<TaskForce> {
             };
             if !titles.insert(json::write(title, false)) {
                 let message = format!("the title \"{shown}\" appears more than once in this task force");
-                cx.warn(item, &format!("{m_path}[{j}].title"), message);
+                cx.warn(item, &m_path.index(j).key("title"), message);
             }
         }
     }
@@ -479,61 +607,61 @@ fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
 
 /// Reports repeated `id`s among the objects of a list, read from the file
 /// itself so that an item with other problems is still counted.
-fn unique_ids(cx: &mut Cx, list: &Value, path: &str, scope: &str) {
+fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
     let mut seen = HashSet::new();
     for (i, item) in array_items(list).iter().enumerate() {
         if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
             if !seen.insert(s.as_str()) {
                 let message = format!("duplicate id \"{s}\", expected ids unique {scope}");
-                cx.error(id, &format!("{path}[{i}].id"), message);
+                cx.error(id, &path.index(i).key("id"), message);
             }
         }
     }
 }
 
-fn measure(cx: &mut Cx, v: &Value, path: &str) -> Option<Measure> {
+fn measure(cx: &mut Cx, v: &Value, path: &Path) -> Option<Measure> {
     let fs = fields(cx, v, &MEASURE, path)?;
-    let id = opt!(cx, fs, path, "id", |cx, v, p: &str| checked(cx, v, p, Ty::Id, Id::parse));
-    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
-    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(cx, v, p, Ty::Status, Status::from_word));
+    let id = opt!(cx, fs, path, "id", |cx, v, p: &Path| checked(cx, v, p, Ty::Id, Id::parse));
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
+    let status = opt!(cx, fs, path, "status", |cx, v, p: &Path| checked(cx, v, p, Ty::Status, Status::from_word));
     let progress = opt!(cx, fs, path, "progress", percent);
     let start = opt!(cx, fs, path, "start", date);
     let due = opt!(cx, fs, path, "due", date);
     let milestones =
-        list(cx, fs.get("milestones"), &join(path, "milestones"), Ty::List(&MILESTONE, MAX_LIST), MAX_LIST, milestone);
-    let reports = list(cx, fs.get("reports"), &join(path, "reports"), Ty::List(&REPORT, MAX_LIST), MAX_LIST, report);
-    let sample = boolean(cx, fs.get("sample"), &join(path, "sample"));
+        list(cx, fs.get("milestones"), &path.key("milestones"), Ty::List(&MILESTONE, MAX_LIST), MAX_LIST, milestone);
+    let reports = list(cx, fs.get("reports"), &path.key("reports"), Ty::List(&REPORT, MAX_LIST), MAX_LIST, report);
+    let sample = boolean(cx, fs.get("sample"), &path.key("sample"));
     let m = Measure { id: id?, title: title?, status: status?, progress, start, due, milestones, reports, sample };
     if m.status == Status::Completed && m.progress.is_some_and(|p| p.get() < 100) {
-        cx.warn(v, &join(path, "progress"), format!("completed, but progress is {}%", m.progress().min(100)));
+        cx.warn(v, &path.key("progress"), format!("completed, but progress is {}%", m.progress().min(100)));
     }
     if let (Some(s), Some(d)) = (m.start, m.due) {
         if d < s {
-            cx.warn(v, &join(path, "due"), format!("due {d} is before the start {s}"));
+            cx.warn(v, &path.key("due"), format!("due {d} is before the start {s}"));
         }
     }
     Some(m)
 }
 
-fn milestone(cx: &mut Cx, v: &Value, path: &str) -> Option<Milestone> {
+fn milestone(cx: &mut Cx, v: &Value, path: &Path) -> Option<Milestone> {
     let fs = fields(cx, v, &MILESTONE, path)?;
-    let title = opt!(cx, fs, path, "title", |cx, v, p: &str| text(cx, v, p, MAX_TITLE_CHARS));
+    let title = opt!(cx, fs, path, "title", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
     let due = opt!(cx, fs, path, "due", date);
-    let done = boolean(cx, fs.get("done"), &join(path, "done"));
+    let done = boolean(cx, fs.get("done"), &path.key("done"));
     Some(Milestone { title: title?, due: due?, done })
 }
 
-fn report(cx: &mut Cx, v: &Value, path: &str) -> Option<Report> {
+fn report(cx: &mut Cx, v: &Value, path: &Path) -> Option<Report> {
     let fs = fields(cx, v, &REPORT, path)?;
     let date = opt!(cx, fs, path, "date", date);
-    let status = opt!(cx, fs, path, "status", |cx, v, p: &str| checked(cx, v, p, Ty::Status, Status::from_word));
+    let status = opt!(cx, fs, path, "status", |cx, v, p: &Path| checked(cx, v, p, Ty::Status, Status::from_word));
     let progress = opt!(cx, fs, path, "progress", percent);
-    let note = opt!(cx, fs, path, "note", |cx, v, p: &str| text(cx, v, p, MAX_NOTE_CHARS));
-    let url = opt!(cx, fs, path, "url", |cx, v, p: &str| checked(cx, v, p, Ty::Link, Link::parse));
-    let sample = boolean(cx, fs.get("sample"), &join(path, "sample"));
+    let note = opt!(cx, fs, path, "note", |cx, v, p: &Path| text(cx, v, p, MAX_NOTE_CHARS));
+    let url = opt!(cx, fs, path, "url", |cx, v, p: &Path| checked(cx, v, p, Ty::Link, Link::parse));
+    let sample = boolean(cx, fs.get("sample"), &path.key("sample"));
     if let (Some(d), Some(as_of)) = (date, cx.as_of) {
         if d > as_of {
-            cx.warn(v, &join(path, "date"), format!("report dated {d}, after the as-of date {as_of}"));
+            cx.warn(v, &path.key("date"), format!("report dated {d}, after the as-of date {as_of}"));
         }
     }
     Some(Report { date: date?, status, progress, note: note?, url, sample })

@@ -77,25 +77,207 @@ pub fn line_col(text: &str, at: usize) -> (usize, usize) {
 
 /// Parses a whole document.
 pub fn parse(text: &str) -> Result<Value, SyntaxError> {
-    let mut p = Parser { s: text.as_bytes(), i: 0 };
-    if text.starts_with('\u{feff}') {
-        p.i = 3;
+    let mut p = Parser::new(text);
+    loop {
+        if let Some(v) = p.step(text, usize::MAX)? {
+            return Ok(v);
+        }
     }
-    p.ws();
-    let v = p.value(0)?;
-    p.ws();
-    if p.i < p.s.len() {
-        return Err(p.err("unexpected text after the end of the JSON value"));
-    }
-    Ok(v)
 }
 
-struct Parser<'a> {
+/// A parse that can stop and resume, so that a large file is read in slices
+/// between which the browser can paint and answer input. It keeps its own
+/// stack, so nesting depth costs heap, not call stack.
+#[derive(Debug)]
+pub struct Parser {
+    i: usize,
+    want: Want,
+    stack: Vec<Frame>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Want {
+    /// A value (at the start, after `:`, or after `,` in an array).
+    Value,
+    /// A value or `]`, right after `[`.
+    ValueOrEnd,
+    /// A member name or `}`, right after `{`.
+    KeyOrEnd,
+    /// A member name, after `,` in an object.
+    Key,
+    /// `,` or the end of the container, after a value.
+    After,
+}
+
+#[derive(Debug)]
+enum Frame {
+    Array(usize, Vec<Value>),
+    Object(usize, Vec<(String, Value)>, String),
+}
+
+impl Parser {
+    /// Starts reading `text` (the same text must be passed to every step).
+    pub fn new(text: &str) -> Parser {
+        let i = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        Parser { i, want: Want::Value, stack: Vec::new() }
+    }
+
+    /// How far the parse has read, in bytes.
+    pub fn position(&self) -> usize {
+        self.i
+    }
+
+    /// Reads about `budget` more bytes; returns the value once the document
+    /// is complete.
+    pub fn step(&mut self, text: &str, budget: usize) -> Result<Option<Value>, SyntaxError> {
+        let stop = self.i.saturating_add(budget);
+        let mut c = Cursor { s: text.as_bytes(), i: self.i };
+        let result = self.run(&mut c, stop);
+        self.i = c.i;
+        result
+    }
+
+    fn run(&mut self, c: &mut Cursor, stop: usize) -> Result<Option<Value>, SyntaxError> {
+        loop {
+            c.ws();
+            if c.i >= stop {
+                return Ok(None);
+            }
+            let done = match self.want {
+                Want::Value | Want::ValueOrEnd => {
+                    let b = c.s.get(c.i).copied();
+                    if self.want == Want::ValueOrEnd && b == Some(b']') {
+                        c.i += 1;
+                        self.close()
+                    } else {
+                        if self.stack.len() > MAX_DEPTH {
+                            return Err(c.err("nesting is deeper than 64 levels"));
+                        }
+                        let at = c.i;
+                        let kind = match b {
+                            None => return Err(c.err("unexpected end of file, expected a value")),
+                            Some(b'{') => {
+                                c.i += 1;
+                                self.stack.push(Frame::Object(at, Vec::new(), String::new()));
+                                self.want = Want::KeyOrEnd;
+                                continue;
+                            }
+                            Some(b'[') => {
+                                c.i += 1;
+                                self.stack.push(Frame::Array(at, Vec::new()));
+                                self.want = Want::ValueOrEnd;
+                                continue;
+                            }
+                            Some(b'"') => Kind::Str(c.string()?),
+                            Some(b't') => c.word("true", Kind::Bool(true))?,
+                            Some(b'f') => c.word("false", Kind::Bool(false))?,
+                            Some(b'n') => c.word("null", Kind::Null)?,
+                            Some(b'-' | b'0'..=b'9') => c.number()?,
+                            Some(b'<') => return Err(c.err("this looks like HTML, expected JSON")),
+                            Some(_) => return Err(c.err("unexpected character, expected a value")),
+                        };
+                        self.finish(Value { kind, at })
+                    }
+                }
+                Want::KeyOrEnd | Want::Key => {
+                    if self.want == Want::KeyOrEnd && c.s.get(c.i) == Some(&b'}') {
+                        c.i += 1;
+                        self.close()
+                    } else {
+                        if c.s.get(c.i) != Some(&b'"') {
+                            return Err(c.err("expected a member name in double quotes"));
+                        }
+                        let name = c.string()?;
+                        c.ws();
+                        if c.s.get(c.i) != Some(&b':') {
+                            return Err(c.err("expected ':' after the member name"));
+                        }
+                        c.i += 1;
+                        if let Some(Frame::Object(_, _, key)) = self.stack.last_mut() {
+                            *key = name;
+                        }
+                        self.want = Want::Value;
+                        None
+                    }
+                }
+                Want::After => {
+                    let b = c.s.get(c.i);
+                    match (self.stack.last(), b) {
+                        (None, _) => return Err(c.err("unexpected text after the end of the JSON value")),
+                        (Some(Frame::Array(..)), Some(b',')) => {
+                            c.i += 1;
+                            self.want = Want::Value;
+                            None
+                        }
+                        (Some(Frame::Array(..)), Some(b']')) | (Some(Frame::Object(..)), Some(b'}')) => {
+                            c.i += 1;
+                            self.close()
+                        }
+                        (Some(Frame::Array(..)), None) => {
+                            return Err(c.err("unexpected end of file inside an array"));
+                        }
+                        (Some(Frame::Array(..)), _) => {
+                            return Err(c.err("expected ',' or ']' after an array item"));
+                        }
+                        (Some(Frame::Object(..)), Some(b',')) => {
+                            c.i += 1;
+                            self.want = Want::Key;
+                            None
+                        }
+                        (Some(Frame::Object(..)), None) => {
+                            return Err(c.err("unexpected end of file inside an object"));
+                        }
+                        (Some(Frame::Object(..)), _) => {
+                            return Err(c.err("expected ',' or '}' after an object member"));
+                        }
+                    }
+                }
+            };
+            if let Some(v) = done {
+                // The whole document: only white space may follow.
+                c.ws();
+                if c.i < c.s.len() {
+                    return Err(c.err("unexpected text after the end of the JSON value"));
+                }
+                return Ok(Some(v));
+            }
+        }
+    }
+
+    /// Closes the innermost container and places it as a value.
+    fn close(&mut self) -> Option<Value> {
+        let v = match self.stack.pop() {
+            Some(Frame::Array(at, items)) => Value { kind: Kind::Array(items), at },
+            Some(Frame::Object(at, members, _)) => Value { kind: Kind::Object(members), at },
+            None => unreachable!("close is only called inside a container"),
+        };
+        self.finish(v)
+    }
+
+    /// Places a complete value in its container; returns it when it is the
+    /// whole document.
+    fn finish(&mut self, v: Value) -> Option<Value> {
+        self.want = Want::After;
+        match self.stack.last_mut() {
+            None => Some(v),
+            Some(Frame::Array(_, items)) => {
+                items.push(v);
+                None
+            }
+            Some(Frame::Object(_, members, key)) => {
+                members.push((std::mem::take(key), v));
+                None
+            }
+        }
+    }
+}
+
+struct Cursor<'a> {
     s: &'a [u8],
     i: usize,
 }
 
-impl Parser<'_> {
+impl Cursor<'_> {
     fn err(&self, message: &str) -> SyntaxError {
         SyntaxError { at: self.i, message: message.into() }
     }
@@ -106,90 +288,12 @@ impl Parser<'_> {
         }
     }
 
-    fn value(&mut self, depth: usize) -> Result<Value, SyntaxError> {
-        if depth > MAX_DEPTH {
-            return Err(self.err("nesting is deeper than 64 levels"));
-        }
-        let at = self.i;
-        let kind = match self.s.get(self.i) {
-            None => return Err(self.err("unexpected end of file, expected a value")),
-            Some(b'{') => self.object(depth)?,
-            Some(b'[') => self.array(depth)?,
-            Some(b'"') => Kind::Str(self.string()?),
-            Some(b't') => self.word("true", Kind::Bool(true))?,
-            Some(b'f') => self.word("false", Kind::Bool(false))?,
-            Some(b'n') => self.word("null", Kind::Null)?,
-            Some(b'-' | b'0'..=b'9') => self.number()?,
-            Some(b'<') => return Err(self.err("this looks like HTML, expected JSON")),
-            Some(_) => return Err(self.err("unexpected character, expected a value")),
-        };
-        Ok(Value { kind, at })
-    }
-
     fn word(&mut self, w: &str, kind: Kind) -> Result<Kind, SyntaxError> {
         if self.s[self.i..].starts_with(w.as_bytes()) {
             self.i += w.len();
             Ok(kind)
         } else {
             Err(self.err("unexpected word, expected true, false or null"))
-        }
-    }
-
-    fn object(&mut self, depth: usize) -> Result<Kind, SyntaxError> {
-        self.i += 1;
-        let mut members = Vec::new();
-        self.ws();
-        if self.s.get(self.i) == Some(&b'}') {
-            self.i += 1;
-            return Ok(Kind::Object(members));
-        }
-        loop {
-            self.ws();
-            if self.s.get(self.i) != Some(&b'"') {
-                return Err(self.err("expected a member name in double quotes"));
-            }
-            let key = self.string()?;
-            self.ws();
-            if self.s.get(self.i) != Some(&b':') {
-                return Err(self.err("expected ':' after the member name"));
-            }
-            self.i += 1;
-            self.ws();
-            members.push((key, self.value(depth + 1)?));
-            self.ws();
-            match self.s.get(self.i) {
-                Some(b',') => self.i += 1,
-                Some(b'}') => {
-                    self.i += 1;
-                    return Ok(Kind::Object(members));
-                }
-                None => return Err(self.err("unexpected end of file inside an object")),
-                _ => return Err(self.err("expected ',' or '}' after an object member")),
-            }
-        }
-    }
-
-    fn array(&mut self, depth: usize) -> Result<Kind, SyntaxError> {
-        self.i += 1;
-        let mut items = Vec::new();
-        self.ws();
-        if self.s.get(self.i) == Some(&b']') {
-            self.i += 1;
-            return Ok(Kind::Array(items));
-        }
-        loop {
-            self.ws();
-            items.push(self.value(depth + 1)?);
-            self.ws();
-            match self.s.get(self.i) {
-                Some(b',') => self.i += 1,
-                Some(b']') => {
-                    self.i += 1;
-                    return Ok(Kind::Array(items));
-                }
-                None => return Err(self.err("unexpected end of file inside an array")),
-                _ => return Err(self.err("expected ',' or ']' after an array item")),
-            }
         }
     }
 
@@ -444,6 +548,24 @@ mod tests {
             assert!(e.message.contains(words), "{text}: {e:?}");
         }
         assert_eq!(line_col("{\n  \"a\": x", 9), (2, 8));
+    }
+
+    #[test]
+    fn a_parse_in_slices_equals_a_parse_in_one_go() {
+        let texts = [crate::default_programme_json(), "[1, [2, {\"a\": [3, \"x\"]}], {}, []]", "{\"a\": 1,}", "[1 2]"];
+        for text in texts {
+            for budget in [1, 2, 7, 100] {
+                let mut p = Parser::new(text);
+                let sliced = loop {
+                    match p.step(text, budget) {
+                        Ok(Some(v)) => break Ok(v),
+                        Ok(None) => {}
+                        Err(e) => break Err(e),
+                    }
+                };
+                assert_eq!(sliced, parse(text), "budget {budget}");
+            }
+        }
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! it, so they can never disagree. This module has no browser code.
 
 use crate::date::Date;
-use crate::json::{self, Value};
+use crate::json;
 use crate::text::{Lang, Text};
 use std::fmt;
 
@@ -301,34 +301,83 @@ pub fn parse(text: &str) -> Result<Parsed, ParseError> {
 /// Like [`parse`], but returns the warnings even when the file has errors
 /// (for the command-line tool, which reports both).
 pub fn check(text: &str) -> (Result<Programme, ParseError>, Vec<Problem>) {
-    let value = match json::parse(text) {
-        Ok(v) => v,
-        Err(e) => {
-            let (line, col) = json::line_col(text, e.at);
-            let html = text.trim_start_matches('\u{feff}').trim_start().starts_with('<');
-            let problem = Problem { path: String::new(), message: e.message, line, col, at: e.at };
-            return (Err(ParseError::Syntax { problem, html }), Vec::new());
+    let mut loader = Loader::new(text.to_string());
+    loop {
+        if let Some(done) = loader.step(usize::MAX) {
+            return done;
         }
-    };
-    let mut cx = crate::format::Cx::new(text);
-    let programme = crate::format::programme(&mut cx, &value);
-    let result = match programme {
-        Some(mut programme) if cx.errors.is_empty() => {
-            for m in programme.task_forces.iter_mut().flat_map(|t| t.measures.iter_mut()) {
-                // Newest first; the sort is stable, so same-day reports keep file order.
-                m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
-            }
-            Ok(programme)
-        }
-        _ => Err(ParseError::Invalid(cx.errors)),
-    };
-    (result, cx.warnings)
+    }
 }
 
-/// A problem at value `v`; `locate` says whether to work out line:column.
-pub(crate) fn problem_at(text: &str, v: &Value, path: String, message: String, locate: bool) -> Problem {
-    let (line, col) = if locate && !text.is_empty() { json::line_col(text, v.at) } else { (0, 0) };
-    Problem { path, message, line, col, at: v.at }
+/// Reads a programme in slices: JSON first, then whole task forces, each
+/// step covering about `budget` bytes of the file. The widget yields to the
+/// browser between steps; [`check`] runs them back to back. Both run the
+/// same code, so a file is accepted or refused the same way in each.
+#[derive(Debug)]
+pub struct Loader {
+    text: String,
+    stage: Stage,
+}
+
+#[derive(Debug)]
+enum Stage {
+    Parse(json::Parser),
+    Decode(crate::format::Decoder),
+    Done,
+}
+
+/// What a finished [`Loader`] found: the programme or why not, and warnings.
+pub type Checked = (Result<Programme, ParseError>, Vec<Problem>);
+
+impl Loader {
+    /// Starts reading `text`.
+    pub fn new(text: String) -> Loader {
+        let parser = json::Parser::new(&text);
+        Loader { text, stage: Stage::Parse(parser) }
+    }
+
+    /// The text being read.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// Gives the text back (once finished, for "download data").
+    pub fn into_text(self) -> String {
+        self.text
+    }
+
+    /// Does about `budget` bytes' worth of work; returns the outcome once
+    /// the whole file is read. Decoding costs about four times as much per
+    /// byte as parsing, so it is given a quarter of the budget.
+    pub fn step(&mut self, budget: usize) -> Option<Checked> {
+        match &mut self.stage {
+            Stage::Parse(parser) => match parser.step(&self.text, budget) {
+                Ok(None) => None,
+                Ok(Some(value)) => {
+                    self.stage = Stage::Decode(crate::format::Decoder::new(value));
+                    None
+                }
+                Err(e) => {
+                    self.stage = Stage::Done;
+                    let (line, col) = json::line_col(&self.text, e.at);
+                    let html = self.text.trim_start_matches('\u{feff}').trim_start().starts_with('<');
+                    let problem = Problem { path: String::new(), message: e.message, line, col, at: e.at };
+                    Some((Err(ParseError::Syntax { problem, html }), Vec::new()))
+                }
+            },
+            Stage::Decode(decoder) => {
+                if !decoder.step(budget / 4) {
+                    return None;
+                }
+                let Stage::Decode(decoder) = std::mem::replace(&mut self.stage, Stage::Done) else {
+                    return None;
+                };
+                let (programme, errors, warnings) = decoder.finish(&self.text);
+                Some((programme.ok_or(ParseError::Invalid(errors)), warnings))
+            }
+            Stage::Done => None,
+        }
+    }
 }
 
 /// How many measures are in each status, plus how many are overdue.

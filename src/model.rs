@@ -322,7 +322,7 @@ pub struct Loader {
 #[derive(Debug)]
 enum Stage {
     Parse(json::Parser),
-    Decode(crate::format::Decoder),
+    Decode(Box<crate::format::Decoder>),
     Done,
 }
 
@@ -354,7 +354,7 @@ impl Loader {
             Stage::Parse(parser) => match parser.step(&self.text, budget) {
                 Ok(None) => None,
                 Ok(Some(value)) => {
-                    self.stage = Stage::Decode(crate::format::Decoder::new(value));
+                    self.stage = Stage::Decode(Box::new(crate::format::Decoder::new(value)));
                     None
                 }
                 Err(e) => {

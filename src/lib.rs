@@ -6,9 +6,11 @@
 //!
 //! Data flows one way: **JSON → [`model::parse`] (validated model, by the
 //! tables in [`format`]) →
-//! [`view::view`] (pure, a tree of [`view::Node`]) → DOM** (the `dom` and
-//! `widget` modules, compiled for `wasm32` only). Everything but the last step
-//! is plain Rust and is tested natively:
+//! [`view::view`] (pure, a tree of [`view::Node`]) → [`patch`] (the change
+//! as an operation string) → DOM** (applied by the element's JS). A
+//! [`controller::Controller`] per widget holds the reader's state and turns
+//! input into new views; the `widget` module (wasm only) exports it to JS.
+//! Everything but applying the operations is plain Rust, tested natively:
 //!
 //! ```
 //! use task_force_tracker::{default_programme_json, model, view};
@@ -18,6 +20,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod controller;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod csv_import;
 pub mod date;
@@ -26,19 +29,21 @@ pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod model;
+pub mod patch;
 pub mod state;
 pub mod text;
 pub mod view;
 
 #[cfg(target_arch = "wasm32")]
-mod dom;
-#[cfg(target_arch = "wasm32")]
 mod widget;
 #[cfg(target_arch = "wasm32")]
-pub use widget::Tracker;
+pub use widget::{styles, Tracker};
 
 /// The embedded default dataset (the Dezhou programme), shown when an element
 /// has no data source.
 pub fn default_programme_json() -> &'static str {
     include_str!("../data/dezhou.json")
 }
+
+/// The shadow root's stylesheet.
+pub const STYLES: &str = include_str!("widget.css");

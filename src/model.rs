@@ -350,33 +350,35 @@ impl Loader {
     /// the whole file is read. Decoding costs about four times as much per
     /// byte as parsing, so it is given a quarter of the budget.
     pub fn step(&mut self, budget: usize) -> Option<Checked> {
-        match &mut self.stage {
-            Stage::Parse(parser) => match parser.step(&self.text, budget) {
-                Ok(None) => None,
+        let (step, mut budget) = (budget, budget);
+        if let Stage::Parse(parser) = &mut self.stage {
+            let from = parser.position();
+            match parser.step(&self.text, budget) {
+                Ok(None) => return None,
                 Ok(Some(value)) => {
+                    // A small file is parsed and decoded in the same step.
+                    budget = budget.saturating_sub(parser.position() - from);
                     self.stage = Stage::Decode(Box::new(crate::format::Decoder::new(value)));
-                    None
+                    if budget < step / 2 {
+                        return None;
+                    }
                 }
                 Err(e) => {
                     self.stage = Stage::Done;
                     let (line, col) = json::line_col(&self.text, e.at);
                     let html = self.text.trim_start_matches('\u{feff}').trim_start().starts_with('<');
                     let problem = Problem { path: String::new(), message: e.message, line, col, at: e.at };
-                    Some((Err(ParseError::Syntax { problem, html }), Vec::new()))
+                    return Some((Err(ParseError::Syntax { problem, html }), Vec::new()));
                 }
-            },
-            Stage::Decode(decoder) => {
-                if !decoder.step(budget / 4) {
-                    return None;
-                }
-                let Stage::Decode(decoder) = std::mem::replace(&mut self.stage, Stage::Done) else {
-                    return None;
-                };
-                let (programme, errors, warnings) = decoder.finish(&self.text);
-                Some((programme.ok_or(ParseError::Invalid(errors)), warnings))
             }
-            Stage::Done => None,
         }
+        let Stage::Decode(decoder) = &mut self.stage else { return None };
+        if !decoder.step(budget / 4) {
+            return None;
+        }
+        let Stage::Decode(decoder) = std::mem::replace(&mut self.stage, Stage::Done) else { return None };
+        let (programme, errors, warnings) = decoder.finish(&self.text);
+        Some((programme.ok_or(ParseError::Invalid(errors)), warnings))
     }
 }
 

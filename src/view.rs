@@ -799,7 +799,7 @@ pub fn snapshot(p: &Programme, state: &State, page: bool) -> String {
     }
     let mut title = String::new();
     escape(&mut title, p.title.get(state.lang));
-    let css = include_str!("widget.css").replace(":host", ":root");
+    let css = crate::STYLES.replace(":host", ":root");
     format!(
         "<!doctype html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>\n{css}</style>\n</head>\n<body>\n{body}\n</body>\n</html>\n",
         state.lang.tag()

@@ -5,12 +5,18 @@
 // failure (even a trap inside the module) becomes a message in that widget
 // and a tft-error event, never an exception in the host page.
 //
+// The module takes strings and answers with one operation string per call
+// (src/patch.rs documents the codes): DOM changes for the shadow root, then
+// effects (events, history, focus…). `apply` below carries them out, so the
+// module itself needs no DOM bindings and each update crosses the boundary
+// once.
+//
 // Embed:
 //   <script type="module" src="/path/task-force-tracker.js"></script>
 //   <task-force-tracker src="/data/programme.json" lang="zh-CN"></task-force-tracker>
 // or, where a CMS strips unknown tags:
 //   <div data-task-force-tracker data-src="/data/programme.json"></div>
-import init, { Tracker } from './pkg/task_force_tracker.js';
+import init, { Tracker, styles } from './pkg/task_force_tracker.js';
 
 const TAG = 'task-force-tracker';
 const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout'];
@@ -26,6 +32,7 @@ const STOPPED = {
 };
 
 let module; // one wasm module for every instance on the page
+let sheet; // one constructed stylesheet for every instance (not subject to style-src)
 const WASM = new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url);
 const boot = () => (module ??= init().catch((err) => new Promise((ok, fail) => {
   // A page that replaced window.fetch breaks the default loader: fetch the
@@ -53,6 +60,23 @@ const nearViewport = typeof IntersectionObserver === 'function'
 
 function warn(message) {
   console.warn('[task-force-tracker]', message);
+}
+
+/** Lets the browser paint and handle input between slices of a large load. */
+const nextTask = () => (globalThis.scheduler?.yield
+  ? globalThis.scheduler.yield()
+  : new Promise((ok) => {
+    const channel = new MessageChannel(); // no 4 ms clamp, unlike nested timers
+    channel.port1.onmessage = () => ok();
+    channel.port2.postMessage(0);
+  }));
+
+/** Sets this widget's key in history.state, keeping every other key. */
+function writeHistory(key, push, frag) {
+  const old = history.state;
+  const entry = Object.assign({}, old && typeof old === 'object' ? old : null, { [key]: frag });
+  if (push) history.pushState(entry, '', `#${frag}`);
+  else history.replaceState(entry, '');
 }
 
 /** A whole number of seconds from an attribute, within min..max, else null. */
@@ -96,6 +120,7 @@ async function readLimited(response, limit) {
 class TaskForceTracker extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
   #tracker = null;
+  #prefix = 'tft';
   #data;
   #listeners = null; // AbortController for every listener of a running tracker
   #generation = 0; // bumped per load, so a slow answer for an old source is dropped
@@ -126,10 +151,20 @@ class TaskForceTracker extends HTMLElement {
       if (!this.isConnected || this.#tracker || this.#stopped) return;
       this.#call('start', () => {
         performance.mark('task-force-tracker:start'); // for the benchmark, and for hosts' own timing
-        this.#tracker = new Tracker(this);
-        this.#listen();
-        this.#load();
+        if (!sheet) {
+          sheet = new CSSStyleSheet();
+          sheet.replaceSync(styles());
+        }
+        const root = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+        root.adoptedStyleSheets = [sheet];
+        root.replaceChildren(document.createElement('slot')); // the light DOM shows until the first render
+        this.#prefix = this.id || 'tft';
+        this.#tracker = new Tracker(this.#prefix, this.getAttribute('selected'));
       });
+      if (!this.#tracker) return;
+      this.#run('lang', (t) => t.setLang(this.getAttribute('lang'), document.documentElement.getAttribute('lang')));
+      this.#listen();
+      this.#load();
     }, (err) => this.#report('loading the WebAssembly module', err));
   }
 
@@ -142,7 +177,9 @@ class TaskForceTracker extends HTMLElement {
     if (old === value || !this.#tracker) return;
     if (name === 'src') this.#load();
     else if (name === 'refresh') this.#schedule();
-    else if (name !== 'timeout') this.#call(`attribute ${name}`, (t) => t.attributeChanged(name, value));
+    else if (name === 'lang') this.#run(name, (t) => t.setLang(value, document.documentElement.getAttribute('lang')));
+    else if (name === 'selected') this.#run(name, (t) => t.setSelected(value));
+    else if (name === 'theme') this.#run(name, (t) => t.setTheme(value));
   }
 
   /** The programme shown, as a plain object; setting it overrides src, null returns to it. */
@@ -165,6 +202,108 @@ class TaskForceTracker extends HTMLElement {
       else this.#report(what, err);
       return undefined;
     }
+  }
+
+  /** Calls into the module and applies what it answers; true when a load wants another step. */
+  #run(what, fn, event) {
+    const ops = this.#call(what, fn);
+    if (!ops) return false;
+    try {
+      return this.#apply(ops, event);
+    } catch (err) {
+      this.#report(`${what} (applying the update)`, err);
+      return false;
+    }
+  }
+
+  /** Carries out an operation string: DOM changes first, then effects. */
+  #apply(ops, event) {
+    const root = this.shadowRoot;
+    const n = ops.length;
+    let i = 0;
+    let parent = root;
+    let cur = root.firstChild;
+    let el = root;
+    let more = false;
+    const up = [];
+    const built = [];
+    const read = () => {
+      let j = i;
+      for (; j < n; j++) {
+        const c = ops.charCodeAt(j);
+        if (c < 32 && c !== 9 && c !== 10 && c !== 13) break;
+      }
+      const s = ops.slice(i, j);
+      i = j;
+      return s;
+    };
+    const place = (node) => {
+      if (built.length) built[built.length - 1].appendChild(node);
+      else parent.insertBefore(node, cur);
+    };
+    while (i < n) {
+      const code = ops.charCodeAt(i++);
+      const s = read();
+      let a = '';
+      let b = '';
+      if (ops.charCodeAt(i) === 3) {
+        i++;
+        a = read();
+        if (ops.charCodeAt(i) === 3) {
+          i++;
+          b = read();
+        }
+      }
+      switch (code) {
+        case 1: { // OPEN: built detached, placed whole at its CLOSE
+          const e = document.createElement(s);
+          if (built.length) built[built.length - 1].appendChild(e);
+          built.push(e);
+          el = e;
+          break;
+        }
+        case 2: el.setAttribute(s, a); break; // ATTR
+        case 4: el.style.setProperty(s, a); break; // VAR
+        case 5: place(document.createTextNode(s)); break; // TEXT
+        case 6: { // CLOSE
+          const e = built.pop();
+          if (!built.length) place(e);
+          el = built.length ? built[built.length - 1] : parent;
+          break;
+        }
+        case 7: for (let k = Number(s); k > 0; k--) cur = cur.nextSibling; break; // SKIP
+        case 8: up.push(parent, cur); parent = el = cur; cur = parent.firstChild; break; // ENTER
+        case 14: { // LEAVE
+          const left = parent;
+          up.pop();
+          parent = el = up.pop();
+          cur = left.nextSibling;
+          break;
+        }
+        case 15: cur.nodeValue = s; cur = cur.nextSibling; break; // SET_TEXT
+        case 16: for (let k = Number(s); k > 0; k--) { const next = cur.nextSibling; cur.remove(); cur = next; } break; // REMOVE
+        case 17: el.removeAttribute(s); break; // DEL_ATTR
+        case 18: el.style.removeProperty(s); break; // DEL_VAR
+        case 20: root.replaceChildren(); cur = null; break; // CLEAR
+        case 21: this.dispatchEvent(new CustomEvent(s, { bubbles: true, composed: true, detail: JSON.parse(a) })); break;
+        case 22: writeHistory(this.#prefix, s === 'push', a); break; // HISTORY
+        case 23: root.querySelector(s)?.focus(); break; // FOCUS
+        case 24: root.getElementById(s)?.scrollIntoView(); break; // SCROLL
+        case 25: this.#copy(`${location.href.split('#')[0]}#${s}`); break; // COPY
+        case 26: this.#download(s, a, b); break; // DOWNLOAD
+        case 27: warn(s); break; // WARN
+        case 28: console.error(`[task-force-tracker] ${s}`, a); break; // ERROR
+        case 29: event?.preventDefault(); break; // PREVENT
+        case 30: { // CONTROL
+          const c = root.querySelector(`[data-act="${s}"]`);
+          if (c && c.value !== a) c.value = a;
+          break;
+        }
+        case 31: more = true; break; // CONTINUE
+        default: break;
+      }
+    }
+    return more;
   }
 
   #report(what, err) {
@@ -207,23 +346,62 @@ class TaskForceTracker extends HTMLElement {
   #listen() {
     this.#listeners = new AbortController();
     const opts = { signal: this.#listeners.signal };
-    const forward = (e) => {
-      const request = this.#call(e.type, (t) => t.handle(e));
-      if (request?.copy) this.#copy(request.copy);
+    const fromShadow = (e) => {
+      const target = e.target.closest?.('[data-act]');
+      if (!target) return;
+      let value = '';
+      if (e.type === 'keydown') value = e.altKey || e.ctrlKey || e.metaKey ? '' : e.key;
+      else if (e.type !== 'click') {
+        if (e.isComposing) return; // wait for an input method (pinyin, zhuyin…) to commit
+        value = target.value ?? '';
+      }
+      const act = target.getAttribute('data-act');
+      const arg = target.getAttribute('data-arg') ?? '';
+      this.#run(e.type, (t) => t.event(e.type, act, arg, value), e);
     };
-    for (const type of SHADOW_EVENTS) this.shadowRoot.addEventListener(type, forward, opts);
-    for (const type of WINDOW_EVENTS) window.addEventListener(type, forward, opts);
+    const fromWindow = (e) => {
+      let value = '';
+      if (e.type === 'popstate') {
+        const saved = e.state && typeof e.state === 'object' ? e.state[this.#prefix] : undefined;
+        value = typeof saved === 'string' ? saved : location.hash;
+      }
+      this.#run(e.type, (t) => t.event(e.type, '', '', value), e);
+    };
+    for (const type of SHADOW_EVENTS) this.shadowRoot.addEventListener(type, fromShadow, opts);
+    for (const type of WINDOW_EVENTS) window.addEventListener(type, fromWindow, opts);
     document.addEventListener('visibilitychange', () => {
       if (this.#dueWhileHidden && document.visibilityState === 'visible') this.#refresh();
     }, opts);
   }
 
   #copy(url) {
-    const done = (ok) => this.#call('copy link', (t) => t.copied(ok, url));
+    const done = (ok) => this.#run('copy link', (t) => t.copied(ok, url));
     try {
       navigator.clipboard.writeText(url).then(() => done(true), () => done(false));
     } catch {
       done(false);
+    }
+  }
+
+  #download(format, name, mime) {
+    const body = this.#call('download', (t) => t.exportBody(format));
+    if (body == null) return;
+    const url = URL.createObjectURL(new Blob([body], { type: mime }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = name;
+    a.click();
+    URL.revokeObjectURL(url);
+  }
+
+  /** Runs a load to its end, one slice per task so the page stays responsive. */
+  async #feed(first) {
+    const generation = this.#generation;
+    let more = this.#run('data', first);
+    while (more) {
+      await nextTask();
+      if (generation !== this.#generation || !this.#tracker) return;
+      more = this.#run('data', (t) => t.step());
     }
   }
 
@@ -232,9 +410,16 @@ class TaskForceTracker extends HTMLElement {
     this.#generation++;
     this.#failures = 0;
     const src = this.getAttribute('src')?.trim();
-    if (this.#data != null) this.#call('data', (t) => t.setData(this.#data));
-    else if (src) this.#fetch(src);
-    else this.#call('load', (t) => t.loadOwn());
+    if (this.#data != null) {
+      let text;
+      try { text = JSON.stringify(this.#data); } catch { /* cycles, BigInt… */ }
+      if (typeof text === 'string') this.#feed((t) => t.setData(text, location.hash));
+      else this.#run('data', (t) => t.fail('not-json', 'the value cannot be written as JSON', 'element.data'));
+    } else if (src) this.#fetch(src);
+    else {
+      const inline = this.querySelector(':scope > script[type="application/json"]');
+      this.#feed((t) => t.loadOwn(inline ? inline.textContent : undefined, location.hash));
+    }
   }
 
   async #fetch(url) {
@@ -256,9 +441,9 @@ class TaskForceTracker extends HTMLElement {
     if (generation !== this.#generation || !this.#tracker) return; // replaced or removed meanwhile
     const [kind, value] = outcome;
     this.#failures = kind === 'ok' ? 0 : this.#failures + 1;
-    if (kind === 'ok') this.#call('data', (t) => t.deliver(value, url));
-    else this.#call('data', (t) => t.fail(kind, value, url));
-    this.#schedule();
+    if (kind === 'ok') await this.#feed((t) => t.deliver(value, url, location.hash));
+    else this.#run('data', (t) => t.fail(kind, value, url));
+    if (generation === this.#generation) this.#schedule();
   }
 
   /** Plans the next re-fetch: every `refresh` seconds, doubling per failure up to 32×. */

@@ -56,7 +56,7 @@ const routes = {
   },
   '/test/etag.html': page('<task-force-tracker id="e" src="/data/etag.json" refresh="1" loading="eager"></task-force-tracker>'),
   '/test/panic.html': page(`<task-force-tracker id="p-data" loading="eager"></task-force-tracker>
-    <task-force-tracker id="p-click" data-panic-probe loading="eager"></task-force-tracker>
+    <task-force-tracker id="panic-probe-click" loading="eager"></task-force-tracker>
     <task-force-tracker id="p-ok" loading="eager"></task-force-tracker>`, 'en', '/probe/task-force-tracker.js'),
   '/probe/task-force-tracker.js': async (req, res) => {
     res.writeHead(200, { 'content-type': 'text/javascript' });
@@ -127,13 +127,13 @@ test('a changing ETag with unchanged content re-renders nothing', async () => {
 test('a panic inside the wasm stops only that widget, with a message; the others keep working', async () => {
   const { page: p, context, problems } = await open(browser, server.url + '/test/panic.html');
   await rendered(p, '#p-ok');
-  await rendered(p, '#p-click');
+  await rendered(p, '#panic-probe-click');
   // A panic while data is applied…
   await p.locator('#p-data').evaluate((el) => { el.data = { title: '__panic_probe__' }; });
   await p.locator('#p-data').getByText('The tracker hit an internal error and has stopped.').waitFor();
   // …and one inside a click handler, with the widget's state borrowed.
-  await p.locator('#p-click').getByRole('tab', { name: 'Culture' }).click();
-  await p.locator('#p-click').getByText('The tracker hit an internal error and has stopped.').waitFor();
+  await p.locator('#panic-probe-click').getByRole('tab', { name: 'Culture' }).click();
+  await p.locator('#panic-probe-click').getByText('The tracker hit an internal error and has stopped.').waitFor();
 
   const ok = p.locator('#p-ok');
   await ok.getByRole('tab', { name: 'Ecology' }).click();
@@ -152,7 +152,7 @@ test('a panic inside the wasm stops only that widget, with a message; the others
   assert.ok(problems.console.some((m) => m.includes('panic probe in data')), 'the console has the detail');
   assert.ok(problems.console.some((m) => m.includes('panic probe in a click handler')));
   const errors = await p.evaluate(() => window.__events.filter((e) => e.type === 'tft-error').map((e) => `${e.target}:${e.detail.source}`));
-  assert.deepEqual(errors.sort(), ['p-click:internal', 'p-data:internal']);
+  assert.deepEqual(errors.sort(), ['p-data:internal', 'panic-probe-click:internal']);
   assert.deepEqual(problems.thrown, []);
   assert.deepEqual(await p.evaluate(() => window.__hostErrors), []);
   await context.close();

@@ -6,7 +6,7 @@
 //! everything here is tested natively. Nothing in this module calls into
 //! JS; the JS calls in, through its guard, and applies what comes back.
 
-use crate::export::{content_hash, to_csv};
+use crate::export::to_csv;
 use crate::i18n::{format_date, showing, strings};
 use crate::json::{self, build, Value};
 use crate::model::{Checked, Loader, ParseError, Programme, Status};
@@ -41,8 +41,20 @@ pub struct Controller {
     rendered: Option<Vec<Node>>,
     /// The element's `selected` attribute.
     selected: Option<String>,
-    /// A load in progress: the file, its source, the page's URL fragment.
-    job: Option<(Loader, String, String)>,
+    /// A load in progress.
+    job: Option<Job>,
+}
+
+#[derive(Debug)]
+struct Job {
+    loader: Loader,
+    source: String,
+    /// The page's URL fragment when the load started.
+    hash: String,
+    /// Larger than one step: parse, decode and show in separate tasks.
+    large: bool,
+    /// The finished read, waiting for its own step to be shown.
+    done: Option<Checked>,
 }
 
 impl Controller {
@@ -107,30 +119,50 @@ impl Controller {
     }
 
     /// Starts showing JSON `text` from `source`; `hash` is the page's URL
-    /// fragment. A large file is read over several [`Controller::step`]s.
+    /// fragment. A file larger than [`STEP_BYTES`] is read over several
+    /// [`Controller::step`]s, starting with the next one: this call has
+    /// already paid for copying it in.
     pub fn load(&mut self, text: String, source: &str, hash: &str) -> String {
         #[cfg(feature = "panic-probe")]
         if text.contains("__panic_probe__") {
             panic!("panic probe in data from {source}");
         }
-        self.job = Some((Loader::new(text), source.to_string(), hash.to_string()));
+        let large = text.len() > STEP_BYTES;
+        let loader = Loader::new(text);
+        self.job = Some(Job { loader, source: source.to_string(), hash: hash.to_string(), large, done: None });
+        if large {
+            let mut ops = Ops::default();
+            ops.effect(op::CONTINUE, "");
+            return ops.finish();
+        }
         self.step()
+    }
+
+    /// Like [`Controller::load`], for the bytes of a fetched file.
+    pub fn load_bytes(&mut self, bytes: Vec<u8>, source: &str, hash: &str) -> String {
+        match String::from_utf8(bytes) {
+            Ok(text) => self.load(text, source, hash),
+            Err(_) => self.fail("not-utf8", "", source),
+        }
     }
 
     /// Continues the load in progress.
     pub fn step(&mut self) -> String {
         let mut ops = Ops::default();
-        let Some((loader, _, _)) = &mut self.job else { return ops.finish() };
-        match loader.step(STEP_BYTES) {
-            None => {
+        let Some(job) = &mut self.job else { return ops.finish() };
+        if job.done.is_none() {
+            job.done = job.loader.step(STEP_BYTES);
+            if job.done.is_none() || job.large {
                 ops.effect(op::CONTINUE, "");
-            }
-            Some(checked) => {
-                let Some((loader, source, hash)) = self.job.take() else { return ops.finish() };
-                let result = outcome(checked, loader.into_text(), &mut ops);
-                self.apply(result, &source, &hash, &mut ops);
+                return ops.finish();
             }
         }
+        let Some(Job { mut loader, source, hash, done: Some(checked), .. }) = self.job.take() else {
+            return ops.finish();
+        };
+        let version = loader.version();
+        let result = outcome(checked, loader.into_text(), &mut ops);
+        self.apply(result, version, &source, &hash, &mut ops);
         ops.finish()
     }
 
@@ -149,7 +181,7 @@ impl Controller {
         };
         self.job = None;
         let mut ops = Ops::default();
-        self.apply(Err(err), source, "", &mut ops);
+        self.apply(Err(err), String::new(), source, "", &mut ops);
         ops.finish()
     }
 
@@ -271,7 +303,14 @@ impl Controller {
         }
     }
 
-    fn apply(&mut self, result: Result<(Programme, String), LoadError>, source: &str, hash: &str, ops: &mut Ops) {
+    fn apply(
+        &mut self,
+        result: Result<(Programme, String), LoadError>,
+        version: String,
+        source: &str,
+        hash: &str,
+        ops: &mut Ops,
+    ) {
         let (p, text) = match result {
             Ok(ok) => ok,
             Err(err) => {
@@ -285,7 +324,6 @@ impl Controller {
             }
         };
         let first = self.programme.is_none();
-        let version = content_hash(&text);
         if !first && self.failure.is_none() && self.state.version.as_deref() == Some(version.as_str()) {
             return; // a refresh brought the same data: nothing to do
         }

@@ -8,13 +8,34 @@ use crate::text::Lang;
 /// A 12-hex-digit FNV-1a 64 hash of the data's bytes: stable across
 /// browsers and builds, short enough to quote, not a security measure.
 pub fn content_hash(text: &str) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut h = Hasher::default();
+    h.update(text.as_bytes());
+    h.finish()
+}
+
+/// [`content_hash`] fed in pieces (a large file is hashed as it is parsed).
+#[derive(Debug, Clone)]
+pub struct Hasher(u64);
+
+impl Default for Hasher {
+    fn default() -> Hasher {
+        Hasher(0xcbf2_9ce4_8422_2325)
     }
-    let hex = b"0123456789abcdef";
-    (0..12).rev().map(|i| hex[((h >> (i * 4 + 16)) & 0xf) as usize] as char).collect()
+}
+
+impl Hasher {
+    /// Adds the next bytes.
+    pub fn update(&mut self, bytes: &[u8]) {
+        for b in bytes {
+            self.0 ^= u64::from(*b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    /// The hash of everything added, as [`content_hash`] writes it.
+    pub fn finish(&self) -> String {
+        let hex = b"0123456789abcdef";
+        (0..12).rev().map(|i| hex[((self.0 >> (i * 4 + 16)) & 0xf) as usize] as char).collect()
+    }
 }
 
 /// The CSV header row.

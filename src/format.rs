@@ -413,6 +413,7 @@ pub struct Decoder {
     head: Option<Head>,
     task_forces: Vec<TaskForce>,
     next: usize,
+    partial: Option<Partial>,
 }
 
 #[derive(Debug)]
@@ -433,11 +434,11 @@ const TASK_FORCES: Path<'static> = Path::Key(&ROOT, "taskForces");
 impl Decoder {
     /// Starts decoding the document `root`.
     pub fn new(root: Value) -> Decoder {
-        Decoder { root, cx: Cx::default(), head: None, task_forces: Vec::new(), next: 0 }
+        Decoder { root, cx: Cx::default(), head: None, task_forces: Vec::new(), next: 0, partial: None }
     }
 
-    /// Decodes task forces until about `budget` bytes of the file are
-    /// covered (at least one); returns whether everything is decoded.
+    /// Decodes measures until about `budget` bytes of the file are covered
+    /// (at least one); returns whether everything is decoded.
     pub fn step(&mut self, budget: usize) -> bool {
         let head = match &self.head {
             Some(head) => head,
@@ -446,16 +447,27 @@ impl Decoder {
         let (Some(list), true) = (head.list, head.items) else { return true };
         let Kind::Object(members) = &mut self.root.kind else { return true };
         let Kind::Array(items) = &mut members[list].1.kind else { return true };
-        let from = items.get(self.next).map_or(0, |v| v.at);
+        let mut from = None;
         while let Some(item) = items.get_mut(self.next) {
-            if item.at - from > budget && item.at > from {
-                return false;
-            }
-            if let Some(mut tf) = task_force(&mut self.cx, item, &TASK_FORCES.index(self.next)) {
-                for m in &mut tf.measures {
-                    // Newest first; the sort is stable, so same-day reports keep file order.
-                    m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
+            let path = TASK_FORCES.index(self.next);
+            let cx = &mut self.cx;
+            let partial = self.partial.get_or_insert_with(|| task_force_head(cx, item, &path));
+            if let (true, Some(Value { kind: Kind::Array(ms), .. })) = (partial.items, measures_of(item, partial)) {
+                let m_path = path.key("measures");
+                while let Some(m) = ms.get(partial.next) {
+                    match from {
+                        Some(f) if m.at.saturating_sub(f) > budget => return false,
+                        Some(_) => {}
+                        None => from = Some(m.at),
+                    }
+                    if let Some(m) = measure(cx, m, &m_path.index(partial.next)) {
+                        partial.measures.push(m);
+                    }
+                    partial.next += 1;
                 }
+            }
+            let partial = self.partial.take().unwrap_or_default();
+            if let Some(tf) = task_force_tail(cx, item, &path, partial) {
                 self.task_forces.push(tf);
             }
             // Only the id is read again (for duplicates): free the rest now.
@@ -539,8 +551,25 @@ fn source(cx: &mut Cx, v: &Value, path: &Path) -> Option<Source> {
     Some(Source { title: title?, publisher, url, date })
 }
 
-fn task_force(cx: &mut Cx, v: &Value, path: &Path) -> Option<TaskForce> {
-    let fs = fields(cx, v, &TASK_FORCE, path)?;
+/// A task force's own fields: id, name, focus, leader, members.
+type TaskForceHead = (Option<Id>, Option<Text>, Option<Text>, Option<Text>, Vec<Text>);
+
+/// A task force being decoded: its own fields, then its measures a slice
+/// at a time.
+#[derive(Debug, Default)]
+struct Partial {
+    /// `None` when the task force is not an object.
+    head: Option<TaskForceHead>,
+    /// Where `measures` is among its members.
+    list: Option<usize>,
+    /// Whether that is a list whose items are to be decoded.
+    items: bool,
+    measures: Vec<Measure>,
+    next: usize,
+}
+
+fn task_force_head(cx: &mut Cx, v: &Value, path: &Path) -> Partial {
+    let Some(fs) = fields(cx, v, &TASK_FORCE, path) else { return Partial::default() };
     let id = opt!(cx, fs, path, "id", |cx, v, p: &Path| checked(cx, v, p, Ty::Id, Id::parse));
     let name = opt!(cx, fs, path, "name", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
     let focus = opt!(cx, fs, path, "focus", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
@@ -553,18 +582,35 @@ fn task_force(cx: &mut Cx, v: &Value, path: &Path) -> Option<TaskForce> {
         MAX_LIST,
         |cx, v, p| text(cx, v, p, MAX_TITLE_CHARS),
     );
-    let m_path = path.key("measures");
-    let m_value = fs.get("measures");
-    let measures = list(
-        cx,
-        m_value,
-        &m_path,
-        Ty::List(&MEASURE, MAX_MEASURES_PER_TASK_FORCE),
-        MAX_MEASURES_PER_TASK_FORCE,
-        measure,
-    );
-    cx.measures += measures.len();
-    if let Some(mv) = m_value {
+    let mut partial = Partial { head: Some((id, name, focus, leader, members)), ..Partial::default() };
+    if let (Some(mv), Kind::Object(all)) = (fs.get("measures"), &v.kind) {
+        partial.list = all.iter().position(|(_, m)| std::ptr::eq(m, mv));
+        let m_path = path.key("measures");
+        match &mv.kind {
+            Kind::Array(a) if a.len() > MAX_MEASURES_PER_TASK_FORCE => {
+                let message = format!("{} entries, expected at most {MAX_MEASURES_PER_TASK_FORCE}", a.len());
+                cx.error(mv, &m_path, message);
+            }
+            Kind::Array(_) => partial.items = true,
+            _ => cx.wrong(mv, &m_path, Ty::List(&MEASURE, MAX_MEASURES_PER_TASK_FORCE)),
+        }
+    }
+    partial
+}
+
+/// The task force's `measures` value, once its head is decoded.
+fn measures_of<'v>(v: &'v Value, partial: &Partial) -> Option<&'v Value> {
+    match (&v.kind, partial.list) {
+        (Kind::Object(all), Some(i)) => Some(&all[i].1),
+        _ => None,
+    }
+}
+
+/// Checks across a task force's measures, then the task force itself.
+fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) -> Option<TaskForce> {
+    cx.measures += partial.measures.len();
+    if let Some(mv) = measures_of(v, &partial) {
+        let m_path = path.key("measures");
         unique_ids(cx, mv, &m_path, "within a task force");
         let mut titles = HashSet::new();
         for (j, item) in array_items(mv).iter().enumerate() {
@@ -588,7 +634,12 @@ fn task_force(cx: &mut Cx, v: &Value, path: &Path) -> Option<TaskForce> {
             }
         }
     }
-    Some(TaskForce { id: id?, name: name?, focus, leader, members, measures })
+    for m in &mut partial.measures {
+        // Newest first; the sort is stable, so same-day reports keep file order.
+        m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
+    }
+    let (id, name, focus, leader, members) = partial.head?;
+    Some(TaskForce { id: id?, name: name?, focus, leader, members, measures: partial.measures })
 }
 
 fn array_items(v: &Value) -> &[Value] {

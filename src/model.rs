@@ -317,6 +317,9 @@ pub fn check(text: &str) -> (Result<Programme, ParseError>, Vec<Problem>) {
 pub struct Loader {
     text: String,
     stage: Stage,
+    /// The content hash of the bytes parsed so far, and how many.
+    hash: crate::export::Hasher,
+    hashed: usize,
 }
 
 #[derive(Debug)]
@@ -333,7 +336,19 @@ impl Loader {
     /// Starts reading `text`.
     pub fn new(text: String) -> Loader {
         let parser = json::Parser::new(&text);
-        Loader { text, stage: Stage::Parse(parser) }
+        Loader { text, stage: Stage::Parse(parser), hash: Default::default(), hashed: 0 }
+    }
+
+    /// The content hash of the text ([`crate::export::content_hash`]),
+    /// computed along the parse; complete once the parse is.
+    pub fn version(&mut self) -> String {
+        self.hash_to(self.text.len());
+        self.hash.finish()
+    }
+
+    fn hash_to(&mut self, to: usize) {
+        self.hash.update(&self.text.as_bytes()[self.hashed..to]);
+        self.hashed = to;
     }
 
     /// The text being read.
@@ -347,17 +362,20 @@ impl Loader {
     }
 
     /// Does about `budget` bytes' worth of work; returns the outcome once
-    /// the whole file is read. Decoding costs about four times as much per
-    /// byte as parsing, so it is given a quarter of the budget.
+    /// the whole file is read. Decoding costs about one and a half times
+    /// as much per byte as parsing, so it is given half the budget.
     pub fn step(&mut self, budget: usize) -> Option<Checked> {
         let (step, mut budget) = (budget, budget);
         if let Stage::Parse(parser) = &mut self.stage {
             let from = parser.position();
-            match parser.step(&self.text, budget) {
+            let result = parser.step(&self.text, budget);
+            let to = parser.position();
+            self.hash_to(to);
+            match result {
                 Ok(None) => return None,
                 Ok(Some(value)) => {
                     // A small file is parsed and decoded in the same step.
-                    budget = budget.saturating_sub(parser.position() - from);
+                    budget = budget.saturating_sub(to - from);
                     self.stage = Stage::Decode(Box::new(crate::format::Decoder::new(value)));
                     if budget < step / 2 {
                         return None;
@@ -373,7 +391,7 @@ impl Loader {
             }
         }
         let Stage::Decode(decoder) = &mut self.stage else { return None };
-        if !decoder.step(budget / 4) {
+        if !decoder.step(budget / 2) {
             return None;
         }
         let Stage::Decode(decoder) = std::mem::replace(&mut self.stage, Stage::Done) else { return None };

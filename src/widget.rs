@@ -85,9 +85,10 @@ impl Tracker {
         self.c.borrow_mut().load(text, PROPERTY, hash)
     }
 
-    /// Shows JSON text fetched from `source`.
-    pub fn deliver(&self, text: String, source: &str, hash: &str) -> String {
-        self.c.borrow_mut().load(text, source, hash)
+    /// Shows a file fetched from `source`, as bytes (UTF-8 is checked
+    /// here: one copy into the module instead of a decode and re-encode).
+    pub fn deliver(&self, bytes: Vec<u8>, source: &str, hash: &str) -> String {
+        self.c.borrow_mut().load_bytes(bytes, source, hash)
     }
 
     /// Continues a load that answered with `CONTINUE`.

@@ -288,6 +288,19 @@ fn failures_name_the_source_and_keep_good_data() {
 }
 
 #[test]
+fn bytes_must_be_utf8_and_may_start_with_a_byte_order_mark() {
+    let mut w = Widget::new("tft", None, "en");
+    let ops = w.c.load_bytes(b"{\"title\": \"\xb2\xfa\xd2\xb5\"}".to_vec(), "/gb18030.json", "");
+    w.run(ops);
+    assert!(w.text().contains("/gb18030.json") && w.text().contains("not UTF-8"), "{}", w.text());
+    let mut bom = "\u{feff}".as_bytes().to_vec();
+    bom.extend_from_slice(default_programme_json().as_bytes());
+    let ops = w.c.load_bytes(bom, "/bom.json", "");
+    w.run(ops);
+    assert!(w.text().contains("Industry"));
+}
+
+#[test]
 fn invalid_data_shows_path_and_problem() {
     let mut w = Widget::new("tft", None, "en");
     let bad = r#"{"title":"x","asOf":"2020-01-01","taskForces":[{"id":"a","name":"A","measures":[{"id":"m","title":"t","status":"finished"}]}]}"#;
@@ -356,11 +369,13 @@ fn a_large_file_loads_in_steps_and_text_with_op_codes_stays_text() {
         more = w.run(ops);
     }
     assert!(steps > 4, "{steps} steps");
+    let version = task_force_tracker::export::content_hash(&text);
+    assert!(w.page.events()[0].1.contains(&format!("\"version\":\"{version}\"")), "hashed along the parse");
     assert!(w.text().contains("Measure 0 \u{fffd}\u{fffd} with"), "op characters in data become U+FFFD");
     assert_eq!(w.page.events()[0].0, "tft-load");
     // A click between steps of a new load acts on the data shown.
-    let ops = w.c.load(text, "/big.json", "");
-    assert!(ops.ends_with(op::CONTINUE));
+    let ops = w.c.load_bytes(text.into_bytes(), "/big.json", "");
+    assert_eq!(ops, op::CONTINUE.to_string(), "a large file starts in the next task");
     w.event("click", "tab", "2", "");
     assert_eq!(w.selected(), 2);
 }

@@ -70,7 +70,7 @@ fn a_large_file_takes_several_steps() {
         (0..5).map(|t| format!(r#"{{"id":"t{t}","name":"T{t}","measures":[{}]}}"#, list.join(","))).collect();
     let text = format!(r#"{{"title":"Big","asOf":"2021-06-30","taskForces":[{}]}}"#, tfs.join(","));
     let t = Tracker::new("tft", None);
-    let mut ops = t.deliver(text, "/big.json", "");
+    let mut ops = t.deliver(text.into_bytes(), "/big.json", "");
     let mut steps = 1;
     while ops.ends_with(op::CONTINUE) {
         ops = t.step();

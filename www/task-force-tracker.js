@@ -89,17 +89,22 @@ function seconds(el, name, min, max) {
   return null;
 }
 
-/** Reads a response body, refusing it once it passes `limit` bytes. */
+/** Reads a response body as bytes, refusing it once it passes `limit` bytes. */
 async function readLimited(response, limit) {
   const declared = Number(response.headers.get('content-length'));
   if (declared > limit) throw Object.assign(new Error('too large'), { kind: 'too-large' });
-  if (!response.body) return response.text(); // no streams: the length check above must do
+  if (!response.body) return new Uint8Array(await response.arrayBuffer()); // no streams: the length check above must do
   const reader = response.body.getReader();
   const chunks = [];
   let size = 0;
+  let since = performance.now();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
+    if (performance.now() - since > 10) { // chunks already buffered arrive as microtasks: let the page breathe
+      await nextTask();
+      since = performance.now();
+    }
     size += value.length;
     if (size > limit) {
       reader.cancel().catch(() => {});
@@ -107,14 +112,11 @@ async function readLimited(response, limit) {
     }
     chunks.push(value);
   }
+  if (chunks.length === 1) return chunks[0];
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const c of chunks) { bytes.set(c, at); at += c.length; }
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes); // drops a byte-order mark
-  } catch {
-    throw Object.assign(new Error('not UTF-8'), { kind: 'not-utf8' });
-  }
+  return bytes; // UTF-8 is checked by the module
 }
 
 class TaskForceTracker extends HTMLElement {
@@ -434,13 +436,14 @@ class TaskForceTracker extends HTMLElement {
       else outcome = ['ok', await readLimited(response, MAX_BYTES)];
     } catch (err) {
       if (err.kind === 'too-large') outcome = ['too-large', String(MAX_BYTES)];
-      else if (err.kind === 'not-utf8') outcome = ['not-utf8', ''];
       else if (err.name === 'TimeoutError' || err.name === 'AbortError') outcome = ['timeout', String(timeout)];
       else outcome = ['network', err.message || String(err)];
     }
     if (generation !== this.#generation || !this.#tracker) return; // replaced or removed meanwhile
     const [kind, value] = outcome;
     this.#failures = kind === 'ok' ? 0 : this.#failures + 1;
+    if (kind === 'ok' && value.length > 1 << 20) await nextTask(); // copying a large file in is a task of its own
+    if (generation !== this.#generation || !this.#tracker) return;
     if (kind === 'ok') await this.#feed((t) => t.deliver(value, url, location.hash));
     else this.#run('data', (t) => t.fail(kind, value, url));
     if (generation === this.#generation) this.#schedule();

@@ -7,7 +7,6 @@ use crate::date::Date;
 use crate::json::{self, build, Kind, Value};
 use crate::model::*;
 use crate::text::{Lang, Text};
-use std::collections::HashSet;
 
 /// The type of a field.
 #[derive(Debug, Clone, Copy)]
@@ -61,13 +60,23 @@ pub struct Table {
 }
 
 const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
-    Field { name, ty, required, doc }
+    Field { name, ty, required, doc: doc_text(doc) }
+}
+
+/// Descriptions serve the schema and the README reference, which only the
+/// command-line tool writes: the widget's wasm does not carry them.
+const fn doc_text(doc: &'static str) -> &'static str {
+    if cfg!(target_arch = "wasm32") {
+        ""
+    } else {
+        doc
+    }
 }
 
 /// The root object of a data file.
 pub static PROGRAMME: Table = Table {
     name: "Programme",
-    doc: "The root of a data file.",
+    doc: doc_text("The root of a data file."),
     fields: &[
         f("$schema", Ty::Str, false, "Ignored; lets editors point at the JSON Schema."),
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "The programme's name."),
@@ -91,7 +100,7 @@ pub static PROGRAMME: Table = Table {
 /// A cited source.
 pub static SOURCE: Table = Table {
     name: "Source",
-    doc: "A cited article or document.",
+    doc: doc_text("A cited article or document."),
     fields: &[
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "Title of the article or document."),
         f("publisher", Ty::Text(MAX_TITLE_CHARS), false, "Who published it."),
@@ -103,7 +112,7 @@ pub static SOURCE: Table = Table {
 /// A task force.
 pub static TASK_FORCE: Table = Table {
     name: "TaskForce",
-    doc: "One task force (专班).",
+    doc: doc_text("One task force (专班)."),
     fields: &[
         f("id", Ty::Id, true, "Stable id used in links; unique in the programme."),
         f("name", Ty::Text(MAX_TITLE_CHARS), true, "Display name."),
@@ -117,7 +126,7 @@ pub static TASK_FORCE: Table = Table {
 /// A work measure.
 pub static MEASURE: Table = Table {
     name: "Measure",
-    doc: "One work measure (工作措施) with its deadline and history.",
+    doc: doc_text("One work measure (工作措施) with its deadline and history."),
     fields: &[
         f("id", Ty::Id, true, "Stable id; unique within its task force."),
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "What is to be done."),
@@ -134,7 +143,7 @@ pub static MEASURE: Table = Table {
 /// A milestone.
 pub static MILESTONE: Table = Table {
     name: "Milestone",
-    doc: "A checkpoint on the way to a measure's deadline.",
+    doc: doc_text("A checkpoint on the way to a measure's deadline."),
     fields: &[
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "What is reached."),
         f("due", Ty::Date, true, "When it is due."),
@@ -145,7 +154,7 @@ pub static MILESTONE: Table = Table {
 /// A status report.
 pub static REPORT: Table = Table {
     name: "Report",
-    doc: "A dated status report on a measure.",
+    doc: doc_text("A dated status report on a measure."),
     fields: &[
         f("date", Ty::Date, true, "Date of the report."),
         f("status", Ty::Status, false, "Status at that date."),
@@ -612,7 +621,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     if let Some(mv) = measures_of(v, &partial) {
         let m_path = path.key("measures");
         unique_ids(cx, mv, &m_path, "within a task force");
-        let mut titles = HashSet::new();
+        let mut titles = StrSet::default();
         for (j, item) in array_items(mv).iter().enumerate() {
             let Some(title) = member(item, "title") else {
                 continue;
@@ -628,15 +637,15 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
                     .unwrap_or_default(),
                 _ => continue,
             };
-            if !titles.insert(json::write(title, false)) {
+            if !titles.insert(&json::write(title, false)) {
                 let message = format!("the title \"{shown}\" appears more than once in this task force");
                 cx.warn(item, &m_path.index(j).key("title"), message);
             }
         }
     }
     for m in &mut partial.measures {
-        // Newest first; the sort is stable, so same-day reports keep file order.
-        m.reports.sort_by_key(|r| std::cmp::Reverse(r.date));
+        // Newest first; same-day reports keep file order.
+        sort_stable_by_key(&mut m.reports, |r| std::cmp::Reverse(r.date));
     }
     let (id, name, focus, leader, members) = partial.head?;
     Some(TaskForce { id: id?, name: name?, focus, leader, members, measures: partial.measures })
@@ -659,7 +668,7 @@ fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
 /// Reports repeated `id`s among the objects of a list, read from the file
 /// itself so that an item with other problems is still counted.
 fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
-    let mut seen = HashSet::new();
+    let mut seen = StrSet::default();
     for (i, item) in array_items(list).iter().enumerate() {
         if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
             if !seen.insert(s.as_str()) {
@@ -841,4 +850,90 @@ pub fn reference() -> String {
         out.push('\n');
     }
     out
+}
+
+/// Insertion sort: stable, and a few hundred bytes of wasm where the
+/// standard library's stable sort costs kilobytes. The lists sorted here
+/// (reports, milestones) hold at most [`MAX_LIST`] items, usually a handful,
+/// and usually arrive in order.
+pub fn sort_stable_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..items.len() {
+        let mut j = i;
+        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
+            items.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
+/// A set of strings for duplicate checks: open addressing with FNV-1a. The
+/// standard `HashSet` brings SipHash and a general table, several KB of
+/// wasm, for what needs only "seen before?".
+#[derive(Default)]
+struct StrSet {
+    slots: Vec<Option<Box<str>>>,
+    len: usize,
+}
+
+impl StrSet {
+    /// Adds `s`; false when it was already there.
+    fn insert(&mut self, s: &str) -> bool {
+        if (self.len + 1) * 2 > self.slots.len() {
+            let old = std::mem::take(&mut self.slots);
+            self.slots = vec![None; (old.len() * 2).max(16)];
+            for k in old.into_iter().flatten() {
+                let i = self.find(&k);
+                self.slots[i] = Some(k);
+            }
+        }
+        let i = self.find(s);
+        if self.slots[i].is_some() {
+            return false;
+        }
+        self.slots[i] = Some(s.into());
+        self.len += 1;
+        true
+    }
+
+    /// The slot holding `s`, or the empty slot where it would go.
+    fn find(&self, s: &str) -> usize {
+        let mask = self.slots.len() - 1;
+        let mut i = s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
+            as usize
+            & mask;
+        while let Some(k) = &self.slots[i] {
+            if **k == *s {
+                break;
+            }
+            i = (i + 1) & mask;
+        }
+        i
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn insertion_sort_is_stable() {
+        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
+        sort_stable_by_key(&mut v, |x| x.0);
+        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
+        let mut w: Vec<u32> = (0..300).rev().collect();
+        sort_stable_by_key(&mut w, |x| *x);
+        assert!(w.windows(2).all(|p| p[0] < p[1]));
+    }
+
+    #[test]
+    fn the_string_set_finds_every_repeat_and_nothing_else() {
+        let mut set = StrSet::default();
+        for i in 0..1000 {
+            assert!(set.insert(&format!("id-{i}")), "new: {i}");
+        }
+        for i in (0..1000).step_by(7) {
+            assert!(!set.insert(&format!("id-{i}")), "repeat: {i}");
+        }
+        assert!(set.insert("") && !set.insert(""));
+    }
 }

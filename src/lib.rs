@@ -42,8 +42,8 @@ pub use widget::{styles, Tracker};
 /// The embedded default dataset (the Dezhou programme), shown when an element
 /// has no data source.
 pub fn default_programme_json() -> &'static str {
-    include_str!("../data/dezhou.json")
+    include_str!(concat!(env!("OUT_DIR"), "/dezhou.min.json"))
 }
 
-/// The shadow root's stylesheet.
-pub const STYLES: &str = include_str!("widget.css");
+/// The shadow root's stylesheet (`src/widget.css`, minified by `build.rs`).
+pub const STYLES: &str = include_str!(concat!(env!("OUT_DIR"), "/widget.min.css"));

@@ -210,13 +210,14 @@ impl Link {
     /// Whether `s` is an http(s) URL with a host and no spaces or control characters.
     pub fn valid(s: &str) -> bool {
         let lower = s.get(..8).unwrap_or(s).to_ascii_lowercase();
-        let rest = if lower.starts_with("https://") {
-            &s[8..]
+        let scheme = if lower.starts_with("https://") {
+            8
         } else if lower.starts_with("http://") {
-            &s[7..]
+            7
         } else {
             return false;
         };
+        let rest = s.get(scheme..).unwrap_or_default();
         s.len() <= 2_000
             && rest.chars().next().is_some_and(|c| c.is_alphanumeric() || c == '[')
             && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')

@@ -78,8 +78,7 @@ impl Filter {
         if q.is_empty() {
             return true;
         }
-        let q = q.to_ascii_lowercase();
-        let hit = |s: &str| s.to_ascii_lowercase().contains(&q);
+        let hit = |s: &str| contains_ignoring_ascii_case(s, q);
         m.title.strings().any(hit) || m.reports.iter().any(|r| r.note.strings().any(hit))
     }
 
@@ -92,6 +91,14 @@ impl Filter {
         };
         (scope.iter().filter(|m| self.matches(m)).count(), scope.len())
     }
+}
+
+/// Whether `needle` occurs in `haystack`, ASCII letters in any case. Byte
+/// matching is exact for UTF-8 (no character's bytes occur inside another's),
+/// allocates nothing per keystroke, and brings in no string-search machinery.
+pub fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
+    let (h, n) = (haystack.as_bytes(), needle.as_bytes());
+    n.is_empty() || h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// The key of a measure in [`State::open`] and in fragments.
@@ -122,6 +129,16 @@ pub fn parse_fragment<'a>(prefix: &str, hash: &'a str) -> Option<(&'a str, Optio
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn substring_search_folds_ascii_case_only() {
+        assert!(contains_ignoring_ascii_case("Four Virtues villages", "FOUR VIRTUES"));
+        assert!(contains_ignoring_ascii_case("持续推进农村生活污水治理", "污水"));
+        assert!(!contains_ignoring_ascii_case("持续推进农村生活污水治理", "污染"));
+        assert!(!contains_ignoring_ascii_case("ab", "abc"));
+        assert!(contains_ignoring_ascii_case("", ""));
+        assert!(!contains_ignoring_ascii_case("Ä", "ä"), "no Unicode folding");
+    }
 
     #[test]
     fn fragments_round_trip_and_ignore_other_prefixes() {

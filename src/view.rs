@@ -37,14 +37,22 @@ pub struct Element {
 }
 
 /// Starts an element.
+#[inline(never)]
 pub fn el(tag: &'static str) -> Element {
     Element { tag, attrs: Vec::new(), vars: Vec::new(), children: Vec::new() }
 }
 
 impl Element {
     /// Adds an attribute.
-    pub fn attr(mut self, name: &'static str, value: impl Into<String>) -> Element {
-        self.attrs.push((name, value.into()));
+    pub fn attr(self, name: &'static str, value: impl Into<String>) -> Element {
+        self.attr_string(name, value.into())
+    }
+    // The builder's work is out of line, once: inlined at each of the view's
+    // hundreds of calls it cost kilobytes of wasm (every call moves the
+    // element anyway).
+    #[inline(never)]
+    fn attr_string(mut self, name: &'static str, value: String) -> Element {
+        self.attrs.push((name, value));
         self
     }
     /// Adds an attribute when `cond` holds.
@@ -60,13 +68,21 @@ impl Element {
         self.attr("class", value)
     }
     /// Sets a CSS custom property.
-    pub fn var(mut self, name: &'static str, value: impl Into<String>) -> Element {
-        self.vars.push((name, value.into()));
+    pub fn var(self, name: &'static str, value: impl Into<String>) -> Element {
+        self.var_string(name, value.into())
+    }
+    #[inline(never)]
+    fn var_string(mut self, name: &'static str, value: String) -> Element {
+        self.vars.push((name, value));
         self
     }
     /// Appends a child.
-    pub fn child(mut self, node: impl Into<Node>) -> Element {
-        self.children.push(node.into());
+    pub fn child(self, node: impl Into<Node>) -> Element {
+        self.child_node(node.into())
+    }
+    #[inline(never)]
+    fn child_node(mut self, node: Node) -> Element {
+        self.children.push(node);
         self
     }
     /// Appends a text child.

@@ -356,7 +356,7 @@ impl Controller {
                     scroll_to = self.apply_fragment(Some(hash).filter(|h| !h.is_empty()), ops);
                     let ours = parse_fragment(&self.state.id_prefix, hash).is_some();
                     let frag = if ours { hash.trim_start_matches('#') } else { "" };
-                    ops.effect(op::HISTORY, "replace").arg(frag);
+                    ops.history(false, frag);
                 }
             }
         }
@@ -419,7 +419,7 @@ impl Controller {
         self.state.filter.all = false;
         self.state.limit = PAGE;
         let frag = fragment(&self.state.id_prefix, tf.id.as_str(), None);
-        ops.effect(op::HISTORY, "push").arg(&frag);
+        ops.history(true, &frag);
         self.render(ops);
         let detail = build::obj(vec![
             ("id", build::s(tf.id.as_str())),
@@ -438,7 +438,7 @@ impl Controller {
             self.state.open.push(key.to_string());
         }
         let frag = fragment(&self.state.id_prefix, tf, opened.then_some(m));
-        ops.effect(op::HISTORY, "push").arg(&frag);
+        ops.history(true, &frag);
         self.render(ops);
     }
 

@@ -36,6 +36,14 @@ pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 mod widget;
+
+// Smaller and faster than the standard library's dlmalloc on wasm (see
+// ARCHITECTURE.md, "Trade-offs").
+// SAFETY: the module runs single-threaded (no wasm threads, no workers
+// sharing its memory), which `TalckWasm` requires.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
 #[cfg(target_arch = "wasm32")]
 pub use widget::{styles, Tracker};
 

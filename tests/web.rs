@@ -20,7 +20,8 @@ fn the_default_renders_in_one_call_with_its_load_event() {
     let t = Tracker::new("tft", None);
     assert!(t.set_lang(Some("zh-CN".into()), None).is_empty(), "nothing to render before data");
     let ops = t.load_own(None, "");
-    assert!(ops.starts_with(op::CLEAR), "the first render replaces the fallback");
+    assert!(ops.starts_with(op::HISTORY), "history is written before the DOM is patched");
+    assert!(ops.find(op::CLEAR) < ops.find(op::OPEN), "the first render replaces the fallback");
     assert!(ops.contains("产业振兴") && ops.contains("示例数据"), "Chinese text crosses intact");
     assert_eq!(events(&ops), ["tft-load"]);
     assert!(!ops.contains(op::CONTINUE));

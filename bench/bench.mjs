@@ -33,9 +33,8 @@ const distFiles = await readdir(DIST);
 const pick = (re) => join(DIST, distFiles.find((f) => re.test(f)));
 const files = {
   wasm: pick(/^task-force-tracker-[0-9a-f]+\.wasm$/),
-  'bindings JS (minified)': pick(/^task-force-tracker-glue-[0-9a-f]+\.js$/),
-  'element JS (minified)': pick(/^task-force-tracker-[0-9a-f]+\.js$/),
-  'entry JS': join(DIST, 'task-force-tracker.js'),
+  'JS: element + bindings (min.)': pick(/^task-force-tracker-[0-9a-f]+\.js$/),
+  'JS: entry': join(DIST, 'task-force-tracker.js'),
 };
 const sizes = {};
 for (const [k, f] of Object.entries(files)) sizes[k] = size(await readFile(f));
@@ -45,7 +44,7 @@ sizes.total = sum(Object.values(sizes));
 // dataset compiled out (scripts/bench.sh), plus the same JS.
 const noData = size(await readFile(join(OUT, 'no-data/task_force_tracker_bg.wasm')));
 sizes['wasm without the default data'] = noData;
-sizes['total without the default data'] = sum([noData, sizes['bindings JS (minified)'], sizes['element JS (minified)'], sizes['entry JS']]);
+sizes['total without the default data'] = sum([noData, sizes['JS: element + bindings (min.)'], sizes['JS: entry']]);
 const minified = (name) => readFile(join(builtOut, name));
 sizes['CSS (minified, inside the wasm)'] = size(await minified('widget.min.css'));
 sizes['default data (minified, inside the wasm)'] = size(await minified('dezhou.min.json'));

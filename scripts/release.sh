@@ -15,29 +15,25 @@ hash() { sha256sum "$1" | cut -c1-10; }
 wasm="task-force-tracker-$(hash www/pkg/task_force_tracker_bg.wasm).wasm"
 cp www/pkg/task_force_tracker_bg.wasm "$out/$wasm"
 
-# Rewrite the file names, then minify (esbuild) what every reader downloads.
-minify() { node_modules/.bin/esbuild "$1" --minify --format=esm --log-level=warning --outfile="$1" --allow-overwrite; }
-# The bindings import their JS snippets (www/pkg/snippets/): bundle them in,
-# from beside the snippets so the relative imports resolve.
-sed "s|'task_force_tracker_bg.wasm'|'$wasm'|" www/pkg/task_force_tracker.js > www/pkg/release-glue.tmp.js
-grep -q "'$wasm'" www/pkg/release-glue.tmp.js || { echo "release: wasm URL not found in the bindings" >&2; exit 1; }
-node_modules/.bin/esbuild www/pkg/release-glue.tmp.js --bundle --minify --format=esm --log-level=warning --outfile="$out/glue.tmp"
-rm www/pkg/release-glue.tmp.js
-glue="task-force-tracker-glue-$(hash "$out/glue.tmp").js"
-mv "$out/glue.tmp" "$out/$glue"
-
-sed -e "s|'./pkg/task_force_tracker.js'|'./$glue'|" -e "s|'./pkg/task_force_tracker_bg.wasm'|'./$wasm'|" \
-  www/task-force-tracker.js > "$out/element.tmp"
-grep -q "'./$glue'" "$out/element.tmp" && grep -q "'./$wasm'" "$out/element.tmp" \
+# The element and the bindings become one minified module (esbuild), so a
+# page fetches entry -> module -> wasm, not entry -> element -> bindings ->
+# wasm. Built from copies in which the wasm's name is the hashed one.
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+sed "s|'task_force_tracker_bg.wasm'|'$wasm'|" www/pkg/task_force_tracker.js > "$tmp/bindings.js"
+sed -e "s|'./pkg/task_force_tracker.js'|'./bindings.js'|" -e "s|'./pkg/task_force_tracker_bg.wasm'|'./$wasm'|" \
+  www/task-force-tracker.js > "$tmp/element.js"
+grep -q "'$wasm'" "$tmp/bindings.js" || { echo "release: wasm URL not found in the bindings" >&2; exit 1; }
+grep -q "'./bindings.js'" "$tmp/element.js" && grep -q "'./$wasm'" "$tmp/element.js" \
   || { echo "release: bindings or wasm path not found in the element" >&2; exit 1; }
-mv "$out/element.tmp" "$out/element.tmp.js" && minify "$out/element.tmp.js" && mv "$out/element.tmp.js" "$out/element.tmp"
-element="task-force-tracker-$(hash "$out/element.tmp").js"
-mv "$out/element.tmp" "$out/$element"
+node_modules/.bin/esbuild "$tmp/element.js" --bundle --minify --format=esm --log-level=warning --outfile="$tmp/module.js"
+module="task-force-tracker-$(hash "$tmp/module.js").js"
+cp "$tmp/module.js" "$out/$module"
 
 cat > "$out/task-force-tracker.js" <<JS
 // Stable entry point for task-force-tracker $version; the hashed files it
 // loads never change and may be cached forever.
-import './$element';
+import './$module';
 JS
 
 cat > "$out/task-force-tracker.d.ts" <<'TS'

@@ -24,7 +24,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 test('the folder is self-contained and content-addressed', async () => {
   const files = await readdir(DIST);
   assert.ok(files.some((f) => /^task-force-tracker-[0-9a-f]{10}\.wasm$/.test(f)), files.join(' '));
-  assert.ok(files.some((f) => /^task-force-tracker-glue-[0-9a-f]{10}\.js$/.test(f)));
+  const modules = files.filter((f) => /^task-force-tracker-[0-9a-f]{10}\.js$/.test(f));
+  assert.equal(modules.length, 1, 'element and bindings in one module: one request fewer');
+  assert.match(await readFile(join(DIST, 'task-force-tracker.js'), 'utf8'), new RegExp(`import '\\./${modules[0]}'`));
   assert.ok(files.includes('LICENSE') && files.includes('README.md'));
   const pkg = JSON.parse(await readFile(join(DIST, 'package.json'), 'utf8'));
   for (const target of [pkg.exports['.'].default, pkg.exports['.'].types, pkg.types]) {

@@ -25,6 +25,10 @@ pub const PROPERTY: &str = "element.data";
 /// Bytes of the file read per loading step: about 10 ms of parsing in the
 /// browser (decoding goes a task force at a time, see [`Loader::step`]).
 pub const STEP_BYTES: usize = 1 << 20;
+/// Measures in the first paint after a large load; the rest of the page
+/// ([`PAGE`]) follows once it is painted, so no frame lays out 25 cards at
+/// once.
+pub const FIRST_PAINT: usize = 8;
 
 /// The state of one widget.
 #[derive(Debug)]
@@ -43,6 +47,9 @@ pub struct Controller {
     selected: Option<String>,
     /// A load in progress.
     job: Option<Job>,
+    /// The first paint of a large load showed [`FIRST_PAINT`] measures;
+    /// the next `step` shows the rest.
+    rest_after_paint: bool,
 }
 
 #[derive(Debug)]
@@ -70,6 +77,7 @@ impl Controller {
             rendered: None,
             selected,
             job: None,
+            rest_after_paint: false,
         }
     }
 
@@ -149,6 +157,14 @@ impl Controller {
     /// Continues the load in progress.
     pub fn step(&mut self) -> String {
         let mut ops = Ops::default();
+        if self.rest_after_paint && self.job.is_none() {
+            self.rest_after_paint = false;
+            if self.state.limit == FIRST_PAINT {
+                self.state.limit = PAGE;
+                self.render(&mut ops);
+            }
+            return ops.finish();
+        }
         let Some(job) = &mut self.job else { return ops.finish() };
         if job.done.is_none() {
             job.done = job.loader.step(STEP_BYTES);
@@ -157,12 +173,26 @@ impl Controller {
                 return ops.finish();
             }
         }
-        let Some(Job { mut loader, source, hash, done: Some(checked), .. }) = self.job.take() else {
+        let Some(Job { mut loader, source, hash, large, done: Some(checked) }) = self.job.take() else {
             return ops.finish();
         };
         let version = loader.version();
         let result = outcome(checked, loader.into_text(), &mut ops);
+        if large && result.is_ok() && self.programme.is_none() && self.state.limit == PAGE {
+            // What a reader sees first, first. Only on the first load: a
+            // refresh must not take away cards someone may be reading, and
+            // a deep link raises the limit and is shown whole.
+            self.state.limit = FIRST_PAINT;
+            self.rest_after_paint = true;
+        }
         self.apply(result, version, &source, &hash, &mut ops);
+        if self.rest_after_paint {
+            if self.state.limit == FIRST_PAINT {
+                ops.effect(op::AFTER_PAINT, "");
+            } else {
+                self.rest_after_paint = false; // a deep link raised the limit
+            }
+        }
         ops.finish()
     }
 

@@ -47,6 +47,8 @@ pub mod op {
     pub const DEL_ATTR: char = '\u{11}';
     /// Remove a CSS custom property from the current element.
     pub const DEL_VAR: char = '\u{12}';
+    /// Call `step` again once this update has been painted.
+    pub const AFTER_PAINT: char = '\u{13}';
     /// Empty the shadow root (drops the light-DOM fallback slot).
     pub const CLEAR: char = '\u{14}';
     /// Dispatch a bubbling, composed `CustomEvent` on the host (payload:

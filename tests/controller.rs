@@ -86,7 +86,8 @@ impl Page {
         }
     }
 
-    /// Applies `ops` as the element's JS does; returns whether CONTINUE was seen.
+    /// Applies `ops` as the element's JS does; returns whether CONTINUE or
+    /// AFTER_PAINT was seen.
     fn apply(&mut self, ops: &str) -> bool {
         // Positions instead of node references: a path of child indexes to
         // the current parent, and the cursor's index in it.
@@ -145,7 +146,7 @@ impl Page {
                     self.root.children().clear();
                     cur = 0;
                 }
-                op::CONTINUE => more = true,
+                op::CONTINUE | op::AFTER_PAINT => more = true,
                 _ => self.effects.push((code, s, args)),
             }
         }
@@ -363,19 +364,73 @@ fn a_large_file_loads_in_steps_and_text_with_op_codes_stays_text() {
         let ops = w.c.load(text.clone(), "/big.json", "");
         w.run(ops)
     };
+    let mut events = Vec::new();
     while more {
         steps += 1;
         let ops = w.c.step();
         more = w.run(ops);
+        events.extend(w.page.events());
     }
     assert!(steps > 4, "{steps} steps");
     let version = task_force_tracker::export::content_hash(&text);
-    assert!(w.page.events()[0].1.contains(&format!("\"version\":\"{version}\"")), "hashed along the parse");
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].1.contains(&format!("\"version\":\"{version}\"")), "hashed along the parse");
     assert!(w.text().contains("Measure 0 \u{fffd}\u{fffd} with"), "op characters in data become U+FFFD");
-    assert_eq!(w.page.events()[0].0, "tft-load");
+    assert_eq!(w.c.state().limit, task_force_tracker::state::PAGE, "the rest of the page after the first paint");
+    assert_eq!(events[0].0, "tft-load");
     // A click between steps of a new load acts on the data shown.
     let ops = w.c.load_bytes(text.into_bytes(), "/big.json", "");
     assert_eq!(ops, op::CONTINUE.to_string(), "a large file starts in the next task");
     w.event("click", "tab", "2", "");
     assert_eq!(w.selected(), 2);
+}
+
+#[test]
+fn a_large_load_paints_what_is_visible_first_then_the_rest_of_the_page() {
+    use task_force_tracker::controller::FIRST_PAINT;
+    use task_force_tracker::state::PAGE;
+    let measures: Vec<String> = (0..4000)
+        .map(|i| format!(r#"{{"id":"m{i}","title":"Measure number {i} {}","status":"behind"}}"#, "x".repeat(250)))
+        .collect();
+    let text = format!(
+        r#"{{"title":"Big","asOf":"2021-06-30","taskForces":[{{"id":"t","name":"T","measures":[{}]}}]}}"#,
+        measures.join(",")
+    );
+    assert!(text.len() > STEP_BYTES);
+    let cards = |w: &Widget| w.c.rendered().map_or(0, |n| n[0].to_html().matches("class=\"measure ").count());
+    let mut w = Widget::new("tft", None, "en");
+    let mut ops = w.c.load(text.clone(), "/big.json", "");
+    while ops.ends_with(op::CONTINUE) {
+        w.run(ops);
+        ops = w.c.step();
+    }
+    assert!(ops.contains(op::AFTER_PAINT), "the first render asks for the rest after it is painted");
+    w.run(ops);
+    assert_eq!(cards(&w), FIRST_PAINT);
+    let ops = w.c.step();
+    assert!(!ops.contains(op::CLEAR) && !ops.contains(op::AFTER_PAINT));
+    w.run(ops);
+    assert_eq!(cards(&w), PAGE, "the rest of the first page, patched in");
+    assert!(w.c.step().is_empty(), "then nothing more");
+
+    // A refresh never takes cards away from someone reading them.
+    let mut ops = w.c.load(text.replace("\"Big\"", "\"Bigger\""), "/big.json", "");
+    while ops.ends_with(op::CONTINUE) {
+        w.run(ops);
+        ops = w.c.step();
+    }
+    assert!(!ops.contains(op::AFTER_PAINT) && ops.contains("Bigger"));
+    w.run(ops);
+    assert_eq!(cards(&w), PAGE);
+
+    // A deep link shows its page whole at once.
+    let mut w = Widget::new("tft", None, "en");
+    let mut ops = w.c.load(text, "/big.json", "#tft-t/m40");
+    while ops.ends_with(op::CONTINUE) {
+        w.run(ops);
+        ops = w.c.step();
+    }
+    assert!(!ops.contains(op::AFTER_PAINT));
+    w.run(ops);
+    assert_eq!(cards(&w), 41);
 }

@@ -71,6 +71,11 @@ const nextTask = () => (globalThis.scheduler?.yield
     channel.port2.postMessage(0);
   }));
 
+/** What #apply asks for next: another step in the next task, or after the next paint. */
+const MORE = 1;
+const AFTER_PAINT = 2;
+const afterPaint = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+
 /** Sets this widget's key in history.state, keeping every other key. */
 function writeHistory(key, push, frag) {
   const old = history.state;
@@ -206,15 +211,15 @@ class TaskForceTracker extends HTMLElement {
     }
   }
 
-  /** Calls into the module and applies what it answers; true when a load wants another step. */
+  /** Calls into the module and applies what it answers; MORE or AFTER_PAINT when a load wants another step. */
   #run(what, fn, event) {
     const ops = this.#call(what, fn);
-    if (!ops) return false;
+    if (!ops) return 0;
     try {
       return this.#apply(ops, event);
     } catch (err) {
       this.#report(`${what} (applying the update)`, err);
-      return false;
+      return 0;
     }
   }
 
@@ -226,7 +231,7 @@ class TaskForceTracker extends HTMLElement {
     let parent = root;
     let cur = root.firstChild;
     let el = root;
-    let more = false;
+    let more = 0;
     const up = [];
     const built = [];
     const read = () => {
@@ -301,7 +306,8 @@ class TaskForceTracker extends HTMLElement {
           if (c && c.value !== a) c.value = a;
           break;
         }
-        case 31: more = true; break; // CONTINUE
+        case 31: more = MORE; break; // CONTINUE
+        case 19: more = AFTER_PAINT; break; // AFTER_PAINT
         default: break;
       }
     }
@@ -401,7 +407,7 @@ class TaskForceTracker extends HTMLElement {
     const generation = this.#generation;
     let more = this.#run('data', first);
     while (more) {
-      await nextTask();
+      await (more === AFTER_PAINT ? afterPaint() : nextTask());
       if (generation !== this.#generation || !this.#tracker) return;
       more = this.#run('data', (t) => t.step());
     }

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz
 mkdir -p fuzz/corpus/parse
-cp data/dezhou.json tests/corpus/*.json fuzz/corpus/parse/ 2>/dev/null || true
+for f in data/dezhou.json tests/corpus/*.json; do { printf "\x40"; cat "$f"; } > "fuzz/corpus/parse/seed-$(basename "$f")"; done  # first byte: slice size
 # cargo-fuzz passes nightly-only flags; RUSTC_BOOTSTRAP lets this machine's
 # stable toolchain accept them. No sanitizer: we look for panics and hangs.
 RUSTC_BOOTSTRAP=1 cargo fuzz run --sanitizer none parse fuzz/corpus/parse -- \

@@ -76,9 +76,14 @@ function large(n, tag = 0) {
 const LARGE = large(2000);
 await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'large.json'), LARGE);
-const staticHtml = (file) => execFileSync(TFT, ['render-html', file, '--widget-view'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+const staticHtml = (file, ...opts) => execFileSync(TFT, ['render-html', file, '--widget-view', ...opts], { encoding: 'utf8', maxBuffer: 1 << 28 });
 const FLOOR_DEZHOU = staticHtml(join(ROOT, 'data/dezhou.json'));
 const FLOOR_LARGE = staticHtml(join(OUT, 'large.json'));
+// Floors for the interactions: the same view after the switch, and after
+// the search, as static HTML (served, fetched by the page before timing).
+const QUERY = '措施';
+const FLOOR_SWITCH = [1, 2, 3, 4].map((k) => staticHtml(join(OUT, 'large.json'), '--selected', String(k)));
+const FLOOR_SEARCH = [1, 2, 3, 4].map((k) => staticHtml(join(OUT, 'large.json'), '--selected', String(k), '--query', QUERY));
 
 // ---- pages -----------------------------------------------------------------
 // t0 is taken before the element module is imported; the widget counts as
@@ -130,6 +135,10 @@ const routes = {
   '/bench/large.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(page('/bench/large.json', FLOOR_LARGE)),
   '/bench/large.json': (q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(LARGE),
 };
+for (let k = 1; k <= 4; k++) {
+  routes[`/bench/floor-switch-${k}.html`] = (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR_SWITCH[k - 1]);
+  routes[`/bench/floor-search-${k}.html`] = (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR_SEARCH[k - 1]);
+}
 const server = await serve(routes);
 const browser = await launch();
 
@@ -158,35 +167,63 @@ async function firstRender(url, runs) {
 async function interactions(runs) {
   // "DOM updated" is the synchronous work of the event (the widget patches
   // the DOM before returning); "painted" adds waiting for the next frames.
-  const sw = []; const swPaint = []; const filter = []; const filterPaint = []; const long = [];
+  // The floors: the widget is removed, the first view is inserted as static
+  // HTML in its place, then replaced by the view after the switch, and that
+  // by the view after the search (innerHTML, the same stylesheet).
+  const keys = ['sw', 'swPaint', 'filter', 'filterPaint', 'long', 'swFloor', 'swPaintFloor', 'filterFloor', 'filterPaintFloor'];
+  const all = Object.fromEntries(keys.map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await ctx.newPage();
     await p.goto(server.url + '/bench/large.html');
     await p.waitForFunction(() => window.__ready, null, { timeout: 60_000 });
-    const r = await p.evaluate(async (i) => {
+    const r = await p.evaluate(async ([i, query]) => {
       const painted = () => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+      const k = 1 + (i % 4);
+      const [switched, searched] = await Promise.all([`/bench/floor-switch-${k}.html`, `/bench/floor-search-${k}.html`]
+        .map((u) => fetch(u).then((res) => res.text())));
       const root = document.getElementById('w').shadowRoot;
       window.__long = [];
       let t = performance.now();
-      root.querySelectorAll('[role=tab]')[1 + (i % 4)].click();
+      root.querySelectorAll('[role=tab]')[k].click();
       const sw = performance.now() - t;
       await painted();
       const swPaint = performance.now() - t;
       const q = root.querySelector('[data-act=query]');
-      q.value = '措施';
+      q.value = query;
       t = performance.now();
       q.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
       const filter = performance.now() - t;
       await painted();
-      return { sw, swPaint, filter, filterPaint: performance.now() - t, long: Math.max(0, ...window.__long) };
-    }, i);
-    sw.push(r.sw); swPaint.push(r.swPaint); filter.push(r.filter); filterPaint.push(r.filterPaint); long.push(r.long);
+      const filterPaint = performance.now() - t;
+      const long = Math.max(0, ...window.__long);
+
+      document.getElementById('w').remove();
+      const host = document.getElementById('floor');
+      const floorRoot = host.attachShadow({ mode: 'open' });
+      floorRoot.adoptedStyleSheets = root.adoptedStyleSheets;
+      floorRoot.innerHTML = JSON.parse(document.getElementById('floor-html').textContent);
+      await painted();
+      t = performance.now();
+      floorRoot.innerHTML = switched;
+      const swFloor = performance.now() - t;
+      await painted();
+      const swPaintFloor = performance.now() - t;
+      t = performance.now();
+      floorRoot.innerHTML = searched;
+      const filterFloor = performance.now() - t;
+      await painted();
+      const filterPaintFloor = performance.now() - t;
+      return { sw, swPaint, filter, filterPaint, long, swFloor, swPaintFloor, filterFloor, filterPaintFloor };
+    }, [i, QUERY]);
+    for (const k of keys) all[k].push(r[k]);
     await ctx.close();
   }
+  const withFloor = (a, floor) => ({ ...stats(a), floor: stats(floor), ratio: +(stats(a).median / stats(floor).median).toFixed(2) });
   return {
-    switchTaskForce: stats(sw), switchTaskForcePainted: stats(swPaint),
-    applyFilter: stats(filter), applyFilterPainted: stats(filterPaint), longestTask: stats(long),
+    switchTaskForce: withFloor(all.sw, all.swFloor), switchTaskForcePainted: withFloor(all.swPaint, all.swPaintFloor),
+    applyFilter: withFloor(all.filter, all.filterFloor), applyFilterPainted: withFloor(all.filterPaint, all.filterPaintFloor),
+    longestTask: stats(all.long),
   };
 }
 
@@ -252,10 +289,10 @@ row('  … including wasm download+compile', d.withModuleLoad, d.floor, d.ratioW
 const L = result.largeData;
 row('large: first render (fetch+parse+render)', L.firstRender.fromModuleStart, L.firstRender.floor, L.firstRender.ratio);
 row('large: longest task during load', L.firstRender.longestTask);
-row('large: switch task force (DOM updated)', L.switchTaskForce);
-row('  … to the second frame after', L.switchTaskForcePainted);
-row('large: search filter (DOM updated)', L.applyFilter);
-row('  … to the second frame after', L.applyFilterPainted);
+row('large: switch task force (DOM updated)', L.switchTaskForce, L.switchTaskForce.floor, L.switchTaskForce.ratio);
+row('  … to the second frame after', L.switchTaskForcePainted, L.switchTaskForcePainted.floor, L.switchTaskForcePainted.ratio);
+row('large: search filter (DOM updated)', L.applyFilter, L.applyFilter.floor, L.applyFilter.ratio);
+row('  … to the second frame after', L.applyFilterPainted, L.applyFilterPainted.floor, L.applyFilterPainted.ratio);
 row('large: longest task, switch + filter', L.longestTask);
 const m = result.memory;
 console.log(`\nMemory after one pass over 4 datasets, then after ${m.cycles / 2} and ${m.cycles} more refreshes`);

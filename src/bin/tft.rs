@@ -273,7 +273,7 @@ the same field tables the validator uses.";
     }
 
     fn render_html(args: &[String]) -> i32 {
-        let files = positional(args, &["--lang", "-o"]);
+        let files = positional(args, &["--lang", "-o", "--selected", "--query"]);
         let Some(file) = files.first() else {
             eprintln!("tft render-html: name a JSON file\n\n{HELP_RENDER}");
             return 2;
@@ -300,9 +300,12 @@ the same field tables the validator uses.";
             }
         };
         // --widget-view: the widget's first screen, controls and all (the
-        // benchmark's static-HTML floor), instead of the all-open snapshot.
+        // benchmark's static-HTML floor), instead of the all-open snapshot;
+        // --selected N and --query Q give the floor of a switch or a search.
         let print = !args.iter().any(|a| a == "--widget-view");
-        let state = State { lang, print, ..State::default() };
+        let mut state = State { lang, print, ..State::default() };
+        state.selected = flag(args, "--selected").and_then(|n| n.parse().ok()).unwrap_or(0);
+        state.filter.query = flag(args, "--query").unwrap_or_default();
         let html = view::snapshot(&programme, &state, args.iter().any(|a| a == "--page"));
         write_out(&html, flag(args, "-o").as_deref())
     }

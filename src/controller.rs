@@ -243,6 +243,16 @@ impl Controller {
         ops.finish()
     }
 
+    /// Renders everything anew (the page's copy was changed from outside,
+    /// or an update could not be applied): CLEAR, then the whole view.
+    pub fn redraw(&mut self) -> String {
+        let mut ops = Ops::default();
+        if self.rendered.take().is_some() {
+            self.render(&mut ops);
+        }
+        ops.finish()
+    }
+
     /// Announces the outcome of a copy-link request for `url`.
     pub fn copied(&mut self, ok: bool, url: &str) -> String {
         let s = strings(self.state.lang);

@@ -106,6 +106,11 @@ impl Tracker {
         self.c.borrow_mut().event(kind, act, arg, value)
     }
 
+    /// Renders the whole view anew (see [`Controller::redraw`]).
+    pub fn redraw(&self) -> String {
+        self.c.borrow_mut().redraw()
+    }
+
     /// Announces the outcome of a copy-link request.
     pub fn copied(&self, ok: bool, url: &str) -> String {
         self.c.borrow_mut().copied(ok, url)

@@ -434,3 +434,15 @@ fn a_large_load_paints_what_is_visible_first_then_the_rest_of_the_page() {
     w.run(ops);
     assert_eq!(cards(&w), 41);
 }
+
+#[test]
+fn a_redraw_rebuilds_the_whole_view_and_nothing_before_data() {
+    let mut w = Widget::new("tft", None, "en");
+    assert!(w.c.redraw().is_empty(), "nothing rendered yet: the fallback stays");
+    w.load(default_programme_json(), EMBEDDED);
+    w.page.root.children().clear(); // what a tampered page might look like
+    let ops = w.c.redraw();
+    assert!(ops.starts_with(op::CLEAR));
+    w.run(ops); // and the page equals the view again
+    assert!(w.text().contains("Industry"));
+}

@@ -135,6 +135,8 @@ class TaskForceTracker extends HTMLElement {
   #failures = 0;
   #dueWhileHidden = false;
   #stopped = false;
+  #watch = null; // MutationObserver: changes to the shadow DOM not made by #apply
+  #tampered = false;
 
   constructor() {
     super();
@@ -167,6 +169,11 @@ class TaskForceTracker extends HTMLElement {
         root.replaceChildren(document.createElement('slot')); // the light DOM shows until the first render
         this.#prefix = this.id || 'tft';
         this.#tracker = new Tracker(this.#prefix, this.getAttribute('selected'));
+        // Updates are positional patches of what the widget rendered: if
+        // anything else edits the shadow DOM (a host script, an extension),
+        // the next update rebuilds it whole instead of patching blind.
+        this.#watch = new MutationObserver(() => { this.#tampered = true; });
+        this.#watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
       });
       if (!this.#tracker) return;
       this.#run('lang', (t) => t.setLang(this.getAttribute('lang'), document.documentElement.getAttribute('lang')));
@@ -213,14 +220,27 @@ class TaskForceTracker extends HTMLElement {
 
   /** Calls into the module and applies what it answers; MORE or AFTER_PAINT when a load wants another step. */
   #run(what, fn, event) {
+    if (this.#watch?.takeRecords().length) this.#tampered = true;
+    if (this.#tampered) this.#redraw('the shadow DOM was changed from outside');
     const ops = this.#call(what, fn);
     if (!ops) return 0;
     try {
       return this.#apply(ops, event);
     } catch (err) {
-      this.#report(`${what} (applying the update)`, err);
+      this.#redraw(`an update could not be applied (${err})`);
       return 0;
+    } finally {
+      this.#watch?.takeRecords(); // our own changes
     }
+  }
+
+  /** Renders the whole view anew, so the DOM is again exactly what the module rendered. */
+  #redraw(why) {
+    this.#tampered = false;
+    warn(`${why}; rebuilt the widget.`);
+    const ops = this.#call('redraw', (t) => t.redraw());
+    if (ops) this.#apply(ops);
+    this.#watch?.takeRecords();
   }
 
   /** Carries out an operation string: DOM changes first, then effects. */
@@ -341,6 +361,8 @@ class TaskForceTracker extends HTMLElement {
 
   #stop() {
     clearTimeout(this.#timer);
+    this.#watch?.disconnect();
+    this.#watch = null;
     this.#listeners?.abort();
     this.#listeners = null;
     this.#generation++;

@@ -102,3 +102,29 @@ test('what cannot be shown is named: bad links, huge strings and arrays, deep ne
   assert.deepEqual(await page.evaluate(() => window.__hostErrors), []);
   await context.close();
 });
+
+test('a host script that rearranges the shadow DOM cannot leave the widget broken', async () => {
+  const { page, context, problems } = await open(browser, server.url + '/');
+  const warnings = [];
+  page.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+  await rendered(page);
+  const w = page.locator('task-force-tracker');
+  // An extension or host script edits the open shadow root behind the widget's back.
+  await page.evaluate(() => {
+    const root = document.querySelector('task-force-tracker').shadowRoot;
+    root.querySelector('.tabs').remove();
+    root.querySelector('[role=tabpanel]:not([hidden])').replaceChildren('tampered');
+    root.querySelector('header').prepend(document.createElement('marquee'));
+  });
+  // The next update finds the DOM not as it left it: it is rebuilt whole.
+  await page.evaluate(() => document.querySelector('task-force-tracker').setAttribute('selected', 'ecology'));
+  assert.equal(await w.getByRole('tab', { selected: true }).locator('.tab-name').innerText(), '生态振兴');
+  assert.equal(await w.locator('.tabs').count(), 1);
+  assert.equal(await w.locator('marquee').count(), 0);
+  await w.getByRole('tab', { name: '文化振兴' }).click();
+  assert.match(await w.locator('[role=tabpanel]:not([hidden])').innerText(), /文化/);
+  assert.deepEqual(problems.thrown, []);
+  assert.deepEqual(problems.console, []);
+  assert.equal(warnings.filter((m) => m.includes('changed from outside; rebuilt')).length, 1, warnings.join('\n'));
+  await context.close();
+});

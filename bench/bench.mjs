@@ -134,6 +134,11 @@ const routes = {
   '/bench/default.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(page('', FLOOR_DEZHOU)),
   '/bench/large.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(page('/bench/large.json', FLOOR_LARGE)),
   '/bench/large.json': (q, r) => r.writeHead(200, { 'content-type': 'application/json' }).end(LARGE),
+  // The same bytes as a binary type: Chromium then does not decode the body
+  // as text for DevTools (which Playwright always enables), a task of its own
+  // that no reader without DevTools open has.
+  '/bench/large-bin.html': (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(page('/bench/large.bin', FLOOR_LARGE)),
+  '/bench/large.bin': (q, r) => r.writeHead(200, { 'content-type': 'application/octet-stream' }).end(LARGE),
 };
 for (let k = 1; k <= 4; k++) {
   routes[`/bench/floor-switch-${k}.html`] = (q, r) => r.writeHead(200, { 'content-type': 'text/html' }).end(FLOOR_SWITCH[k - 1]);
@@ -268,6 +273,7 @@ result.largeData = {
   shape: '5 task forces × 2,000 measures × 5 reports',
   bytes: LARGE.length,
   firstRender: await firstRender(server.url + '/bench/large.html', Math.max(5, Math.round(RUNS / 3))),
+  firstRenderBinary: await firstRender(server.url + '/bench/large-bin.html', Math.max(5, Math.round(RUNS / 3))),
   ...(await interactions(Math.max(5, Math.round(RUNS / 3)))),
 };
 result.memory = await memory(500);
@@ -289,6 +295,7 @@ row('  … including wasm download+compile', d.withModuleLoad, d.floor, d.ratioW
 const L = result.largeData;
 row('large: first render (fetch+parse+render)', L.firstRender.fromModuleStart, L.firstRender.floor, L.firstRender.ratio);
 row('large: longest task during load', L.firstRender.longestTask);
+row('  … body served as binary (no DevTools decode)', L.firstRenderBinary.longestTask);
 row('large: switch task force (DOM updated)', L.switchTaskForce, L.switchTaskForce.floor, L.switchTaskForce.ratio);
 row('  … to the second frame after', L.switchTaskForcePainted, L.switchTaskForcePainted.floor, L.switchTaskForcePainted.ratio);
 row('large: search filter (DOM updated)', L.applyFilter, L.applyFilter.floor, L.applyFilter.ratio);

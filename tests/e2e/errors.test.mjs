@@ -77,3 +77,23 @@ test('each bad source gets its own clear message; the good widget still works', 
   assert.deepEqual(await page.evaluate(() => window.__hostErrors), []);
   await context.close();
 });
+
+test('element.data that cannot be written as JSON is named, and null returns to the default', async () => {
+  const { page, context, problems } = await open(browser, server.url + '/test/errors.html');
+  const good = page.locator('#good');
+  await good.getByRole('tab', { name: 'Ecology' }).waitFor();
+  await page.evaluate(() => {
+    const cyclic = { title: 'Loop', asOf: '2021-01-01' };
+    cyclic.self = cyclic;
+    document.getElementById('good').data = cyclic;
+  });
+  // Good data was showing: it stays, under a notice that names the property.
+  const notice = good.locator('.stale');
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /element\.data.*the value cannot be written as JSON/s);
+  assert.equal(await good.getByRole('tab').count(), 5);
+  await page.evaluate(() => { document.getElementById('good').data = null; });
+  await good.locator('.stale').waitFor({ state: 'detached' });
+  assert.deepEqual(problems.thrown, []);
+  await context.close();
+});

@@ -239,7 +239,11 @@ class TaskForceTracker extends HTMLElement {
     this.#tampered = false;
     warn(`${why}; rebuilt the widget.`);
     const ops = this.#call('redraw', (t) => t.redraw());
-    if (ops) this.#apply(ops);
+    try {
+      if (ops) this.#apply(ops);
+    } catch (err) {
+      this.#report('redraw', err); // a fresh build failed too: say so, never throw into the page
+    }
     this.#watch?.takeRecords();
   }
 

@@ -51,69 +51,41 @@ impl Tracker {
         Tracker { c: RefCell::new(Controller::new(prefix, selected)) }
     }
 
-    /// Sets the language from the element's and the page's `lang`.
-    #[wasm_bindgen(js_name = setLang)]
-    pub fn set_lang(&self, attr: Option<String>, page: Option<String>) -> String {
-        self.c.borrow_mut().set_lang(attr.as_deref(), page.as_deref())
-    }
-
-    /// Applies a changed `selected` attribute.
-    #[wasm_bindgen(js_name = setSelected)]
-    pub fn set_selected(&self, value: Option<String>) -> String {
-        self.c.borrow_mut().set_selected(value)
-    }
-
-    /// Checks a changed `theme` attribute.
-    #[wasm_bindgen(js_name = setTheme)]
-    pub fn set_theme(&self, value: Option<String>) -> String {
-        self.c.borrow().set_theme(value.as_deref())
-    }
-
-    /// Shows the element's inline JSON (`inline`), else the embedded default.
-    #[wasm_bindgen(js_name = loadOwn)]
-    pub fn load_own(&self, inline: Option<String>, hash: &str) -> String {
-        let mut c = self.c.borrow_mut();
-        match inline {
-            Some(text) => c.load(text, INLINE, hash),
-            None => c.load(crate::default_programme_json().to_string(), EMBEDDED, hash),
+    /// Every call that takes strings and answers with operations, by name
+    /// (one export instead of ten: each export costs a shim in the wasm and
+    /// glue in the JS). Missing arguments are `undefined`.
+    pub fn call(
+        &self,
+        name: &str,
+        a: Option<String>,
+        b: Option<String>,
+        c: Option<String>,
+        d: Option<String>,
+    ) -> String {
+        let s = |x: &Option<String>| x.as_deref().unwrap_or_default().to_string();
+        let mut ctl = self.c.borrow_mut();
+        match name {
+            "setLang" => ctl.set_lang(a.as_deref(), b.as_deref()),
+            "setSelected" => ctl.set_selected(a),
+            "setTheme" => ctl.set_theme(a.as_deref()),
+            "loadOwn" => match a {
+                Some(text) => ctl.load(text, INLINE, &s(&b)),
+                None => ctl.load(crate::default_programme_json().to_string(), EMBEDDED, &s(&b)),
+            },
+            "setData" => ctl.load(a.unwrap_or_default(), PROPERTY, &s(&b)),
+            "step" => ctl.step(),
+            "redraw" => ctl.redraw(),
+            "fail" => ctl.fail(&s(&a), &s(&b), &s(&c)),
+            "event" => ctl.event(&s(&a), &s(&b), &s(&c), &s(&d)),
+            "copied" => ctl.copied(a.as_deref() == Some("true"), &s(&b)),
+            _ => String::new(),
         }
-    }
-
-    /// Shows the element's `data` property, as JSON text.
-    #[wasm_bindgen(js_name = setData)]
-    pub fn set_data(&self, text: String, hash: &str) -> String {
-        self.c.borrow_mut().load(text, PROPERTY, hash)
     }
 
     /// Shows a file fetched from `source`, as bytes (UTF-8 is checked
     /// here: one copy into the module instead of a decode and re-encode).
     pub fn deliver(&self, bytes: Vec<u8>, source: &str, hash: &str) -> String {
         self.c.borrow_mut().load_bytes(bytes, source, hash)
-    }
-
-    /// Continues a load that answered with `CONTINUE`.
-    pub fn step(&self) -> String {
-        self.c.borrow_mut().step()
-    }
-
-    /// Reports a failed load (see [`Controller::fail`]).
-    pub fn fail(&self, kind: &str, detail: &str, source: &str) -> String {
-        self.c.borrow_mut().fail(kind, detail, source)
-    }
-
-    /// Handles reader input (see [`Controller::event`]).
-    pub fn event(&self, kind: &str, act: &str, arg: &str, value: &str) -> String {
-        self.c.borrow_mut().event(kind, act, arg, value)
-    }
-
-    /// Renders the whole view anew (see [`Controller::redraw`]).
-    pub fn redraw(&self) -> String {
-        self.c.borrow_mut().redraw()
-    }
-
-    /// Announces the outcome of a copy-link request.
-    pub fn copied(&self, ok: bool, url: &str) -> String {
-        self.c.borrow_mut().copied(ok, url)
     }
 
     /// The body of a download.

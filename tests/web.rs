@@ -18,8 +18,8 @@ fn events(ops: &str) -> Vec<&str> {
 #[wasm_bindgen_test]
 fn the_default_renders_in_one_call_with_its_load_event() {
     let t = Tracker::new("tft", None);
-    assert!(t.set_lang(Some("zh-CN".into()), None).is_empty(), "nothing to render before data");
-    let ops = t.load_own(None, "");
+    assert!(t.call("setLang", Some("zh-CN".into()), None, None, None).is_empty(), "nothing to render before data");
+    let ops = t.call("loadOwn", None, Some(String::new()), None, None);
     assert!(ops.starts_with(op::HISTORY), "history is written before the DOM is patched");
     assert!(ops.find(op::CLEAR) < ops.find(op::OPEN), "the first render replaces the fallback");
     assert!(ops.contains("产业振兴") && ops.contains("示例数据"), "Chinese text crosses intact");
@@ -31,33 +31,35 @@ fn the_default_renders_in_one_call_with_its_load_event() {
 #[wasm_bindgen_test]
 fn input_comes_back_as_a_patch_and_an_event() {
     let t = Tracker::new("news", None);
-    t.set_lang(Some("en".into()), None);
-    t.load_own(None, "");
-    let ops = t.event("click", "tab", "3", "");
+    t.call("setLang", Some("en".into()), None, None, None);
+    t.call("loadOwn", None, Some(String::new()), None, None);
+    let ops = t.call("event", Some("click".into()), Some("tab".into()), Some("3".into()), Some("".into()));
     assert!(!ops.contains(op::CLEAR) && ops.contains(op::ENTER), "an update patches in place");
     assert_eq!(events(&ops), ["tft-select"]);
     assert!(ops.contains("news-ecology"));
-    let ops = t.event("keydown", "tab", "3", "Home");
+    let ops = t.call("event", Some("keydown".into()), Some("tab".into()), Some("3".into()), Some("Home".into()));
     assert!(ops.contains(op::PREVENT) && ops.contains(op::FOCUS));
-    assert!(t.event("click", "nothing-here", "", "").is_empty());
+    assert!(t
+        .call("event", Some("click".into()), Some("nothing-here".into()), Some("".into()), Some("".into()))
+        .is_empty());
     assert!(t.export_body("csv").contains("Industry"));
 }
 
 #[wasm_bindgen_test]
 fn bad_data_and_failures_become_messages_not_traps() {
     let t = Tracker::new("tft", None);
-    t.set_lang(Some("en".into()), None);
-    let ops = t.set_data("{\"title\": [}".into(), "");
+    t.call("setLang", Some("en".into()), None, None, None);
+    let ops = t.call("setData", Some("{\"title\": [}".into()), Some(String::new()), None, None);
     assert!(ops.contains("not valid JSON") && ops.contains("line 1, column 12"), "{ops}");
     assert_eq!(events(&ops), ["tft-error"]);
     let ops =
         t.deliver("\u{feff}{\"title\":\"\\u0001x\",\"asOf\":\"2020-02-30\",\"taskForces\":[]}".into(), "/d.json", "");
     assert!(ops.contains("asOf") && ops.contains("/d.json"), "{ops}");
     assert!(ops.contains("line 1, column"), "a byte-order mark does not shift columns: {ops}");
-    let ops = t.fail("too-large", "12582912", "/d.json");
+    let ops = t.call("fail", Some("too-large".into()), Some("12582912".into()), Some("/d.json".into()), None);
     assert!(ops.contains("larger than the 12 MB limit"));
-    t.load_own(None, "");
-    let ops = t.fail("http", "500", "/d.json");
+    t.call("loadOwn", None, Some(String::new()), None, None);
+    let ops = t.call("fail", Some("http".into()), Some("500".into()), Some("/d.json".into()), None);
     assert!(ops.contains("HTTP 500") && ops.contains("Update failed"), "{ops}");
     assert!(!ops.contains(op::CLEAR) && !ops.contains("Industry"), "a notice is patched in above the data kept");
 }
@@ -74,7 +76,7 @@ fn a_large_file_takes_several_steps() {
     let mut ops = t.deliver(text.into_bytes(), "/big.json", "");
     let mut steps = 1;
     while ops.ends_with(op::CONTINUE) {
-        ops = t.step();
+        ops = t.call("step", None, None, None, None);
         steps += 1;
     }
     assert!(steps >= 5, "{steps} steps");

@@ -176,7 +176,7 @@ class TaskForceTracker extends HTMLElement {
         this.#watch.observe(root, { subtree: true, childList: true, attributes: true, characterData: true });
       });
       if (!this.#tracker) return;
-      this.#run('lang', (t) => t.setLang(this.getAttribute('lang'), document.documentElement.getAttribute('lang')));
+      this.#run('lang', (t) => t.call('setLang', this.getAttribute('lang'), document.documentElement.getAttribute('lang')));
       this.#listen();
       this.#load();
     }, (err) => this.#report('loading the WebAssembly module', err));
@@ -191,9 +191,9 @@ class TaskForceTracker extends HTMLElement {
     if (old === value || !this.#tracker) return;
     if (name === 'src') this.#load();
     else if (name === 'refresh') this.#schedule();
-    else if (name === 'lang') this.#run(name, (t) => t.setLang(value, document.documentElement.getAttribute('lang')));
-    else if (name === 'selected') this.#run(name, (t) => t.setSelected(value));
-    else if (name === 'theme') this.#run(name, (t) => t.setTheme(value));
+    else if (name === 'lang') this.#run(name, (t) => t.call('setLang', value, document.documentElement.getAttribute('lang')));
+    else if (name === 'selected') this.#run(name, (t) => t.call('setSelected', value));
+    else if (name === 'theme') this.#run(name, (t) => t.call('setTheme', value));
   }
 
   /** The programme shown, as a plain object; setting it overrides src, null returns to it. */
@@ -238,7 +238,7 @@ class TaskForceTracker extends HTMLElement {
   #redraw(why) {
     this.#tampered = false;
     warn(`${why}; rebuilt the widget.`);
-    const ops = this.#call('redraw', (t) => t.redraw());
+    const ops = this.#call('redraw', (t) => t.call('redraw'));
     try {
       if (ops) this.#apply(ops);
     } catch (err) {
@@ -391,7 +391,7 @@ class TaskForceTracker extends HTMLElement {
       }
       const act = target.getAttribute('data-act');
       const arg = target.getAttribute('data-arg') ?? '';
-      this.#run(e.type, (t) => t.event(e.type, act, arg, value), e);
+      this.#run(e.type, (t) => t.call('event', e.type, act, arg, value), e);
     };
     const fromWindow = (e) => {
       let value = '';
@@ -399,7 +399,7 @@ class TaskForceTracker extends HTMLElement {
         const saved = e.state && typeof e.state === 'object' ? e.state[this.#prefix] : undefined;
         value = typeof saved === 'string' ? saved : location.hash;
       }
-      this.#run(e.type, (t) => t.event(e.type, '', '', value), e);
+      this.#run(e.type, (t) => t.call('event', e.type, '', '', value), e);
     };
     for (const type of SHADOW_EVENTS) this.shadowRoot.addEventListener(type, fromShadow, opts);
     for (const type of WINDOW_EVENTS) window.addEventListener(type, fromWindow, opts);
@@ -409,7 +409,7 @@ class TaskForceTracker extends HTMLElement {
   }
 
   #copy(url) {
-    const done = (ok) => this.#run('copy link', (t) => t.copied(ok, url));
+    const done = (ok) => this.#run('copy link', (t) => t.call('copied', String(ok), url));
     try {
       navigator.clipboard.writeText(url).then(() => done(true), () => done(false));
     } catch {
@@ -435,7 +435,7 @@ class TaskForceTracker extends HTMLElement {
     while (more) {
       await (more === AFTER_PAINT ? afterPaint() : nextTask());
       if (generation !== this.#generation || !this.#tracker) return;
-      more = this.#run('data', (t) => t.step());
+      more = this.#run('data', (t) => t.call('step'));
     }
   }
 
@@ -447,12 +447,12 @@ class TaskForceTracker extends HTMLElement {
     if (this.#data != null) {
       let text;
       try { text = JSON.stringify(this.#data); } catch { /* cycles, BigInt… */ }
-      if (typeof text === 'string') this.#feed((t) => t.setData(text, location.hash));
-      else this.#run('data', (t) => t.fail('not-json', 'the value cannot be written as JSON', 'element.data'));
+      if (typeof text === 'string') this.#feed((t) => t.call('setData', text, location.hash));
+      else this.#run('data', (t) => t.call('fail', 'not-json', 'the value cannot be written as JSON', 'element.data'));
     } else if (src) this.#fetch(src);
     else {
       const inline = this.querySelector(':scope > script[type="application/json"]');
-      this.#feed((t) => t.loadOwn(inline ? inline.textContent : undefined, location.hash));
+      this.#feed((t) => t.call('loadOwn', inline ? inline.textContent : undefined, location.hash));
     }
   }
 
@@ -477,7 +477,7 @@ class TaskForceTracker extends HTMLElement {
     if (kind === 'ok' && value.length > 1 << 20) await nextTask(); // copying a large file in is a task of its own
     if (generation !== this.#generation || !this.#tracker) return;
     if (kind === 'ok') await this.#feed((t) => t.deliver(value, url, location.hash));
-    else this.#run('data', (t) => t.fail(kind, value, url));
+    else this.#run('data', (t) => t.call('fail', kind, value, url));
     if (generation === this.#generation) this.#schedule();
   }
 

@@ -48,9 +48,6 @@ pub struct Controller {
     selected: Option<String>,
     /// A load in progress.
     job: Option<Job>,
-    /// The first paint of a large load showed [`FIRST_PAINT`] measures;
-    /// the next `step` shows the rest.
-    rest_after_paint: bool,
 }
 
 #[derive(Debug)]
@@ -78,7 +75,6 @@ impl Controller {
             rendered: None,
             selected,
             job: None,
-            rest_after_paint: false,
         }
     }
 
@@ -151,22 +147,22 @@ impl Controller {
     pub fn load_bytes(&mut self, bytes: Vec<u8>, source: &str, hash: &str) -> String {
         match String::from_utf8(bytes) {
             Ok(text) => self.load(text, source, hash),
-            Err(_) => self.fail("not-utf8", "", source),
+            Err(_) => self.fail_with(LoadError::NotUtf8, source),
         }
     }
 
     /// Continues the load in progress.
     pub fn step(&mut self) -> String {
         let mut ops = Ops::default();
-        if self.rest_after_paint && self.job.is_none() {
-            self.rest_after_paint = false;
+        let Some(job) = &mut self.job else {
+            // After the first paint of a large load (only it sets this limit):
+            // the rest of the page.
             if self.state.limit == FIRST_PAINT {
                 self.state.limit = PAGE;
                 self.render(&mut ops);
             }
             return ops.finish();
-        }
-        let Some(job) = &mut self.job else { return ops.finish() };
+        };
         if job.done.is_none() {
             job.done = job.loader.step(STEP_BYTES);
             if job.done.is_none() || job.large {
@@ -177,22 +173,18 @@ impl Controller {
         let Some(Job { mut loader, source, hash, large, done: Some(checked) }) = self.job.take() else {
             return ops.finish();
         };
-        let version = loader.version();
+        // Hashing the rest of a file that failed would be wasted work.
+        let version = if checked.0.is_ok() { loader.version() } else { String::new() };
         let result = outcome(checked, loader.into_text(), &mut ops);
         if large && result.is_ok() && self.programme.is_none() && self.state.limit == PAGE {
             // What a reader sees first, first. Only on the first load: a
             // refresh must not take away cards someone may be reading, and
             // a deep link raises the limit and is shown whole.
             self.state.limit = FIRST_PAINT;
-            self.rest_after_paint = true;
         }
         self.apply(result, version, &source, &hash, &mut ops);
-        if self.rest_after_paint {
-            if self.state.limit == FIRST_PAINT {
-                ops.effect(op::AFTER_PAINT, "");
-            } else {
-                self.rest_after_paint = false; // a deep link raised the limit
-            }
+        if self.state.limit == FIRST_PAINT {
+            ops.effect(op::AFTER_PAINT, "");
         }
         ops.finish()
     }
@@ -210,6 +202,10 @@ impl Controller {
             "not-json" => LoadError::NotJson { html: false, detail: detail.to_string() },
             _ => LoadError::Network(detail.to_string()),
         };
+        self.fail_with(err, source)
+    }
+
+    fn fail_with(&mut self, err: LoadError, source: &str) -> String {
         self.job = None;
         let mut ops = Ops::default();
         self.apply(Err(err), String::new(), source, "", &mut ops);

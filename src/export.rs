@@ -31,6 +31,10 @@ impl Hasher {
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
+    /// The hash of everything added, as a number.
+    pub fn value(&self) -> u64 {
+        self.0
+    }
     /// The hash of everything added, as [`content_hash`] writes it.
     pub fn finish(&self) -> String {
         let hex = b"0123456789abcdef";

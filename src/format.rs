@@ -866,7 +866,8 @@ pub fn sort_stable_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
     }
 }
 
-/// A set of strings for duplicate checks: open addressing with FNV-1a. The
+/// A set of strings for duplicate checks: open addressing with the content
+/// hash's FNV-1a. The
 /// standard `HashSet` brings SipHash and a general table, several KB of
 /// wasm, for what needs only "seen before?".
 #[derive(Default)]
@@ -898,9 +899,9 @@ impl StrSet {
     /// The slot holding `s`, or the empty slot where it would go.
     fn find(&self, s: &str) -> usize {
         let mask = self.slots.len() - 1;
-        let mut i = s.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3))
-            as usize
-            & mask;
+        let mut h = crate::export::Hasher::default();
+        h.update(s.as_bytes());
+        let mut i = h.value() as usize & mask;
         while let Some(k) = &self.slots[i] {
             if **k == *s {
                 break;

@@ -352,11 +352,6 @@ impl Loader {
         self.hashed = to;
     }
 
-    /// The text being read.
-    pub fn text(&self) -> &str {
-        &self.text
-    }
-
     /// Gives the text back (once finished, for "download data").
     pub fn into_text(self) -> String {
         self.text

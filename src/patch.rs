@@ -129,10 +129,6 @@ impl Ops {
             }
         }
     }
-    /// Whether nothing was written.
-    pub fn is_empty(&self) -> bool {
-        self.history.is_empty() && self.dom.is_empty() && self.effects.is_empty()
-    }
     /// The whole string: history, DOM operations, then effects.
     pub fn finish(mut self) -> String {
         self.history.push_str(&self.dom);

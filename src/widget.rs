@@ -62,22 +62,24 @@ impl Tracker {
         c: Option<String>,
         d: Option<String>,
     ) -> String {
-        let s = |x: &Option<String>| x.as_deref().unwrap_or_default().to_string();
+        fn s(x: &Option<String>) -> &str {
+            x.as_deref().unwrap_or_default()
+        }
         let mut ctl = self.c.borrow_mut();
         match name {
             "setLang" => ctl.set_lang(a.as_deref(), b.as_deref()),
             "setSelected" => ctl.set_selected(a),
             "setTheme" => ctl.set_theme(a.as_deref()),
             "loadOwn" => match a {
-                Some(text) => ctl.load(text, INLINE, &s(&b)),
-                None => ctl.load(crate::default_programme_json().to_string(), EMBEDDED, &s(&b)),
+                Some(text) => ctl.load(text, INLINE, s(&b)),
+                None => ctl.load(crate::default_programme_json().to_string(), EMBEDDED, s(&b)),
             },
-            "setData" => ctl.load(a.unwrap_or_default(), PROPERTY, &s(&b)),
+            "setData" => ctl.load(a.unwrap_or_default(), PROPERTY, s(&b)),
             "step" => ctl.step(),
             "redraw" => ctl.redraw(),
-            "fail" => ctl.fail(&s(&a), &s(&b), &s(&c)),
-            "event" => ctl.event(&s(&a), &s(&b), &s(&c), &s(&d)),
-            "copied" => ctl.copied(a.as_deref() == Some("true"), &s(&b)),
+            "fail" => ctl.fail(s(&a), s(&b), s(&c)),
+            "event" => ctl.event(s(&a), s(&b), s(&c), s(&d)),
+            "copied" => ctl.copied(a.as_deref() == Some("true"), s(&b)),
             _ => String::new(),
         }
     }

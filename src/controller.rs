@@ -9,7 +9,7 @@
 use crate::export::to_csv;
 use crate::i18n::{format_date, showing, strings};
 use crate::json::{self, build, Value};
-use crate::model::{Checked, Loader, ParseError, Programme, Status};
+use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status};
 use crate::patch::{op, Ops};
 use crate::state::{fragment, measure_key, parse_fragment, State, PAGE};
 use crate::text::Lang;
@@ -417,7 +417,13 @@ impl Controller {
             }
             None => {
                 let ids: Vec<&str> = p.task_forces.iter().map(|t| t.id.as_str()).collect();
-                warn(ops, &format!("selected=\"{id}\" names no task force; expected one of: {}", ids.join(", ")));
+                warn(
+                    ops,
+                    &format!(
+                        "selected=\"{id}\" names no task force; expected one of: {}",
+                        crate::text::join(&ids, ", ")
+                    ),
+                );
                 false
             }
         }
@@ -525,11 +531,7 @@ impl Controller {
 fn outcome(checked: Checked, text: String, ops: &mut Ops) -> Result<(Programme, String), LoadError> {
     let (result, warnings) = checked;
     if !warnings.is_empty() {
-        // A sample, not thousands of lines: `tft validate` lists them all.
-        let lines: Vec<String> = warnings.iter().take(20).map(ToString::to_string).collect();
-        let more = warnings.len() - lines.len();
-        let tail = if more > 0 { format!("\n… and {more} more (run `tft validate` for all)") } else { String::new() };
-        warn(ops, &format!("the data has {} warning(s):\n{}{tail}", warnings.len(), lines.join("\n")));
+        warn(ops, &format!("the data has {} warning(s):\n{}", warnings.len(), problem_list(&warnings, 20)));
     }
     match result {
         Ok(p) => Ok((p, text)),
@@ -539,6 +541,22 @@ fn outcome(checked: Checked, text: String, ops: &mut Ops) -> Result<(Programme, 
         }),
         Err(ParseError::Invalid(problems)) => Err(LoadError::Invalid(problems)),
     }
+}
+
+/// The first `max` problems, a line each: a sample for the console, not
+/// thousands of lines (`tft validate` lists them all).
+fn problem_list(problems: &[Problem], max: usize) -> String {
+    let mut out = String::new();
+    for (i, p) in problems.iter().take(max).enumerate() {
+        if i > 0 {
+            out.push('\n');
+        }
+        out.push_str(&p.to_string());
+    }
+    if problems.len() > max {
+        out.push_str(&format!("\n… and {} more (run `tft validate` for all)", problems.len() - max));
+    }
+    out
 }
 
 fn event(ops: &mut Ops, name: &str, detail: &Value) {
@@ -551,14 +569,7 @@ fn warn(ops: &mut Ops, message: &str) {
 
 fn log_failure(ops: &mut Ops, source: &str, err: &LoadError) {
     let detail = match err {
-        LoadError::Invalid(problems) => {
-            let mut lines: Vec<String> = problems.iter().take(50).map(ToString::to_string).collect();
-            if problems.len() > 50 {
-                let more = problems.len() - 50;
-                lines.push(format!("… and {more} more (run `tft validate` for all)"));
-            }
-            lines.join("\n")
-        }
+        LoadError::Invalid(problems) => problem_list(problems, 50),
         other => other.describe(Lang::En),
     };
     ops.effect(op::ERROR, &format!("could not show data from {source}:")).arg(&detail);

@@ -6,7 +6,7 @@
 use crate::date::Date;
 use crate::json::{self, build, Kind, Value};
 use crate::model::*;
-use crate::text::{Lang, Text};
+use crate::text::{char_count, join, Lang, Text};
 
 /// The type of a field.
 #[derive(Debug, Clone, Copy)]
@@ -178,7 +178,7 @@ pub fn expected(ty: Ty) -> String {
         Ty::Percent => "a whole number from 0 to 100".into(),
         Ty::Status => {
             let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
-            format!("one of {} (or the Chinese status word)", keys.join(", "))
+            format!("one of {} (or the Chinese status word)", join(&keys, ", "))
         }
         Ty::Bool => "true or false".into(),
         Ty::Str => "a string".into(),
@@ -279,7 +279,7 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> 
             cx.warn(
                 value,
                 &path.key(name),
-                format!("unknown field `{name}` is ignored; expected one of: {}", names.join(", ")),
+                format!("unknown field `{name}` is ignored; expected one of: {}", join(&names, ", ")),
             );
             continue;
         };
@@ -340,7 +340,7 @@ fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
             return None;
         }
     };
-    if let Some(len) = t.strings().map(|s| s.chars().count()).find(|n| *n > max) {
+    if let Some(len) = t.strings().map(char_count).find(|n| *n > max) {
         cx.error(v, path, format!("text is {len} characters long, expected at most {max}"));
         return None;
     }

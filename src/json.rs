@@ -7,6 +7,7 @@
 //! as integers when they are integers and as source text otherwise (the data
 //! format has no fractional numbers, so no float code is needed).
 
+use crate::text::char_count;
 use std::fmt::Write;
 
 /// Deepest nesting accepted.
@@ -48,9 +49,7 @@ impl Kind {
             Kind::Bool(b) => format!("{b}"),
             Kind::Int(n) => format!("the number {n}"),
             Kind::Number(n) => format!("the number {n}"),
-            Kind::Str(s) if s.chars().count() > 40 => {
-                format!("a string of {} characters", s.chars().count())
-            }
+            Kind::Str(s) if char_count(s) > 40 => format!("a string of {} characters", char_count(s)),
             Kind::Str(s) => format!("the string \"{s}\""),
             Kind::Array(items) => format!("an array of {}", items.len()),
             Kind::Object(_) => "an object".into(),
@@ -71,7 +70,8 @@ pub struct SyntaxError {
 pub fn line_col(text: &str, at: usize) -> (usize, usize) {
     let before = text.get(..at).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
+    let col = char_count(before.get(start..).unwrap_or_default()) + 1;
     (line, col)
 }
 

@@ -523,7 +523,7 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, tally: &Tally
         unknown()
     } else {
         let sep = if lang == Lang::En { ", " } else { "、" };
-        el("dd").text(tf.members.iter().map(|m| m.get(lang)).collect::<Vec<_>>().join(sep))
+        el("dd").text(crate::text::join(&tf.members.iter().map(|m| m.get(lang)).collect::<Vec<_>>(), sep))
     };
     facts = facts.child(fact(s.members, members));
 

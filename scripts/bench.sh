@@ -9,11 +9,6 @@ bash scripts/release.sh --browser
 command -v twiggy >/dev/null || cargo install twiggy
 cargo build --release --bin tft
 # The same widget with the default dataset compiled out, for the size
-# "without data" (its own target dir: different flags mean a full rebuild).
-RUSTFLAGS="--cfg tft_no_default_data" cargo build --release --target wasm32-unknown-unknown --lib \
-  --target-dir target/no-data
-rm -rf bench-output/no-data
-wasm-bindgen --target web --no-typescript --out-dir bench-output/no-data \
-  target/no-data/wasm32-unknown-unknown/release/task_force_tracker.wasm
-node_modules/.bin/wasm-opt -Oz bench-output/no-data/task_force_tracker_bg.wasm -o bench-output/no-data/task_force_tracker_bg.wasm
+# "without data".
+bash scripts/build.sh --no-data
 node bench/bench.mjs "$@"

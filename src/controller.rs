@@ -11,10 +11,11 @@ use crate::i18n::{format_date, showing, strings};
 use crate::json::{self, build, Value};
 use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status};
 use crate::patch::{op, Ops};
+use crate::prelude::*;
 use crate::state::{fragment, measure_key, parse_fragment, State, PAGE};
 use crate::text::Lang;
 use crate::view::{self, LoadError, Node};
-use std::rc::Rc;
+use alloc::rc::Rc;
 
 /// Source name of the embedded default, in messages and events.
 pub const EMBEDDED: &str = "embedded default data";

@@ -9,6 +9,7 @@ use crate::json::{self, build, Value};
 use crate::model::{self, ParseError, Problem};
 use encoding_rs::{GB18030, UTF_8};
 use std::fmt;
+use std::prelude::rust_2021::*;
 
 /// How the CSV bytes are encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 //! instant. This module does not know about clocks; "today" is always the
 //! programme's as-of date, so a rendered page never changes by itself.
 
-use std::fmt;
+use core::fmt;
 
 /// A real calendar date between the years 1900 and 2200.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -28,7 +28,7 @@ impl Date {
         if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
             return None;
         }
-        let num = |r: std::ops::Range<usize>| -> Option<u16> {
+        let num = |r: core::ops::Range<usize>| -> Option<u16> {
             b[r].iter().try_fold(0u16, |acc, &c| c.is_ascii_digit().then(|| acc * 10 + u16::from(c - b'0')))
         };
         Date::new(num(0..4)?, num(5..7)? as u8, num(8..10)? as u8)
@@ -80,6 +80,7 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::prelude::*;
 
     #[test]
     fn parses_real_dates_only() {

@@ -3,6 +3,7 @@
 
 use crate::i18n::status_label;
 use crate::model::Programme;
+use crate::prelude::*;
 use crate::text::Lang;
 
 /// A 12-hex-digit FNV-1a 64 hash of the data's bytes: stable across

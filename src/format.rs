@@ -6,6 +6,7 @@
 use crate::date::Date;
 use crate::json::{self, build, Kind, Value};
 use crate::model::*;
+use crate::prelude::*;
 use crate::text::{char_count, join, Lang, Text};
 
 /// The type of a field.
@@ -539,7 +540,7 @@ fn head(cx: &mut Cx, v: &Value) -> Head {
     }
     let (mut list, mut items) = (None, false);
     if let (Some(tv), Kind::Object(members)) = (fs.get("taskForces"), &v.kind) {
-        list = members.iter().position(|(_, m)| std::ptr::eq(m, tv));
+        list = members.iter().position(|(_, m)| core::ptr::eq(m, tv));
         match &tv.kind {
             Kind::Array(a) if a.len() > MAX_TASK_FORCES => {
                 cx.error(tv, &TASK_FORCES, format!("{} entries, expected at most {MAX_TASK_FORCES}", a.len()));
@@ -593,7 +594,7 @@ fn task_force_head(cx: &mut Cx, v: &Value, path: &Path) -> Partial {
     );
     let mut partial = Partial { head: Some((id, name, focus, leader, members)), ..Partial::default() };
     if let (Some(mv), Kind::Object(all)) = (fs.get("measures"), &v.kind) {
-        partial.list = all.iter().position(|(_, m)| std::ptr::eq(m, mv));
+        partial.list = all.iter().position(|(_, m)| core::ptr::eq(m, mv));
         let m_path = path.key("measures");
         match &mv.kind {
             Kind::Array(a) if a.len() > MAX_MEASURES_PER_TASK_FORCE => {
@@ -645,7 +646,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     }
     for m in &mut partial.measures {
         // Newest first; same-day reports keep file order.
-        sort_stable_by_key(&mut m.reports, |r| std::cmp::Reverse(r.date));
+        sort_stable_by_key(&mut m.reports, |r| core::cmp::Reverse(r.date));
     }
     let (id, name, focus, leader, members) = partial.head?;
     Some(TaskForce { id: id?, name: name?, focus, leader, members, measures: partial.measures })
@@ -796,7 +797,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
         }
         Ty::Status => {
             let words = Status::ALL.iter().flat_map(|s| {
-                std::iter::once(s.key())
+                core::iter::once(s.key())
                     .chain(Lang::ALL.iter().map(|l| crate::i18n::status_label(*s, *l)).filter(|w| !w.is_ascii()))
             });
             let mut seen = Vec::new();
@@ -880,7 +881,7 @@ impl StrSet {
     /// Adds `s`; false when it was already there.
     fn insert(&mut self, s: &str) -> bool {
         if (self.len + 1) * 2 > self.slots.len() {
-            let old = std::mem::take(&mut self.slots);
+            let old = core::mem::take(&mut self.slots);
             self.slots = vec![None; (old.len() * 2).max(16)];
             for k in old.into_iter().flatten() {
                 let i = self.find(&k);

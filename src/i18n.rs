@@ -4,6 +4,7 @@
 
 use crate::date::Date;
 use crate::model::Status;
+use crate::prelude::*;
 use crate::text::Lang;
 
 /// Every fixed string the interface shows, in one language.

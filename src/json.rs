@@ -7,8 +7,9 @@
 //! as integers when they are integers and as source text otherwise (the data
 //! format has no fractional numbers, so no float code is needed).
 
+use crate::prelude::*;
 use crate::text::char_count;
-use std::fmt::Write;
+use core::fmt::Write;
 
 /// Deepest nesting accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -265,7 +266,7 @@ impl Parser {
                 None
             }
             Some(Frame::Object(_, members, key)) => {
-                members.push((std::mem::take(key), v));
+                members.push((core::mem::take(key), v));
                 None
             }
         }
@@ -335,7 +336,7 @@ impl Cursor<'_> {
     }
 
     fn slice(&self, start: usize) -> Result<&str, SyntaxError> {
-        std::str::from_utf8(&self.s[start..self.i])
+        core::str::from_utf8(&self.s[start..self.i])
             .map_err(|_| SyntaxError { at: start, message: "the text is not valid UTF-8".into() })
     }
 
@@ -403,7 +404,7 @@ impl Cursor<'_> {
                 return Err(self.err("expected digits in the exponent"));
             }
         }
-        let text = std::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
+        let text = core::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
         Ok(match text.parse::<i64>() {
             Ok(n) if whole => Kind::Int(n),
             _ => Kind::Number(text.into()),
@@ -425,7 +426,7 @@ fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
     let newline = |out: &mut String, level: usize| {
         if pretty {
             out.push('\n');
-            out.extend(std::iter::repeat_n(' ', level * 2));
+            out.extend(core::iter::repeat_n(' ', level * 2));
         }
     };
     match &v.kind {
@@ -488,6 +489,7 @@ fn write_string(out: &mut String, s: &str) {
 /// Shorthands for building values to write (positions are zero).
 pub mod build {
     use super::{Kind, Value};
+    use crate::prelude::*;
 
     /// A string value.
     pub fn s(text: impl Into<String>) -> Value {

@@ -19,6 +19,22 @@
 //! assert!(html.contains("产业振兴"));
 //! ```
 #![deny(missing_docs)]
+// The library needs only `core` and `alloc`. `std` comes in everywhere but
+// the release wasm (feature `small-panic`), whose own panic handler keeps
+// std's panic machinery and its formatting out of every reader's download.
+#![no_std]
+#[macro_use]
+extern crate alloc;
+#[cfg(not(all(target_arch = "wasm32", feature = "small-panic")))]
+extern crate std;
+
+/// The `alloc` names the standard prelude would give every module.
+mod prelude {
+    pub use alloc::borrow::ToOwned;
+    pub use alloc::boxed::Box;
+    pub use alloc::string::{String, ToString};
+    pub use alloc::vec::Vec;
+}
 
 pub mod controller;
 #[cfg(not(target_arch = "wasm32"))]

@@ -10,8 +10,9 @@
 
 use crate::date::Date;
 use crate::json;
+use crate::prelude::*;
 use crate::text::{Lang, Text};
-use std::fmt;
+use core::fmt;
 
 /// Most task forces a programme may have.
 pub const MAX_TASK_FORCES: usize = 100;
@@ -393,7 +394,7 @@ impl Loader {
         if !decoder.step(budget / 2) {
             return None;
         }
-        let Stage::Decode(decoder) = std::mem::replace(&mut self.stage, Stage::Done) else { return None };
+        let Stage::Decode(decoder) = core::mem::replace(&mut self.stage, Stage::Done) else { return None };
         let (programme, errors, warnings) = decoder.finish(&self.text);
         Some((programme.ok_or(ParseError::Invalid(errors)), warnings))
     }
@@ -426,7 +427,7 @@ impl Tally {
     }
 }
 
-impl std::iter::Sum for Tally {
+impl core::iter::Sum for Tally {
     /// Adds tallies up (the programme's from its task forces').
     fn sum<I: Iterator<Item = Tally>>(iter: I) -> Tally {
         iter.fold(Tally::default(), |mut a, t| {

@@ -16,6 +16,7 @@
 //! [`op::VALUE`] arguments. Payloads never contain operation characters:
 //! [`Ops::text`] turns any that occur in data into U+FFFD.
 
+use crate::prelude::*;
 use crate::view::Node;
 
 /// Operation codes.

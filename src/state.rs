@@ -4,6 +4,7 @@
 //! Pure data: the widget owns a `State`, the view reads it.
 
 use crate::model::{Measure, Programme, Status};
+use crate::prelude::*;
 use crate::text::Lang;
 
 /// Measures listed at first, and added per "show more": long lists stay

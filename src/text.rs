@@ -6,6 +6,7 @@
 //! back to another language rather than to nothing; this module never
 //! converts between scripts.
 
+use crate::prelude::*;
 /// A language the widget's interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -95,7 +96,7 @@ impl Text {
 
     /// Every string in the text (for length checks and search).
     pub fn strings(&self) -> impl Iterator<Item = &str> {
-        self.by_lang.iter().chain(std::iter::once(&self.plain)).filter_map(|s| s.as_deref())
+        self.by_lang.iter().chain(core::iter::once(&self.plain)).filter_map(|s| s.as_deref())
     }
 }
 
@@ -126,6 +127,21 @@ pub fn join(items: &[&str], sep: &str) -> String {
         out.push_str(item);
     }
     out
+}
+
+/// `n` in decimal digits, without the formatting machinery.
+pub fn decimal(mut n: usize) -> String {
+    let mut digits = [0u8; 20];
+    let mut i = digits.len();
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    digits[i..].iter().map(|d| *d as char).collect()
 }
 
 #[cfg(test)]

@@ -8,10 +8,11 @@
 
 use crate::i18n::{format_date, language_name, matching, show_more, showing, status_label, strings, Strings};
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
+use crate::prelude::*;
 use crate::state::measure_key;
 pub use crate::state::State;
 use crate::text::Lang;
-use std::fmt::Write;
+use core::fmt::Write;
 
 /// A node of the view tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -416,7 +417,7 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> Element {
     let option = |value: &str, label: String, on: bool| {
         el("option").attr("value", value).attr_if(on, "selected", "").text(label)
     };
-    let statuses = std::iter::once(option("", s.all_statuses.into(), f.status.is_none()))
+    let statuses = core::iter::once(option("", s.all_statuses.into(), f.status.is_none()))
         .chain(Status::ALL.iter().map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))));
     let field = |label: &str, control: Element| {
         el("label").class("field").child(el("span").class("field-label").text(label)).child(control)

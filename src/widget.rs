@@ -9,7 +9,8 @@
 //! into a message in that widget alone, never an error in the host page.
 
 use crate::controller::{Controller, EMBEDDED, INLINE, PROPERTY};
-use std::cell::RefCell;
+use crate::prelude::*;
+use core::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 #[wasm_bindgen]
@@ -18,8 +19,27 @@ extern "C" {
     fn error(message: &str);
 }
 
-/// Logs panics to the console before the instance traps, so the detail is
-/// there when the element's guard reports the widget as stopped.
+/// Logs a panic to the console before the instance traps, so the detail is
+/// there when the element's guard reports the widget as stopped: the
+/// message when it is a constant (no formatting machinery in the wasm for
+/// a path that never runs), and where it happened.
+#[cfg(feature = "small-panic")]
+#[panic_handler]
+fn panic(info: &core::panic::PanicInfo) -> ! {
+    let mut text = String::from("[task-force-tracker] panic: ");
+    text.push_str(info.message().as_str().unwrap_or("(message not kept)"));
+    if let Some(at) = info.location() {
+        text.push_str(" at ");
+        text.push_str(at.file());
+        text.push(':');
+        text.push_str(&crate::text::decimal(at.line() as usize));
+    }
+    error(&text);
+    core::arch::wasm32::unreachable()
+}
+
+/// The same, through std's hook, where std is linked (the tests).
+#[cfg(not(feature = "small-panic"))]
 fn install_panic_hook() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
@@ -47,6 +67,7 @@ impl Tracker {
     /// URL fragments and `history.state`; `selected` is the attribute.
     #[wasm_bindgen(constructor)]
     pub fn new(prefix: &str, selected: Option<String>) -> Tracker {
+        #[cfg(not(feature = "small-panic"))]
         install_panic_hook();
         Tracker { c: RefCell::new(Controller::new(prefix, selected)) }
     }

@@ -96,7 +96,7 @@ impl Controller {
         let lang = attr.and_then(|tag| {
             let lang = Lang::from_tag(tag);
             if lang.is_none() {
-                warn(&mut ops, &format!("lang=\"{tag}\" is not supported; use zh-Hans, zh-Hant or en."));
+                warn(&mut ops, &cat!("lang=\"", tag, "\" is not supported; use zh-Hans, zh-Hant or en."));
             }
             lang
         });
@@ -119,7 +119,7 @@ impl Controller {
     pub fn set_theme(&self, value: Option<&str>) -> String {
         let mut ops = Ops::default();
         if let Some(v) = value.filter(|v| !matches!(*v, "light" | "dark" | "auto")) {
-            warn(&mut ops, &format!("theme=\"{v}\" is not supported; use light, dark or auto. Showing light."));
+            warn(&mut ops, &cat!("theme=\"", v, "\" is not supported; use light, dark or auto. Showing light."));
         }
         ops.finish()
     }
@@ -254,7 +254,7 @@ impl Controller {
     /// Announces the outcome of a copy-link request for `url`.
     pub fn copied(&mut self, ok: bool, url: &str) -> String {
         let s = strings(self.state.lang);
-        self.state.announcement = if ok { s.link_copied.to_string() } else { format!("{}{url}", s.copy_failed) };
+        self.state.announcement = if ok { s.link_copied.to_string() } else { cat!(s.copy_failed, url) };
         let mut ops = Ops::default();
         self.render(&mut ops);
         ops.finish()
@@ -289,7 +289,7 @@ impl Controller {
                     _ => ("json", "application/json;charset=utf-8"),
                 };
                 let version = self.state.version.as_deref().unwrap_or("data");
-                let name = format!("{}-{version}.{format}", self.state.id_prefix);
+                let name = cat!(self.state.id_prefix, "-", version, ".", format);
                 ops.effect(op::DOWNLOAD, format).arg(&name).arg(mime);
             }
             "lang" => {
@@ -327,7 +327,7 @@ impl Controller {
         };
         ops.effect(op::PREVENT, "");
         self.select(next, ops);
-        ops.effect(op::FOCUS, &format!("[data-act=tab][data-arg=\"{next}\"]"));
+        ops.effect(op::FOCUS, &cat!("[data-act=tab][data-arg=\"", next, "\"]"));
     }
 
     fn on_input(&mut self, act: &str, value: &str, ops: &mut Ops) {
@@ -371,14 +371,14 @@ impl Controller {
         let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
         let detail = build::obj(vec![
             ("source", build::s(source)),
-            ("asOf", build::s(p.as_of.to_string())),
+            ("asOf", build::s(cat!(p.as_of))),
             ("taskForces", build::int(p.task_forces.len() as i64)),
             ("measures", build::int(measures as i64)),
             ("version", build::s(version.as_str())),
         ]);
         if !first && self.state.version.as_deref() != Some(version.as_str()) {
             let s = strings(self.state.lang);
-            self.state.announcement = format!("{} {}", s.data_updated, format_date(p.as_of, self.state.lang));
+            self.state.announcement = cat!(s.data_updated, " ", format_date(p.as_of, self.state.lang));
         }
         self.state.version = Some(version);
         self.programme = Some(Rc::new(p));
@@ -420,8 +420,10 @@ impl Controller {
                 let ids: Vec<&str> = p.task_forces.iter().map(|t| t.id.as_str()).collect();
                 warn(
                     ops,
-                    &format!(
-                        "selected=\"{id}\" names no task force; expected one of: {}",
+                    &cat!(
+                        "selected=\"",
+                        id,
+                        "\" names no task force; expected one of: ",
                         crate::text::join(&ids, ", ")
                     ),
                 );
@@ -448,7 +450,7 @@ impl Controller {
         let m = &measures[position];
         self.state.open.push(measure_key(tf_id, m.id.as_str()));
         self.state.limit = self.state.limit.max(position + 1);
-        Some(format!("{}-m-{tf_id}-{}", self.state.id_prefix, m.id.as_str()))
+        Some(cat!(self.state.id_prefix, "-m-", tf_id, "-", m.id.as_str()))
     }
 
     /// Selects task force `index` in response to the reader.
@@ -532,13 +534,13 @@ impl Controller {
 fn outcome(checked: Checked, text: String, ops: &mut Ops) -> Result<(Programme, String), LoadError> {
     let (result, warnings) = checked;
     if !warnings.is_empty() {
-        warn(ops, &format!("the data has {} warning(s):\n{}", warnings.len(), problem_list(&warnings, 20)));
+        warn(ops, &cat!("the data has ", warnings.len(), " warning(s):\n", problem_list(&warnings, 20)));
     }
     match result {
         Ok(p) => Ok((p, text)),
         Err(ParseError::Syntax { problem, html }) => Err(LoadError::NotJson {
             html,
-            detail: format!("line {}, column {}: {}", problem.line, problem.col, problem.message),
+            detail: cat!("line ", problem.line, ", column ", problem.col, ": ", problem.message),
         }),
         Err(ParseError::Invalid(problems)) => Err(LoadError::Invalid(problems)),
     }
@@ -552,10 +554,10 @@ fn problem_list(problems: &[Problem], max: usize) -> String {
         if i > 0 {
             out.push('\n');
         }
-        out.push_str(&p.to_string());
+        out.push_str(&p.text());
     }
     if problems.len() > max {
-        out.push_str(&format!("\n… and {} more (run `tft validate` for all)", problems.len() - max));
+        out.push_str(&cat!("\n… and ", problems.len() - max, " more (run `tft validate` for all)"));
     }
     out
 }
@@ -573,5 +575,5 @@ fn log_failure(ops: &mut Ops, source: &str, err: &LoadError) {
         LoadError::Invalid(problems) => problem_list(problems, 50),
         other => other.describe(Lang::En),
     };
-    ops.effect(op::ERROR, &format!("could not show data from {source}:")).arg(&detail);
+    ops.effect(op::ERROR, &cat!("could not show data from ", source, ":")).arg(&detail);
 }

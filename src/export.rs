@@ -69,7 +69,7 @@ pub fn to_csv(p: &Programme, lang: Lang) -> String {
     for tf in &p.task_forces {
         for m in &tf.measures {
             let report = m.latest_report();
-            let date = |d: Option<crate::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+            let date = |d: Option<crate::date::Date>| d.map(|d| cat!(d)).unwrap_or_default();
             push_row(
                 &mut out,
                 [
@@ -79,14 +79,14 @@ pub fn to_csv(p: &Programme, lang: Lang) -> String {
                     m.title.get(lang).to_string(),
                     m.status.key().to_string(),
                     status_label(m.status, lang).to_string(),
-                    m.progress().to_string(),
-                    m.schedule(p.as_of).map(|s| s.to_string()).unwrap_or_default(),
+                    cat!(m.progress()),
+                    m.schedule(p.as_of).map(|s| cat!(s)).unwrap_or_default(),
                     date(m.start),
                     date(m.due),
-                    m.is_overdue(p.as_of).to_string(),
+                    cat!(m.is_overdue(p.as_of)),
                     date(report.map(|r| r.date)),
                     report.map(|r| r.note.get(lang).to_string()).unwrap_or_default(),
-                    (p.sample || m.sample).to_string(),
+                    cat!(p.sample || m.sample),
                 ],
             );
         }

@@ -172,20 +172,24 @@ pub static TABLES: [&Table; 6] = [&PROGRAMME, &SOURCE, &TASK_FORCE, &MEASURE, &M
 /// What a value of a type must look like, for messages and the reference.
 pub fn expected(ty: Ty) -> String {
     match ty {
-        Ty::Text(max) => format!("a non-empty string, or an object of strings keyed by zh-Hans, zh-Hant or en (at most {max} characters each)"),
+        Ty::Text(max) => cat!(
+            "a non-empty string, or an object of strings keyed by zh-Hans, zh-Hant or en (at most ",
+            max,
+            " characters each)"
+        ),
         Ty::Date => "a real date written YYYY-MM-DD (for example 2020-04-17)".into(),
         Ty::Id => "an id of 1-64 characters a-z, 0-9, '-' or '_', starting with a letter or digit".into(),
         Ty::Link => "an absolute http:// or https:// link".into(),
         Ty::Percent => "a whole number from 0 to 100".into(),
         Ty::Status => {
             let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
-            format!("one of {} (or the Chinese status word)", join(&keys, ", "))
+            cat!("one of ", join(&keys, ", "), " (or the Chinese status word)")
         }
         Ty::Bool => "true or false".into(),
         Ty::Str => "a string".into(),
-        Ty::Object(t) => format!("an object ({})", t.name),
-        Ty::TextList(max, _) => format!("a list of at most {max} texts"),
-        Ty::List(t, max) => format!("a list of at most {max} {} objects", t.name),
+        Ty::Object(t) => cat!("an object (", t.name, ")"),
+        Ty::TextList(max, _) => cat!("a list of at most ", max, " texts"),
+        Ty::List(t, max) => cat!("a list of at most ", max, " ", t.name, " objects"),
     }
 }
 
@@ -209,7 +213,7 @@ impl Cx {
         self.warnings.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at });
     }
     fn wrong(&mut self, v: &Value, path: &Path, ty: Ty) {
-        let message = format!("expected {}, found {}", expected(ty), v.kind.describe());
+        let message = cat!("expected ", expected(ty), ", found ", v.kind.describe());
         self.error(v, path, message);
     }
 }
@@ -249,7 +253,7 @@ impl<'a> Path<'a> {
             Path::Index(parent, i) => {
                 let mut s = parent.render();
                 s.push('[');
-                s.push_str(&i.to_string());
+                s.push_str(&cat!(i));
                 s.push(']');
                 s
             }
@@ -280,12 +284,12 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> 
             cx.warn(
                 value,
                 &path.key(name),
-                format!("unknown field `{name}` is ignored; expected one of: {}", join(&names, ", ")),
+                cat!("unknown field `", name, "` is ignored; expected one of: ", join(&names, ", ")),
             );
             continue;
         };
         if out.get(name).is_some() {
-            cx.error(value, &path.key(name), format!("`{name}` appears twice"));
+            cx.error(value, &path.key(name), cat!("`", name, "` appears twice"));
             continue;
         }
         if value.kind != Kind::Null {
@@ -294,7 +298,7 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> 
     }
     for field in table.fields.iter().filter(|f| f.required) {
         if out.get(field.name).is_none() {
-            cx.error(v, path, format!("missing field `{}`, expected {}", field.name, expected(field.ty)));
+            cx.error(v, path, cat!("missing field `", field.name, "`, expected ", expected(field.ty)));
         }
     }
     Some(out)
@@ -322,7 +326,7 @@ fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
                     cx.error(
                         item,
                         &path.key(key),
-                        format!("unknown language `{key}`, expected zh-Hans, zh-Hant or en"),
+                        cat!("unknown language `", key, "`, expected zh-Hans, zh-Hant or en"),
                     );
                     continue;
                 };
@@ -342,7 +346,7 @@ fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
         }
     };
     if let Some(len) = t.strings().map(char_count).find(|n| *n > max) {
-        cx.error(v, path, format!("text is {len} characters long, expected at most {max}"));
+        cx.error(v, path, cat!("text is ", len, " characters long, expected at most ", max));
         return None;
     }
     Some(t)
@@ -401,7 +405,7 @@ fn list<'v, T>(
         return Vec::new();
     };
     if items.len() > max {
-        cx.error(v, path, format!("{} entries, expected at most {max}", items.len()));
+        cx.error(v, path, cat!(items.len(), " entries, expected at most ", max));
         return Vec::new();
     }
     items.iter().enumerate().filter_map(|(i, x)| item(cx, x, &path.index(i))).collect()
@@ -505,7 +509,7 @@ impl Decoder {
             }
             if cx.measures > MAX_MEASURES {
                 let n = cx.measures;
-                cx.error(tv, &TASK_FORCES, format!("{n} measures in all, expected at most {MAX_MEASURES}"));
+                cx.error(tv, &TASK_FORCES, cat!(n, " measures in all, expected at most ", MAX_MEASURES));
             }
             unique_ids(cx, tv, &TASK_FORCES, "among task forces");
         }
@@ -543,7 +547,7 @@ fn head(cx: &mut Cx, v: &Value) -> Head {
         list = members.iter().position(|(_, m)| core::ptr::eq(m, tv));
         match &tv.kind {
             Kind::Array(a) if a.len() > MAX_TASK_FORCES => {
-                cx.error(tv, &TASK_FORCES, format!("{} entries, expected at most {MAX_TASK_FORCES}", a.len()));
+                cx.error(tv, &TASK_FORCES, cat!(a.len(), " entries, expected at most ", MAX_TASK_FORCES));
             }
             Kind::Array(_) => items = true,
             _ => cx.wrong(tv, &TASK_FORCES, Ty::List(&TASK_FORCE, MAX_TASK_FORCES)),
@@ -598,7 +602,7 @@ fn task_force_head(cx: &mut Cx, v: &Value, path: &Path) -> Partial {
         let m_path = path.key("measures");
         match &mv.kind {
             Kind::Array(a) if a.len() > MAX_MEASURES_PER_TASK_FORCE => {
-                let message = format!("{} entries, expected at most {MAX_MEASURES_PER_TASK_FORCE}", a.len());
+                let message = cat!(a.len(), " entries, expected at most ", MAX_MEASURES_PER_TASK_FORCE);
                 cx.error(mv, &m_path, message);
             }
             Kind::Array(_) => partial.items = true,
@@ -639,7 +643,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
                 _ => continue,
             };
             if !titles.insert(&json::write(title, false)) {
-                let message = format!("the title \"{shown}\" appears more than once in this task force");
+                let message = cat!("the title \"", shown, "\" appears more than once in this task force");
                 cx.warn(item, &m_path.index(j).key("title"), message);
             }
         }
@@ -673,7 +677,7 @@ fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
     for (i, item) in array_items(list).iter().enumerate() {
         if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
             if !seen.insert(s.as_str()) {
-                let message = format!("duplicate id \"{s}\", expected ids unique {scope}");
+                let message = cat!("duplicate id \"", s, "\", expected ids unique ", scope);
                 cx.error(id, &path.index(i).key("id"), message);
             }
         }
@@ -694,11 +698,11 @@ fn measure(cx: &mut Cx, v: &Value, path: &Path) -> Option<Measure> {
     let sample = boolean(cx, fs.get("sample"), &path.key("sample"));
     let m = Measure { id: id?, title: title?, status: status?, progress, start, due, milestones, reports, sample };
     if m.status == Status::Completed && m.progress.is_some_and(|p| p.get() < 100) {
-        cx.warn(v, &path.key("progress"), format!("completed, but progress is {}%", m.progress().min(100)));
+        cx.warn(v, &path.key("progress"), cat!("completed, but progress is ", m.progress().min(100), "%"));
     }
     if let (Some(s), Some(d)) = (m.start, m.due) {
         if d < s {
-            cx.warn(v, &path.key("due"), format!("due {d} is before the start {s}"));
+            cx.warn(v, &path.key("due"), cat!("due ", d, " is before the start ", s));
         }
     }
     Some(m)
@@ -722,7 +726,7 @@ fn report(cx: &mut Cx, v: &Value, path: &Path) -> Option<Report> {
     let sample = boolean(cx, fs.get("sample"), &path.key("sample"));
     if let (Some(d), Some(as_of)) = (date, cx.as_of) {
         if d > as_of {
-            cx.warn(v, &path.key("date"), format!("report dated {d}, after the as-of date {as_of}"));
+            cx.warn(v, &path.key("date"), cat!("report dated ", d, ", after the as-of date ", as_of));
         }
     }
     Some(Report { date: date?, status, progress, note: note?, url, sample })
@@ -810,7 +814,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
         }
         Ty::Bool => build::obj(vec![d, ("type", build::s("boolean"))]),
         Ty::Str => build::obj(vec![d, ("type", build::s("string"))]),
-        Ty::Object(t) => build::obj(vec![d, ("$ref", build::s(format!("#/$defs/{}", t.name)))]),
+        Ty::Object(t) => build::obj(vec![d, ("$ref", build::s(cat!("#/$defs/", t.name)))]),
         Ty::TextList(max, chars) => build::obj(vec![
             d,
             ("type", build::s("array")),
@@ -821,7 +825,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
             d,
             ("type", build::s("array")),
             ("maxItems", build::int(max as i64)),
-            ("items", build::obj(vec![("$ref", build::s(format!("#/$defs/{}", t.name)))])),
+            ("items", build::obj(vec![("$ref", build::s(cat!("#/$defs/", t.name)))])),
         ]),
     }
 }

@@ -9,7 +9,6 @@
 
 use crate::prelude::*;
 use crate::text::char_count;
-use core::fmt::Write;
 
 /// Deepest nesting accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -47,12 +46,12 @@ impl Kind {
     pub fn describe(&self) -> String {
         match self {
             Kind::Null => "null".into(),
-            Kind::Bool(b) => format!("{b}"),
-            Kind::Int(n) => format!("the number {n}"),
-            Kind::Number(n) => format!("the number {n}"),
-            Kind::Str(s) if char_count(s) > 40 => format!("a string of {} characters", char_count(s)),
-            Kind::Str(s) => format!("the string \"{s}\""),
-            Kind::Array(items) => format!("an array of {}", items.len()),
+            Kind::Bool(b) => cat!(b),
+            Kind::Int(n) => cat!("the number ", n),
+            Kind::Number(n) => cat!("the number ", n),
+            Kind::Str(s) if char_count(s) > 40 => cat!("a string of ", char_count(s), " characters"),
+            Kind::Str(s) => cat!("the string \"", s, "\""),
+            Kind::Array(items) => cat!("an array of ", items.len()),
             Kind::Object(_) => "an object".into(),
         }
     }
@@ -432,9 +431,7 @@ fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
     match &v.kind {
         Kind::Null => out.push_str("null"),
         Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Kind::Int(n) => {
-            let _ = write!(out, "{n}");
-        }
+        Kind::Int(n) => crate::text::Piece::put(n, out),
         Kind::Number(n) => out.push_str(n),
         Kind::Str(s) => write_string(out, s),
         Kind::Array(items) if items.is_empty() => out.push_str("[]"),
@@ -478,7 +475,8 @@ fn write_string(out: &mut String, s: &str) {
             '\r' => out.push_str("\\r"),
             '\t' => out.push_str("\\t"),
             c if (c as u32) < 0x20 => {
-                let _ = write!(out, "\\u{:04x}", c as u32);
+                out.push_str(if (c as u32) < 0x10 { "\\u000" } else { "\\u001" });
+                out.push(char::from_digit(c as u32 & 0xf, 16).unwrap_or('0'));
             }
             c => out.push(c),
         }
@@ -516,6 +514,14 @@ pub mod build {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn control_characters_are_written_as_escapes() {
+        let v = build::s("a\u{0}\u{7}\u{f}\u{10}\u{1f} b\n");
+        let text = write(&v, false);
+        assert_eq!(text, r#""a\u0000\u0007\u000f\u0010\u001f b\n""#);
+        assert_eq!(parse(&text).map(|v| v.kind), Ok(Kind::Str("a\u{0}\u{7}\u{f}\u{10}\u{1f} b\n".into())));
+    }
 
     #[test]
     fn parses_and_writes_back() {

@@ -263,14 +263,21 @@ pub struct Problem {
 /// that checking stays linear in the size of the file.
 pub const LOCATED_PROBLEMS: usize = 50;
 
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Problem {
+    /// One line: the JSON path, where (when known), what is wrong.
+    pub fn text(&self) -> String {
         let path = if self.path.is_empty() { "(top level)" } else { &self.path };
         if self.line > 0 {
-            write!(f, "{path} (line {}, column {}): {}", self.line, self.col, self.message)
+            cat!(path, " (line ", self.line, ", column ", self.col, "): ", self.message)
         } else {
-            write!(f, "{path}: {}", self.message)
+            cat!(path, ": ", self.message)
         }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text())
     }
 }
 

@@ -196,7 +196,7 @@ fn children(out: &mut String, old: &[Node], new: &[Node]) {
     let gone = old.len() - head - tail;
     if gone > 0 {
         flush(out, &mut skip);
-        code(out, op::REMOVE, &gone.to_string());
+        code(out, op::REMOVE, &cat!(gone));
     }
     for n in &new[head..new.len() - tail] {
         flush(out, &mut skip);
@@ -210,7 +210,7 @@ fn children(out: &mut String, old: &[Node], new: &[Node]) {
 
 fn flush(out: &mut String, skip: &mut usize) {
     if *skip > 0 {
-        code(out, op::SKIP, &skip.to_string());
+        code(out, op::SKIP, &cat!(*skip));
         *skip = 0;
     }
 }

@@ -104,15 +104,15 @@ pub fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
 
 /// The key of a measure in [`State::open`] and in fragments.
 pub fn measure_key(task_force: &str, measure: &str) -> String {
-    format!("{task_force}/{measure}")
+    cat!(task_force, "/", measure)
 }
 
 /// The URL fragment (without `#`) for a task force, or one of its measures:
 /// `{prefix}-{task force}` or `{prefix}-{task force}/{measure}`.
 pub fn fragment(prefix: &str, task_force: &str, measure: Option<&str>) -> String {
     match measure {
-        Some(m) => format!("{prefix}-{task_force}/{m}"),
-        None => format!("{prefix}-{task_force}"),
+        Some(m) => cat!(prefix, "-", task_force, "/", m),
+        None => cat!(prefix, "-", task_force),
     }
 }
 

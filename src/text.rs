@@ -129,8 +129,65 @@ pub fn join(items: &[&str], sep: &str) -> String {
     out
 }
 
-/// `n` in decimal digits, without the formatting machinery.
-pub fn decimal(mut n: usize) -> String {
+/// Something `cat!` can append to a string.
+pub trait Piece {
+    /// Appends `self` to `out`.
+    fn put(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+impl Piece for char {
+    fn put(&self, out: &mut String) {
+        out.push(*self);
+    }
+}
+
+impl Piece for bool {
+    fn put(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+macro_rules! unsigned_piece {
+    ($($t:ty),*) => {$(
+        impl Piece for $t {
+            fn put(&self, out: &mut String) {
+                put_decimal(*self as u64, out);
+            }
+        }
+    )*};
+}
+unsigned_piece!(u8, u16, u32, usize);
+
+impl Piece for i64 {
+    fn put(&self, out: &mut String) {
+        if *self < 0 {
+            out.push('-');
+        }
+        put_decimal(self.unsigned_abs(), out);
+    }
+}
+
+/// Appends `n` in decimal digits.
+#[inline(never)]
+pub fn put_decimal(mut n: u64, out: &mut String) {
     let mut digits = [0u8; 20];
     let mut i = digits.len();
     loop {
@@ -141,7 +198,12 @@ pub fn decimal(mut n: usize) -> String {
             break;
         }
     }
-    digits[i..].iter().map(|d| *d as char).collect()
+    digits[i..].iter().for_each(|d| out.push(*d as char));
+}
+
+/// `n` in decimal digits, without the formatting machinery.
+pub fn decimal(n: usize) -> String {
+    cat!(n)
 }
 
 #[cfg(test)]
@@ -181,5 +243,20 @@ mod tests {
         }
         assert_eq!(super::join(&["a", "b", "c"], ", "), "a, b, c");
         assert_eq!(super::join(&[], ", "), "");
+    }
+
+    #[test]
+    fn pieces_write_what_format_would() {
+        for n in [0u64, 7, 10, 99, 100, 65_535, u64::MAX] {
+            let mut out = String::new();
+            super::put_decimal(n, &mut out);
+            assert_eq!(out, n.to_string());
+        }
+        assert_eq!(
+            cat!("a", 1u8, ' ', -42i64, " ", i64::MIN, true, String::from("!")),
+            format!("a1 -42 {}true!", i64::MIN)
+        );
+        let d = crate::date::Date::new(2020, 4, 7).unwrap();
+        assert_eq!(cat!(d, "/", crate::date::Date::new(1999, 12, 31).unwrap()), "2020-04-07/1999-12-31");
     }
 }

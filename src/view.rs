@@ -12,7 +12,6 @@ use crate::prelude::*;
 use crate::state::measure_key;
 pub use crate::state::State;
 use crate::text::Lang;
-use core::fmt::Write;
 
 /// A node of the view tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -124,7 +123,9 @@ impl Node {
                 out.push('<');
                 out.push_str(e.tag);
                 for (k, v) in &e.attrs {
-                    let _ = write!(out, " {k}=\"");
+                    out.push(' ');
+                    out.push_str(k);
+                    out.push_str("=\"");
                     escape(out, v);
                     out.push('"');
                 }
@@ -143,7 +144,9 @@ impl Node {
                     return;
                 }
                 e.children.iter().for_each(|c| c.write_html(out));
-                let _ = write!(out, "</{}>", e.tag);
+                out.push_str("</");
+                out.push_str(e.tag);
+                out.push('>');
             }
         }
     }
@@ -196,7 +199,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
         let mut count = done_of(tally, s);
         if filtering {
             let n = tf.measures.iter().filter(|m| st.filter.matches(m)).count();
-            count = format!("{count} · {}", matching(lang, n));
+            count = cat!(count, " · ", matching(lang, n));
         }
         el("button")
             .class("tab")
@@ -208,7 +211,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("aria-controls", ids.panel(tf))
             .attr("tabindex", if on { "0" } else { "-1" })
             .attr("data-act", "tab")
-            .attr("data-arg", i.to_string())
+            .attr("data-arg", cat!(i))
             .child(el("span").class("tab-name").text(tf.name.get(lang)))
             .child(el("span").class("tab-count").text(count))
             .child(status_bar(tally))
@@ -267,30 +270,29 @@ struct Ids<'a>(&'a str);
 
 impl Ids<'_> {
     fn tab(&self, tf: &TaskForce) -> String {
-        format!("{}-tab-{}", self.0, tf.id.as_str())
+        cat!(self.0, "-tab-", tf.id.as_str())
     }
     fn panel(&self, tf: &TaskForce) -> String {
-        format!("{}-panel-{}", self.0, tf.id.as_str())
+        cat!(self.0, "-panel-", tf.id.as_str())
     }
     fn details(&self, tf: &TaskForce, m: &Measure) -> String {
-        format!("{}-details-{}-{}", self.0, tf.id.as_str(), m.id.as_str())
+        cat!(self.0, "-details-", tf.id.as_str(), "-", m.id.as_str())
     }
 }
 
 fn done_of(t: &Tally, s: &Strings) -> String {
-    format!("{}/{} {}", t.done(), t.total(), s.measures_done)
+    cat!(t.done(), "/", t.total(), " ", s.measures_done)
 }
 
 fn header(p: &Programme, st: &State, s: &Strings) -> Element {
     let lang = st.lang;
     let mut meta = el("p").class("meta").child(
         el("span")
-            .text(format!("{} ", s.as_of))
-            .child(el("time").attr("datetime", p.as_of.to_string()).text(format_date(p.as_of, lang))),
+            .text(cat!(s.as_of, " "))
+            .child(el("time").attr("datetime", cat!(p.as_of)).text(format_date(p.as_of, lang))),
     );
     if let Some(v) = &st.version {
-        meta =
-            meta.child(el("span").class("version").text(format!("{} ", s.version)).child(el("code").text(v.as_str())));
+        meta = meta.child(el("span").class("version").text(cat!(s.version, " ")).child(el("code").text(v.as_str())));
     }
     if let Some(src) = &p.source {
         let mut label = String::new();
@@ -307,7 +309,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
             Some(url) => link(url.as_str(), label),
             None => el("cite").text(label),
         };
-        meta = meta.child(el("span").class("source").text(format!("{} ", s.source)).child(cite));
+        meta = meta.child(el("span").class("source").text(cat!(s.source, " ")).child(cite));
     }
 
     let mut head = el("header")
@@ -347,7 +349,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
             .attr("type", "button")
             .attr("data-act", "download")
             .attr("data-arg", fmt)
-            .attr("aria-label", format!("{} {fmt}", s.download))
+            .attr("aria-label", cat!(s.download, " ", fmt))
             .text(fmt.to_ascii_uppercase())
     };
     tools = tools.child(
@@ -370,25 +372,25 @@ fn overall(tally: Tally, lang: Lang, s: &Strings) -> Element {
         .class("overall-head")
         .child(el("span").class("overall-label").text(s.overall))
         .text(" ")
-        .child(el("strong").text(format!("{}/{}", tally.done(), tally.total())))
-        .text(format!(" {}", s.measures_done));
+        .child(el("strong").text(cat!(tally.done(), "/", tally.total())))
+        .text(cat!(" ", s.measures_done));
     if tally.overdue > 0 {
-        summary = summary
-            .text(" · ")
-            .child(el("span").class("overdue-count").text(format!("{} {}", tally.overdue, s.overdue)));
+        summary =
+            summary.text(" · ").child(el("span").class("overdue-count").text(cat!(tally.overdue, " ", s.overdue)));
     }
     let legend = Status::ALL.iter().filter(|st| tally.count(**st) > 0).map(|st| {
-        el("li")
-            .class(format!("st-{}", st.key()))
-            .child(el("span").class("dot").attr("aria-hidden", "true"))
-            .text(format!("{} {}", status_label(*st, lang), tally.count(*st)))
+        el("li").class(cat!("st-", st.key())).child(el("span").class("dot").attr("aria-hidden", "true")).text(cat!(
+            status_label(*st, lang),
+            " ",
+            tally.count(*st)
+        ))
     });
     let bar = status_bar(&tally)
         .attr("role", "progressbar")
         .attr("aria-label", s.overall)
         .attr("aria-valuemin", "0")
-        .attr("aria-valuemax", tally.total().to_string())
-        .attr("aria-valuenow", tally.done().to_string())
+        .attr("aria-valuemax", cat!(tally.total()))
+        .attr("aria-valuenow", cat!(tally.done()))
         .attr("aria-valuetext", done_of(&tally, s));
     el("section")
         .class("overall")
@@ -403,10 +405,7 @@ fn overall(tally: Tally, lang: Lang, s: &Strings) -> Element {
 /// counts are also text.
 fn status_bar(t: &Tally) -> Element {
     let segs = Status::ALL.iter().filter(|st| t.count(**st) > 0).map(|st| {
-        el("span")
-            .class(format!("seg st-{}", st.key()))
-            .attr("aria-hidden", "true")
-            .var("--n", t.count(*st).to_string())
+        el("span").class(cat!("seg st-", st.key())).attr("aria-hidden", "true").var("--n", cat!(t.count(*st)))
     });
     el("span").class("bar").children(segs)
 }
@@ -490,8 +489,8 @@ fn more_button(hidden: usize, lang: Lang) -> Option<Element> {
 
 fn quoted(s: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("\u{201c}{s}\u{201d}"),
-        _ => format!("《{s}》"),
+        Lang::En => cat!("\u{201c}", s, "\u{201d}"),
+        _ => cat!("《", s, "》"),
     }
 }
 
@@ -506,7 +505,7 @@ fn copy_button(s: &Strings, what: &str, key: String) -> Element {
         .attr("type", "button")
         .attr("data-act", "copy")
         .attr("data-arg", key)
-        .attr("aria-label", format!("{}：{what}", s.copy_link))
+        .attr("aria-label", cat!(s.copy_link, "：", what))
         .text(s.copy_link)
 }
 
@@ -551,7 +550,7 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, tally: &Tally
         .child(
             el("h4")
                 .class("measures-head")
-                .text(format!("{} ", s.measures))
+                .text(cat!(s.measures, " "))
                 .child(el("span").class("muted").text(done_of(tally, s))),
         )
         .child(list)
@@ -576,26 +575,26 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         tags = tags.text(" ").child(el("span").class("tag sample").text(s.sample_short));
     }
 
-    let mut figures = format!("{} {progress}%", s.progress);
+    let mut figures = cat!(s.progress, " ", progress, "%");
     let mut meter = el("span")
         .class("meter")
         .attr("role", "progressbar")
-        .attr("aria-label", format!("{}：{}", s.progress, m.title.get(lang)))
+        .attr("aria-label", cat!(s.progress, "：", m.title.get(lang)))
         .attr("aria-valuemin", "0")
         .attr("aria-valuemax", "100")
-        .attr("aria-valuenow", progress.to_string())
-        .child(el("span").class(format!("fill st-{}", m.status.key())).var("--v", format!("{progress}%")));
+        .attr("aria-valuenow", cat!(progress))
+        .child(el("span").class(cat!("fill st-", m.status.key())).var("--v", cat!(progress, "%")));
     if let Some(sch) = schedule {
-        let _ = write!(figures, " · {} {sch}%", s.schedule);
-        meter = meter.child(el("span").class("mark").var("--v", format!("{sch}%")));
+        figures.push_str(&cat!(" · ", s.schedule, " ", sch, "%"));
+        meter = meter.child(el("span").class("mark").var("--v", cat!(sch, "%")));
     }
     meter = meter.attr("aria-valuetext", figures.as_str());
 
     let due = match m.due {
         Some(d) => el("p")
             .class(if overdue { "due late" } else { "due" })
-            .text(format!("{} ", s.due))
-            .child(el("time").attr("datetime", d.to_string()).text(format_date(d, lang))),
+            .text(cat!(s.due, " "))
+            .child(el("time").attr("datetime", cat!(d)).text(format_date(d, lang))),
         None => el("p").class("due").text(s.no_due),
     };
 
@@ -603,9 +602,9 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
         Some(r) => {
             let mut block = el("p")
                 .class("report")
-                .child(el("span").class("report-label").text(format!("{} ", s.latest_report)))
-                .child(el("time").attr("datetime", r.date.to_string()).text(format_date(r.date, lang)))
-                .text(format!("{}{}", colon(lang), r.note.get(lang)));
+                .child(el("span").class("report-label").text(cat!(s.latest_report, " ")))
+                .child(el("time").attr("datetime", cat!(r.date)).text(format_date(r.date, lang)))
+                .text(cat!(colon(lang), r.note.get(lang)));
             if let Some(url) = &r.url {
                 block = block.text(" ").child(link(url.as_str(), s.report_source));
             }
@@ -641,8 +640,8 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
     }
 
     el("li")
-        .class(format!("measure st-{}", m.status.key()))
-        .attr("id", format!("{}-m-{}-{}", st.id_prefix, tf.id.as_str(), m.id.as_str()))
+        .class(cat!("measure st-", m.status.key()))
+        .attr("id", cat!(st.id_prefix, "-m-", tf.id.as_str(), "-", m.id.as_str()))
         .child(title)
         .child(tags)
         .child(el("div").class("progress").child(meter).child(el("span").class("figures").text(figures)))
@@ -676,8 +675,8 @@ fn measure_details(mut details: Element, m: &Measure, p: &Programme, s: &Strings
                 .class(class)
                 .child(el("span").class("ms-state").text(label))
                 .text(" ")
-                .child(el("time").attr("datetime", x.due.to_string()).text(format_date(x.due, lang)))
-                .text(format!("{}{}", colon(lang), x.title.get(lang)))
+                .child(el("time").attr("datetime", cat!(x.due)).text(format_date(x.due, lang)))
+                .text(cat!(colon(lang), x.title.get(lang)))
         });
         details = details
             .child(el("h6").class("details-head").text(s.milestones))
@@ -688,12 +687,12 @@ fn measure_details(mut details: Element, m: &Measure, p: &Programme, s: &Strings
         return details.child(el("p").class("muted").text(s.no_reports));
     }
     let items = m.reports.iter().map(|r| {
-        let mut li = el("li").child(el("time").attr("datetime", r.date.to_string()).text(format_date(r.date, lang)));
+        let mut li = el("li").child(el("time").attr("datetime", cat!(r.date)).text(format_date(r.date, lang)));
         if let Some(st) = r.status {
             li = li.text(" ").child(status_tag(st, lang));
         }
         if let Some(pr) = r.progress {
-            li = li.text(format!(" {}%", pr.get()));
+            li = li.text(cat!(" ", pr.get(), "%"));
         }
         if r.sample {
             li = li.text(" ").child(el("span").class("tag sample").text(s.sample_short));
@@ -709,7 +708,7 @@ fn measure_details(mut details: Element, m: &Measure, p: &Programme, s: &Strings
 
 /// A status as text with its colour class.
 fn status_tag(status: Status, lang: Lang) -> Element {
-    el("span").class(format!("tag st-{}", status.key())).text(status_label(status, lang))
+    el("span").class(cat!("tag st-", status.key())).text(status_label(status, lang))
 }
 
 /// Why data could not be shown; the DOM layer fills in where it came from.
@@ -741,33 +740,33 @@ impl LoadError {
     pub fn describe(&self, lang: Lang) -> String {
         let zh = lang != Lang::En;
         match self {
-            LoadError::Http(code) if zh => format!("服务器返回 HTTP {code} 错误"),
-            LoadError::Http(code) => format!("the server answered HTTP {code}"),
-            LoadError::Timeout(secs) if zh => format!("{secs} 秒内没有响应"),
-            LoadError::Timeout(secs) => format!("no answer within {secs} seconds"),
-            LoadError::TooLarge(limit) if zh => format!("文件超过 {} MB 上限，未读取", limit >> 20),
+            LoadError::Http(code) if zh => cat!("服务器返回 HTTP ", code, " 错误"),
+            LoadError::Http(code) => cat!("the server answered HTTP ", code),
+            LoadError::Timeout(secs) if zh => cat!(secs, " 秒内没有响应"),
+            LoadError::Timeout(secs) => cat!("no answer within ", secs, " seconds"),
+            LoadError::TooLarge(limit) if zh => cat!("文件超过 ", limit >> 20, " MB 上限，未读取"),
             LoadError::TooLarge(limit) => {
-                format!("the file is larger than the {} MB limit and was not read", limit >> 20)
+                cat!("the file is larger than the ", limit >> 20, " MB limit and was not read")
             }
             LoadError::NotUtf8 if zh => "文件不是 UTF-8 编码（not UTF-8），请另存为 UTF-8".into(),
             LoadError::NotUtf8 => "the file is not UTF-8 text; save it as UTF-8 (JSON files must be UTF-8)".into(),
-            LoadError::Network(d) if zh => format!("网络错误（{d}）"),
-            LoadError::Network(d) => format!("network error ({d})"),
+            LoadError::Network(d) if zh => cat!("网络错误（", d, "）"),
+            LoadError::Network(d) => cat!("network error (", d, ")"),
             LoadError::NotJson { html: true, .. } if zh => "收到的是网页（HTML），不是 JSON 数据文件".into(),
             LoadError::NotJson { html: true, .. } => "received a web page (HTML), expected a JSON data file".into(),
-            LoadError::NotJson { detail, .. } if zh => format!("不是有效的 JSON：{detail}"),
-            LoadError::NotJson { detail, .. } => format!("not valid JSON: {detail}"),
+            LoadError::NotJson { detail, .. } if zh => cat!("不是有效的 JSON：", detail),
+            LoadError::NotJson { detail, .. } => cat!("not valid JSON: ", detail),
             LoadError::Invalid(problems) => {
                 let mut out = if zh { "数据有误：" } else { "invalid data: " }.to_string();
                 if let Some(first) = problems.first() {
-                    out.push_str(&first.to_string());
+                    out.push_str(&first.text());
                 }
                 if problems.len() > 1 {
                     let more = problems.len() - 1;
                     out.push_str(&if zh {
-                        format!("（另有 {more} 处问题）")
+                        cat!("（另有 ", more, " 处问题）")
                     } else {
-                        format!(" (and {more} more)")
+                        cat!(" (and ", more, " more)")
                     });
                 }
                 out
@@ -786,7 +785,7 @@ pub fn error_view(err: &LoadError, source: &str, lang: Lang) -> Node {
         .attr("lang", lang.tag())
         .attr("role", "alert")
         .child(el("p").class("err-title").child(el("strong").text(s.load_failed)))
-        .child(el("p").class("err-detail").child(el("code").text(source)).text(format!(" — {}", err.describe(lang))))
+        .child(el("p").class("err-detail").child(el("code").text(source)).text(cat!(" — ", err.describe(lang))))
         .child(el("p").class("err-help").text(s.what_to_do))
         .into()
 }
@@ -798,10 +797,10 @@ pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::date::Date, lan
         .class("stale")
         .attr("part", "notice")
         .attr("lang", lang.tag())
-        .text(format!("{} {} · ", s.showing_as_of, format_date(as_of, lang)))
-        .text(format!("{} ", s.update_failed))
+        .text(cat!(s.showing_as_of, " ", format_date(as_of, lang), " · "))
+        .text(cat!(s.update_failed, " "))
         .child(el("code").text(source))
-        .text(format!(" — {}", err.describe(lang)))
+        .text(cat!(" — ", err.describe(lang)))
         .into()
 }
 

@@ -131,7 +131,7 @@ impl Controller {
     pub fn load(&mut self, text: String, source: &str, hash: &str) -> String {
         #[cfg(feature = "panic-probe")]
         if text.contains("__panic_probe__") {
-            panic!("panic probe in data from {source}");
+            panic!("panic probe in data");
         }
         let large = text.len() > STEP_BYTES;
         let loader = Loader::new(text);

@@ -16,8 +16,8 @@ use crate::text::Lang;
 /// A node of the view tree.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Node {
-    /// An element.
-    Element(Element),
+    /// An element (boxed: see [`El`]).
+    Element(El),
     /// A text node; its content is never parsed as markup.
     Text(String),
 }
@@ -36,27 +36,33 @@ pub struct Element {
     pub children: Vec<Node>,
 }
 
+/// An element being built. Boxed, so that every builder call passes and
+/// returns one pointer: by value, the 44-byte element went through a stack
+/// slot and a copy at each of the view's hundreds of calls (about 2 KB of
+/// brotli'd wasm).
+pub type El = Box<Element>;
+
 /// Starts an element.
 #[inline(never)]
-pub fn el(tag: &'static str) -> Element {
-    Element { tag, attrs: Vec::new(), vars: Vec::new(), children: Vec::new() }
+pub fn el(tag: &'static str) -> El {
+    Box::new(Element { tag, attrs: Vec::new(), vars: Vec::new(), children: Vec::new() })
 }
 
 impl Element {
     /// Adds an attribute.
-    pub fn attr(self, name: &'static str, value: impl Into<String>) -> Element {
+    pub fn attr(self: El, name: &'static str, value: impl Into<String>) -> El {
         self.attr_string(name, value.into())
     }
     // The builder's work is out of line, once: inlined at each of the view's
     // hundreds of calls it cost kilobytes of wasm (every call moves the
     // element anyway).
     #[inline(never)]
-    fn attr_string(mut self, name: &'static str, value: String) -> Element {
+    fn attr_string(mut self: El, name: &'static str, value: String) -> El {
         self.attrs.push((name, value));
         self
     }
     /// Adds an attribute when `cond` holds.
-    pub fn attr_if(self, cond: bool, name: &'static str, value: impl Into<String>) -> Element {
+    pub fn attr_if(self: El, cond: bool, name: &'static str, value: impl Into<String>) -> El {
         if cond {
             self.attr(name, value)
         } else {
@@ -64,33 +70,33 @@ impl Element {
         }
     }
     /// Sets the `class` attribute.
-    pub fn class(self, value: impl Into<String>) -> Element {
+    pub fn class(self: El, value: impl Into<String>) -> El {
         self.attr("class", value)
     }
     /// Sets a CSS custom property.
-    pub fn var(self, name: &'static str, value: impl Into<String>) -> Element {
+    pub fn var(self: El, name: &'static str, value: impl Into<String>) -> El {
         self.var_string(name, value.into())
     }
     #[inline(never)]
-    fn var_string(mut self, name: &'static str, value: String) -> Element {
+    fn var_string(mut self: El, name: &'static str, value: String) -> El {
         self.vars.push((name, value));
         self
     }
     /// Appends a child.
-    pub fn child(self, node: impl Into<Node>) -> Element {
+    pub fn child(self: El, node: impl Into<Node>) -> El {
         self.child_node(node.into())
     }
     #[inline(never)]
-    fn child_node(mut self, node: Node) -> Element {
+    fn child_node(mut self: El, node: Node) -> El {
         self.children.push(node);
         self
     }
     /// Appends a text child.
-    pub fn text(self, s: impl Into<String>) -> Element {
+    pub fn text(self: El, s: impl Into<String>) -> El {
         self.child(Node::Text(s.into()))
     }
     /// Appends children.
-    pub fn children(mut self, nodes: impl IntoIterator<Item = impl Into<Node>>) -> Element {
+    pub fn children(mut self: El, nodes: impl IntoIterator<Item = impl Into<Node>>) -> El {
         self.children.extend(nodes.into_iter().map(Into::into));
         self
     }
@@ -100,8 +106,8 @@ impl Element {
     }
 }
 
-impl From<Element> for Node {
-    fn from(e: Element) -> Node {
+impl From<El> for Node {
+    fn from(e: El) -> Node {
         Node::Element(e)
     }
 }
@@ -284,7 +290,7 @@ fn done_of(t: &Tally, s: &Strings) -> String {
     cat!(t.done(), "/", t.total(), " ", s.measures_done)
 }
 
-fn header(p: &Programme, st: &State, s: &Strings) -> Element {
+fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let lang = st.lang;
     let mut meta = el("p").class("meta").child(
         el("span")
@@ -367,7 +373,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> Element {
     head.child(tools)
 }
 
-fn overall(tally: Tally, lang: Lang, s: &Strings) -> Element {
+fn overall(tally: Tally, lang: Lang, s: &Strings) -> El {
     let mut summary = el("p")
         .class("overall-head")
         .child(el("span").class("overall-label").text(s.overall))
@@ -403,14 +409,14 @@ fn overall(tally: Tally, lang: Lang, s: &Strings) -> Element {
 
 /// A stacked bar of status counts; its segments are decorative, since the
 /// counts are also text.
-fn status_bar(t: &Tally) -> Element {
+fn status_bar(t: &Tally) -> El {
     let segs = Status::ALL.iter().filter(|st| t.count(**st) > 0).map(|st| {
         el("span").class(cat!("seg st-", st.key())).attr("aria-hidden", "true").var("--n", cat!(t.count(*st)))
     });
     el("span").class("bar").children(segs)
 }
 
-fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> Element {
+fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> El {
     let lang = st.lang;
     let f = &st.filter;
     let option = |value: &str, label: String, on: bool| {
@@ -418,7 +424,7 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> Element {
     };
     let statuses = core::iter::once(option("", s.all_statuses.into(), f.status.is_none()))
         .chain(Status::ALL.iter().map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))));
-    let field = |label: &str, control: Element| {
+    let field = |label: &str, control: El| {
         el("label").class("field").child(el("span").class("field-label").text(label)).child(control)
     };
     let (shown, total) = f.counts(p, selected);
@@ -453,10 +459,10 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> Element {
     bar
 }
 
-fn results(p: &Programme, st: &State, s: &Strings) -> Element {
+fn results(p: &Programme, st: &State, s: &Strings) -> El {
     let mut budget = st.limit;
     let mut hidden = 0;
-    let groups: Vec<Element> = p
+    let groups: Vec<El> = p
         .task_forces
         .iter()
         .filter_map(|tf| {
@@ -464,7 +470,7 @@ fn results(p: &Programme, st: &State, s: &Strings) -> Element {
             let take = matches.len().min(budget);
             budget -= take;
             hidden += matches.len() - take;
-            let items: Vec<Element> = matches[..take].iter().map(|m| measure(m, tf, p, st)).collect();
+            let items: Vec<El> = matches[..take].iter().map(|m| measure(m, tf, p, st)).collect();
             (!items.is_empty()).then(|| {
                 el("section")
                     .class("group-results")
@@ -481,7 +487,7 @@ fn results(p: &Programme, st: &State, s: &Strings) -> Element {
 }
 
 /// "Show more" under a list that is longer than the reader has asked for.
-fn more_button(hidden: usize, lang: Lang) -> Option<Element> {
+fn more_button(hidden: usize, lang: Lang) -> Option<El> {
     (hidden > 0).then(|| {
         el("button").class("chip more").attr("type", "button").attr("data-act", "more").text(show_more(lang, hidden))
     })
@@ -495,11 +501,11 @@ fn quoted(s: &str, lang: Lang) -> String {
 }
 
 /// An external link; `href` must already be a validated http(s) URL.
-fn link(href: &str, label: impl Into<String>) -> Element {
+fn link(href: &str, label: impl Into<String>) -> El {
     el("a").attr("href", href).attr("target", "_blank").attr("rel", "noopener noreferrer").text(label)
 }
 
-fn copy_button(s: &Strings, what: &str, key: String) -> Element {
+fn copy_button(s: &Strings, what: &str, key: String) -> El {
     el("button")
         .class("chip copy")
         .attr("type", "button")
@@ -509,10 +515,10 @@ fn copy_button(s: &Strings, what: &str, key: String) -> Element {
         .text(s.copy_link)
 }
 
-fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, tally: &Tally, st: &State) -> Element {
+fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st: &State) -> El {
     let lang = st.lang;
     let s = strings(lang);
-    let fact = |label: &str, value: Element| el("div").child(el("dt").text(label)).child(value);
+    let fact = |label: &str, value: El| el("div").child(el("dt").text(label)).child(value);
     let unknown = || el("dd").class("unknown").text(s.not_published);
     let mut facts = el("dl").class("facts");
     if let Some(f) = &tf.focus {
@@ -530,7 +536,7 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, tally: &Tally
     let filter = if st.print { &Default::default() } else { &st.filter };
     let matches: Vec<&Measure> = tf.measures.iter().filter(|m| filter.matches(m)).collect();
     let shown = if st.print { matches.len() } else { matches.len().min(st.limit) };
-    let items: Vec<Element> = matches[..shown].iter().map(|m| measure(m, tf, p, st)).collect();
+    let items: Vec<El> = matches[..shown].iter().map(|m| measure(m, tf, p, st)).collect();
     let list = if tf.measures.is_empty() {
         el("p").class("empty").text(s.no_measures)
     } else if items.is_empty() {
@@ -557,7 +563,7 @@ fn task_force_panel(panel: Element, p: &Programme, tf: &TaskForce, tally: &Tally
         .children(more_button(matches.len() - shown, lang))
 }
 
-fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> Element {
+fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
     let lang = st.lang;
     let s = strings(lang);
     let key = measure_key(tf.id.as_str(), m.id.as_str());
@@ -659,7 +665,7 @@ fn colon(lang: Lang) -> &'static str {
 }
 
 /// Milestones as a short timeline, then every report, newest first.
-fn measure_details(mut details: Element, m: &Measure, p: &Programme, s: &Strings, lang: Lang) -> Element {
+fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lang: Lang) -> El {
     if !m.milestones.is_empty() {
         let mut ms: Vec<_> = m.milestones.iter().collect();
         crate::format::sort_stable_by_key(&mut ms, |x| x.due);
@@ -707,7 +713,7 @@ fn measure_details(mut details: Element, m: &Measure, p: &Programme, s: &Strings
 }
 
 /// A status as text with its colour class.
-fn status_tag(status: Status, lang: Lang) -> Element {
+fn status_tag(status: Status, lang: Lang) -> El {
     el("span").class(cat!("tag st-", status.key())).text(status_label(status, lang))
 }
 

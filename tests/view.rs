@@ -34,7 +34,7 @@ fn find_all<'a>(n: &'a Node, pred: &dyn Fn(&Element) -> bool) -> Vec<&'a Element
 }
 
 fn text(e: &Element) -> String {
-    Node::Element(e.clone()).text_content()
+    Node::Element(Box::new(e.clone())).text_content()
 }
 
 fn has_class(e: &Element, class: &str) -> bool {
@@ -73,7 +73,7 @@ fn selected_panel_shows_the_task_force_and_its_measures() {
     assert!(t.contains("生态振兴"));
     assert!(t.contains("突出人居环境整治"));
     assert!(t.contains("专班组长原文未公布"), "unknown leader is said, not invented: {t}");
-    let panel_node = Node::Element(panel.clone());
+    let panel_node = Node::Element(Box::new(panel.clone()));
     let measures = find_all(&panel_node, &|e| has_class(e, "measure"));
     assert_eq!(measures.len(), 6);
     let sewage = text(measures[1]);
@@ -83,7 +83,7 @@ fn selected_panel_shows_the_task_force_and_its_measures() {
     assert!(sewage.contains("已报进度 12% · 序时进度 29%"), "{sewage}");
     assert!(sewage.contains("最新汇报 2020年4月17日"), "{sewage}");
     assert!(has_class(measures[1], "st-behind"), "status colour class");
-    let bar = Node::Element(measures[1].clone());
+    let bar = Node::Element(Box::new(measures[1].clone()));
     let bar = bar.find(&|e| e.get_attr("role") == Some("progressbar")).unwrap();
     assert_eq!(bar.get_attr("aria-valuenow"), Some("12"));
     assert!(bar.get_attr("aria-label").unwrap().contains("持续推进农村生活污水治理"));

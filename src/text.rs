@@ -55,57 +55,66 @@ impl Lang {
 
 /// Text in one or more languages. Never empty: parsing rejects a text with no
 /// non-blank string in it.
+///
+/// Two words and a tag: a plain string (most texts) needs no second
+/// allocation, and the model's many texts move cheaply while being built.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Text {
-    // Indexed by `Lang::index`; a plain string is stored in every slot's
-    // place through `plain` so that it never counts as a translation.
-    by_lang: [Option<String>; 3],
-    plain: Option<String>,
+pub enum Text {
+    /// The same in every language; it never counts as a translation.
+    Plain(String),
+    /// Translations indexed by `Lang::index`, at least one present.
+    Langs(Box<[Option<String>; 3]>),
 }
 
 impl Text {
     /// A text that is the same in every language.
     pub fn plain(s: impl Into<String>) -> Text {
-        Text { by_lang: [None, None, None], plain: Some(s.into()) }
+        Text::Plain(s.into())
     }
 
     /// A text with a string for each of the given languages.
     pub fn of(pairs: &[(Lang, &str)]) -> Text {
-        let mut t = Text { by_lang: [None, None, None], plain: None };
+        let mut parts: [Option<String>; 3] = [None, None, None];
         for (l, s) in pairs {
-            t.by_lang[l.index()] = Some((*s).to_owned());
+            parts[l.index()] = Some((*s).to_owned());
         }
-        t
+        Text::Langs(Box::new(parts))
     }
 
     /// The string to show in `lang`: its own translation, else the closest
     /// other (the other Chinese script before English, Chinese before English).
     pub fn get(&self, lang: Lang) -> &str {
+        let parts = match self {
+            Text::Plain(s) => return s,
+            Text::Langs(parts) => parts,
+        };
         let order: [Lang; 3] = match lang {
             Lang::ZhHans => [Lang::ZhHans, Lang::ZhHant, Lang::En],
             Lang::ZhHant => [Lang::ZhHant, Lang::ZhHans, Lang::En],
             Lang::En => [Lang::En, Lang::ZhHans, Lang::ZhHant],
         };
-        order.iter().find_map(|l| self.by_lang[l.index()].as_deref()).or(self.plain.as_deref()).unwrap_or("")
+        order.iter().find_map(|l| parts[l.index()].as_deref()).unwrap_or("")
     }
 
     /// Whether the text carries its own translation for `lang`.
     pub fn has(&self, lang: Lang) -> bool {
-        self.by_lang[lang.index()].is_some()
+        matches!(self, Text::Langs(parts) if parts[lang.index()].is_some())
     }
 
     /// Every string in the text (for length checks and search).
     pub fn strings(&self) -> impl Iterator<Item = &str> {
-        self.by_lang.iter().chain(core::iter::once(&self.plain)).filter_map(|s| s.as_deref())
+        let (plain, parts): (Option<&String>, &[Option<String>]) = match self {
+            Text::Plain(s) => (Some(s), &[]),
+            Text::Langs(parts) => (None, &parts[..]),
+        };
+        plain.into_iter().chain(parts.iter().flatten()).map(String::as_str)
     }
-}
 
-impl Text {
     /// A text from one optional string per language (`Lang::ALL` order);
     /// `None` when every one is missing or blank.
     pub fn from_parts(parts: [Option<String>; 3]) -> Option<Text> {
-        let by_lang = parts.map(|p| p.filter(|s| !s.trim().is_empty()));
-        by_lang.iter().any(Option::is_some).then_some(Text { by_lang, plain: None })
+        let parts = parts.map(|p| p.filter(|s| !s.trim().is_empty()));
+        parts.iter().any(Option::is_some).then(|| Text::Langs(Box::new(parts)))
     }
 }
 

@@ -53,6 +53,7 @@ pub mod csv_import;
 pub mod date;
 pub mod export;
 pub mod format;
+pub mod heap;
 pub mod i18n;
 pub mod json;
 pub mod model;
@@ -64,13 +65,11 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 mod widget;
 
-// Smaller and faster than the standard library's dlmalloc on wasm (see
+// Power-of-two size classes: a few hundred bytes of wasm (see heap.rs and
 // ARCHITECTURE.md, "Trade-offs").
-// SAFETY: the module runs single-threaded (no wasm threads, no workers
-// sharing its memory), which `TalckWasm` requires.
 #[cfg(target_arch = "wasm32")]
 #[global_allocator]
-static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
+static ALLOCATOR: heap::Wasm = heap::Wasm::new();
 #[cfg(target_arch = "wasm32")]
 pub use widget::{styles, Tracker};
 

@@ -13,7 +13,7 @@ use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status};
 use crate::patch::{op, Ops};
 use crate::prelude::*;
 use crate::state::{fragment, measure_key, parse_fragment, State, PAGE};
-use crate::text::Lang;
+use crate::text::{number, Lang};
 use crate::view::{self, LoadError, Node};
 use alloc::rc::Rc;
 
@@ -196,9 +196,9 @@ impl Controller {
     /// JSON), or `network` (the browser's message).
     pub fn fail(&mut self, kind: &str, detail: &str, source: &str) -> String {
         let err = match kind {
-            "http" => LoadError::Http(detail.parse().unwrap_or(0)),
-            "timeout" => LoadError::Timeout(detail.parse().unwrap_or(0)),
-            "too-large" => LoadError::TooLarge(detail.parse().unwrap_or(0)),
+            "http" => LoadError::Http(number(detail).unwrap_or(0)),
+            "timeout" => LoadError::Timeout(number(detail).unwrap_or(0)),
+            "too-large" => LoadError::TooLarge(number(detail).unwrap_or(0)),
             "not-utf8" => LoadError::NotUtf8,
             "not-json" => LoadError::NotJson { html: false, detail: detail.to_string() },
             _ => LoadError::Network(detail.to_string()),
@@ -271,7 +271,7 @@ impl Controller {
     fn on_click(&mut self, act: &str, arg: &str, ops: &mut Ops) {
         match act {
             "tab" => {
-                if let Ok(i) = arg.parse() {
+                if let Some(i) = number(arg) {
                     self.select(i, ops);
                 }
             }
@@ -314,7 +314,7 @@ impl Controller {
     /// follows focus (automatic activation).
     fn on_key(&mut self, act: &str, arg: &str, key: &str, ops: &mut Ops) {
         let count = self.programme.as_ref().map_or(0, |p| p.task_forces.len());
-        let Ok(current) = arg.parse::<usize>() else { return };
+        let Some(current) = number::<usize>(arg) else { return };
         if act != "tab" || count == 0 {
             return;
         }

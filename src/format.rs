@@ -292,7 +292,7 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> 
             cx.error(value, &path.key(name), cat!("`", name, "` appears twice"));
             continue;
         }
-        if value.kind != Kind::Null {
+        if !matches!(value.kind, Kind::Null) {
             out.members.push((field, value));
         }
     }

@@ -8,7 +8,7 @@
 //! format has no fractional numbers, so no float code is needed).
 
 use crate::prelude::*;
-use crate::text::char_count;
+use crate::text::{char_count, number};
 
 /// Deepest nesting accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -404,8 +404,12 @@ impl Cursor<'_> {
             }
         }
         let text = core::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
-        Ok(match text.parse::<i64>() {
-            Ok(n) if whole => Kind::Int(n),
+        let int = match text.strip_prefix('-') {
+            Some(digits) => number::<u64>(digits).and_then(|n| 0i64.checked_sub_unsigned(n)),
+            None => number(text),
+        };
+        Ok(match int {
+            Some(n) if whole => Kind::Int(n),
             _ => Kind::Number(text.into()),
         })
     }

@@ -35,14 +35,17 @@ impl Lang {
     /// `zh`, `zh-CN`, `zh-SG`, `zh-Hans…` → zh-Hans; `zh-TW`, `zh-HK`, `zh-MO`,
     /// `zh-Hant…` → zh-Hant; `en…` → en. Anything else is `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let t = tag.trim().to_ascii_lowercase();
-        let mut parts = t.split(['-', '_']);
+        let t = tag.trim_ascii().to_ascii_lowercase();
+        let mut parts = t.split(|c| c == '-' || c == '_');
         match parts.next()? {
             "en" => Some(Lang::En),
             "zh" => {
-                let rest: Vec<&str> = parts.collect();
-                let hant = rest.iter().any(|p| matches!(*p, "hant" | "tw" | "hk" | "mo")) && !rest.contains(&"hans");
-                Some(if hant { Lang::ZhHant } else { Lang::ZhHans })
+                let (mut hant, mut hans) = (false, false);
+                for part in parts {
+                    hant |= matches!(part, "hant" | "tw" | "hk" | "mo");
+                    hans |= part == "hans";
+                }
+                Some(if hant && !hans { Lang::ZhHant } else { Lang::ZhHans })
             }
             _ => None,
         }
@@ -136,6 +139,22 @@ pub fn join(items: &[&str], sep: &str) -> String {
         out.push_str(item);
     }
     out
+}
+
+/// `s` as a whole number (ASCII digits only, no sign), if it fits in `T`:
+/// one small loop instead of std's `parse` for each integer type.
+pub fn number<T: TryFrom<u64>>(s: &str) -> Option<T> {
+    if s.is_empty() {
+        return None;
+    }
+    let n = s.bytes().try_fold(0u64, |n, b| {
+        if b.is_ascii_digit() {
+            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
+        } else {
+            None
+        }
+    })?;
+    T::try_from(n).ok()
 }
 
 /// Something `cat!` can append to a string.
@@ -267,5 +286,17 @@ mod tests {
         );
         let d = crate::date::Date::new(2020, 4, 7).unwrap();
         assert_eq!(cat!(d, "/", crate::date::Date::new(1999, 12, 31).unwrap()), "2020-04-07/1999-12-31");
+    }
+
+    #[test]
+    fn numbers_are_plain_digits_that_fit() {
+        use super::number;
+        assert_eq!(number::<u16>("404"), Some(404));
+        assert_eq!(number::<u16>("70000"), None);
+        assert_eq!(number::<u64>("18446744073709551615"), Some(u64::MAX));
+        assert_eq!(number::<u64>("18446744073709551616"), None);
+        for bad in ["", "-1", "+1", "1.0", " 1", "1e3"] {
+            assert_eq!(number::<usize>(bad), None, "{bad}");
+        }
     }
 }

@@ -36,7 +36,7 @@ impl Lang {
     /// `zh-Hant…` → zh-Hant; `en…` → en. Anything else is `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let t = tag.trim_ascii().to_ascii_lowercase();
-        let mut parts = t.split(|c| c == '-' || c == '_');
+        let mut parts = t.split(['-', '_']);
         match parts.next()? {
             "en" => Some(Lang::En),
             "zh" => {

@@ -8,7 +8,7 @@
 
 use crate::export::to_csv;
 use crate::i18n::{format_date, showing, strings};
-use crate::json::{self, build, Value};
+use crate::json;
 use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status};
 use crate::patch::{op, Ops};
 use crate::prelude::*;
@@ -353,8 +353,7 @@ impl Controller {
             Ok(ok) => ok,
             Err(err) => {
                 log_failure(ops, source, &err);
-                let detail =
-                    build::obj(vec![("source", build::s(source)), ("message", build::s(err.describe(Lang::En)))]);
+                let detail = Detail::new().str("source", source).str("message", &err.describe(Lang::En));
                 self.failure = Some((err, source.to_string()));
                 self.render(ops);
                 event(ops, "tft-error", &detail);
@@ -369,13 +368,12 @@ impl Controller {
         let previous = self.programme.as_ref().and_then(|old| old.task_forces.get(self.state.selected));
         let kept = previous.and_then(|tf| p.position(tf.id.as_str()));
         let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
-        let detail = build::obj(vec![
-            ("source", build::s(source)),
-            ("asOf", build::s(cat!(p.as_of))),
-            ("taskForces", build::int(p.task_forces.len() as i64)),
-            ("measures", build::int(measures as i64)),
-            ("version", build::s(version.as_str())),
-        ]);
+        let detail = Detail::new()
+            .str("source", source)
+            .str("asOf", &cat!(p.as_of))
+            .int("taskForces", p.task_forces.len())
+            .int("measures", measures)
+            .str("version", &version);
         if !first && self.state.version.as_deref() != Some(version.as_str()) {
             let s = strings(self.state.lang);
             self.state.announcement = cat!(s.data_updated, " ", format_date(p.as_of, self.state.lang));
@@ -467,11 +465,8 @@ impl Controller {
         let frag = fragment(&self.state.id_prefix, tf.id.as_str(), None);
         ops.history(true, &frag);
         self.render(ops);
-        let detail = build::obj(vec![
-            ("id", build::s(tf.id.as_str())),
-            ("index", build::int(index as i64)),
-            ("name", build::s(tf.name.get(self.state.lang))),
-        ]);
+        let detail =
+            Detail::new().str("id", tf.id.as_str()).int("index", index).str("name", tf.name.get(self.state.lang));
         event(ops, "tft-select", &detail);
     }
 
@@ -562,8 +557,36 @@ fn problem_list(problems: &[Problem], max: usize) -> String {
     out
 }
 
-fn event(ops: &mut Ops, name: &str, detail: &Value) {
-    ops.effect(op::EVENT, name).arg(&json::write(detail, false));
+/// An event's detail: a flat JSON object of strings and counts, written
+/// as it is built (the general writer and its value tree are the tool's).
+struct Detail(String);
+
+impl Detail {
+    fn new() -> Detail {
+        Detail(String::from("{"))
+    }
+    fn key(mut self, key: &str) -> Detail {
+        if self.0.len() > 1 {
+            self.0.push(',');
+        }
+        json::write_string(&mut self.0, key);
+        self.0.push(':');
+        self
+    }
+    fn str(self, key: &str, value: &str) -> Detail {
+        let mut d = self.key(key);
+        json::write_string(&mut d.0, value);
+        d
+    }
+    fn int(self, key: &str, value: usize) -> Detail {
+        let mut d = self.key(key);
+        d.0.push_str(&cat!(value));
+        d
+    }
+}
+
+fn event(ops: &mut Ops, name: &str, detail: &Detail) {
+    ops.effect(op::EVENT, name).arg(&cat!(detail.0, "}"));
 }
 
 fn warn(ops: &mut Ops, message: &str) {

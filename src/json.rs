@@ -469,7 +469,8 @@ fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
     }
 }
 
-fn write_string(out: &mut String, s: &str) {
+/// Appends `s` as a JSON string literal.
+pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
     for c in s.chars() {
         match c {

@@ -24,7 +24,8 @@ wasm-bindgen --target web --no-typescript --out-dir "$out" \
 # 0.7 KB brotli smaller than -Oz alone. --low-memory-unused assumes nothing
 # lives in the first KB of memory: Rust's stack grows down from 1 MB towards
 # it (data lies above), so only a stack 1,023 KB deep would get there.
+# The producers and target-features sections are metadata no browser reads.
 node_modules/.bin/wasm-opt --flatten --rereloop -Oz -Oz --low-memory-unused \
-  "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  --strip-producers --strip-target-features "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
 printf '[build] %s: %s bytes wasm, %s bytes JS glue\n' "$out" \
   "$(stat -c %s "$out/${name}_bg.wasm")" "$(stat -c %s "$out/$name.js")"

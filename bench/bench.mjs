@@ -50,9 +50,11 @@ sizes['CSS (minified, inside the wasm)'] = size(await minified('widget.min.css')
 sizes['default data (minified, inside the wasm)'] = size(await minified('dezhou.min.json'));
 
 // Where the bytes go: twiggy on a copy that keeps function names.
-execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--out-dir', join(OUT, 'named'),
-  join(ROOT, 'target/wasm32-unknown-unknown/release/task_force_tracker.wasm')]);
-execFileSync(join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '--debuginfo', join(OUT, 'named/task_force_tracker_bg.wasm'), '-o', join(OUT, 'named.wasm')]);
+// Same passes as scripts/build.sh, plus --debuginfo.
+execFileSync('wasm-bindgen', ['--target', 'web', '--no-typescript', '--omit-default-module-path', '--encode-into', 'always',
+  '--out-dir', join(OUT, 'named'), join(ROOT, 'target/wasm32-unknown-unknown/release/task_force_tracker.wasm')]);
+execFileSync(join(ROOT, 'node_modules/.bin/wasm-opt'), ['--flatten', '--rereloop', '-Oz', '-Oz', '--low-memory-unused',
+  '--debuginfo', join(OUT, 'named/task_force_tracker_bg.wasm'), '-o', join(OUT, 'named.wasm')]);
 const twiggy = JSON.parse(execFileSync('twiggy', ['top', '-n', '12', '--format', 'json', join(OUT, 'named.wasm')], { encoding: 'utf8' }))
   .filter((i) => !/names" subsection|^Σ|and \d+ more/.test(i.name)).slice(0, 10)
   .map((i) => ({ bytes: i.shallow_size, percent: +i.shallow_size_percent.toFixed(2), item: i.name.slice(0, 90) }));

@@ -17,13 +17,13 @@ cp www/pkg/task_force_tracker_bg.wasm "$out/$wasm"
 
 # The element and the bindings become one minified module (esbuild), so a
 # page fetches entry -> module -> wasm, not entry -> element -> bindings ->
-# wasm. Built from copies in which the wasm's name is the hashed one.
+# wasm. Built from a copy of the element in which the wasm's URL is the
+# hashed one.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-sed "s|'task_force_tracker_bg.wasm'|'$wasm'|" www/pkg/task_force_tracker.js > "$tmp/bindings.js"
+cp www/pkg/task_force_tracker.js "$tmp/bindings.js"  # the element passes the wasm URL
 sed -e "s|'./pkg/task_force_tracker.js'|'./bindings.js'|" -e "s|'./pkg/task_force_tracker_bg.wasm'|'./$wasm'|" \
   www/task-force-tracker.js > "$tmp/element.js"
-grep -q "'$wasm'" "$tmp/bindings.js" || { echo "release: wasm URL not found in the bindings" >&2; exit 1; }
 grep -q "'./bindings.js'" "$tmp/element.js" && grep -q "'./$wasm'" "$tmp/element.js" \
   || { echo "release: bindings or wasm path not found in the element" >&2; exit 1; }
 node_modules/.bin/esbuild "$tmp/element.js" --bundle --minify --format=esm --log-level=warning --outfile="$tmp/module.js"

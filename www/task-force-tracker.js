@@ -34,7 +34,7 @@ const STOPPED = {
 let module; // one wasm module for every instance on the page
 let sheet; // one constructed stylesheet for every instance (not subject to style-src)
 const WASM = new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url);
-const boot = () => (module ??= init().catch((err) => new Promise((ok, fail) => {
+const boot = () => (module ??= init({ module_or_path: WASM }).catch((err) => new Promise((ok, fail) => {
   // A page that replaced window.fetch breaks the default loader: fetch the
   // bytes with XMLHttpRequest instead.
   const xhr = new XMLHttpRequest();

@@ -65,28 +65,29 @@ pub const CSV_COLUMNS: [&str; 14] = [
 /// a UTF-8 byte-order mark so spreadsheet programs read Chinese correctly.
 pub fn to_csv(p: &Programme, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
-    push_row(&mut out, CSV_COLUMNS.iter().map(|s| s.to_string()));
+    push_row(&mut out, &CSV_COLUMNS);
+    let date = |d: Option<crate::date::Date>| d.map(|d| cat!(d)).unwrap_or_default();
     for tf in &p.task_forces {
         for m in &tf.measures {
             let report = m.latest_report();
-            let date = |d: Option<crate::date::Date>| d.map(|d| cat!(d)).unwrap_or_default();
+            let schedule = m.schedule(p.as_of).map(|s| cat!(s)).unwrap_or_default();
             push_row(
                 &mut out,
-                [
-                    tf.id.as_str().to_string(),
-                    tf.name.get(lang).to_string(),
-                    m.id.as_str().to_string(),
-                    m.title.get(lang).to_string(),
-                    m.status.key().to_string(),
-                    status_label(m.status, lang).to_string(),
-                    cat!(m.progress()),
-                    m.schedule(p.as_of).map(|s| cat!(s)).unwrap_or_default(),
-                    date(m.start),
-                    date(m.due),
-                    cat!(m.is_overdue(p.as_of)),
-                    date(report.map(|r| r.date)),
-                    report.map(|r| r.note.get(lang).to_string()).unwrap_or_default(),
-                    cat!(p.sample || m.sample),
+                &[
+                    tf.id.as_str(),
+                    tf.name.get(lang),
+                    m.id.as_str(),
+                    m.title.get(lang),
+                    m.status.key(),
+                    status_label(m.status, lang),
+                    &cat!(m.progress()),
+                    &schedule,
+                    &date(m.start),
+                    &date(m.due),
+                    if m.is_overdue(p.as_of) { "true" } else { "false" },
+                    &date(report.map(|r| r.date)),
+                    report.map_or("", |r| r.note.get(lang)),
+                    if p.sample || m.sample { "true" } else { "false" },
                 ],
             );
         }
@@ -103,23 +104,28 @@ fn is_number(s: &str) -> bool {
         && digits.bytes().any(|b| b.is_ascii_digit())
 }
 
-fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
-    for (i, cell) in cells.into_iter().enumerate() {
+fn push_row(out: &mut String, cells: &[&str]) {
+    for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');
         }
         // Quote everything that could be misread; neutralise spreadsheet
         // formulas (=, +, -, @ at the start) with a leading apostrophe.
-        let formula = cell.starts_with(['=', '+', '-', '@']) && !is_number(&cell);
+        let formula = cell.starts_with(['=', '+', '-', '@']) && !is_number(cell);
         if formula || cell.contains([',', '"', '\n', '\r']) {
             out.push('"');
             if formula {
                 out.push('\'');
             }
-            out.push_str(&cell.replace('"', "\"\""));
+            for c in cell.chars() {
+                if c == '"' {
+                    out.push('"');
+                }
+                out.push(c);
+            }
             out.push('"');
         } else {
-            out.push_str(&cell);
+            out.push_str(cell);
         }
     }
     out.push_str("\r\n");
@@ -139,7 +145,7 @@ mod tests {
     #[test]
     fn csv_quotes_and_defuses() {
         let mut s = String::new();
-        push_row(&mut s, ["a,b".into(), "say \"hi\"".into(), "=HYPERLINK()".into(), "-5".into(), "plain".into()]);
+        push_row(&mut s, &["a,b", "say \"hi\"", "=HYPERLINK()", "-5", "plain"]);
         assert_eq!(s, "\"a,b\",\"say \"\"hi\"\"\",\"'=HYPERLINK()\",-5,plain\r\n");
     }
 }

@@ -207,16 +207,13 @@ pub fn view(p: &Programme, st: &State) -> Node {
             let n = tf.measures.iter().filter(|m| st.filter.matches(m)).count();
             count = cat!(count, " · ", matching(lang, n));
         }
-        el("button")
-            .class("tab")
+        button("tab", "tab")
             .attr("part", if on { "tab tab-selected" } else { "tab" })
-            .attr("type", "button")
             .attr("role", "tab")
             .attr("id", ids.tab(tf))
             .attr("aria-selected", if on { "true" } else { "false" })
             .attr("aria-controls", ids.panel(tf))
             .attr("tabindex", if on { "0" } else { "-1" })
-            .attr("data-act", "tab")
             .attr("data-arg", cat!(i))
             .child(el("span").class("tab-name").text(tf.name.get(lang)))
             .child(el("span").class("tab-count").text(count))
@@ -292,11 +289,7 @@ fn done_of(t: &Tally, s: &Strings) -> String {
 
 fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let lang = st.lang;
-    let mut meta = el("p").class("meta").child(
-        el("span")
-            .text(cat!(s.as_of, " "))
-            .child(el("time").attr("datetime", cat!(p.as_of)).text(format_date(p.as_of, lang))),
-    );
+    let mut meta = el("p").class("meta").child(el("span").text(cat!(s.as_of, " ")).child(time(p.as_of, lang)));
     if let Some(v) = &st.version {
         meta = meta.child(el("span").class("version").text(cat!(s.version, " ")).child(el("code").text(v.as_str())));
     }
@@ -337,12 +330,9 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let languages = p.languages();
     if languages.len() > 1 {
         let buttons = languages.into_iter().map(|l| {
-            el("button")
-                .class("chip")
-                .attr("type", "button")
+            button("chip", "lang")
                 .attr("lang", l.tag())
                 .attr("aria-pressed", if l == lang { "true" } else { "false" })
-                .attr("data-act", "lang")
                 .attr("data-arg", l.tag())
                 .text(language_name(l))
         });
@@ -350,10 +340,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
             .child(el("div").class("group").attr("role", "group").attr("aria-label", s.language).children(buttons));
     }
     let download = |fmt: &'static str| {
-        el("button")
-            .class("chip")
-            .attr("type", "button")
-            .attr("data-act", "download")
+        button("chip", "download")
             .attr("data-arg", fmt)
             .attr("aria-label", cat!(s.download, " ", fmt))
             .text(fmt.to_ascii_uppercase())
@@ -454,7 +441,7 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> El {
     if f.active() {
         bar = bar
             .child(el("p").class("count").text(showing(lang, shown, total)))
-            .child(el("button").class("chip").attr("type", "button").attr("data-act", "clear").text(s.clear));
+            .child(button("chip", "clear").text(s.clear));
     }
     bar
 }
@@ -488,9 +475,7 @@ fn results(p: &Programme, st: &State, s: &Strings) -> El {
 
 /// "Show more" under a list that is longer than the reader has asked for.
 fn more_button(hidden: usize, lang: Lang) -> Option<El> {
-    (hidden > 0).then(|| {
-        el("button").class("chip more").attr("type", "button").attr("data-act", "more").text(show_more(lang, hidden))
-    })
+    (hidden > 0).then(|| button("chip more", "more").text(show_more(lang, hidden)))
 }
 
 fn quoted(s: &str, lang: Lang) -> String {
@@ -500,16 +485,24 @@ fn quoted(s: &str, lang: Lang) -> String {
     }
 }
 
+/// A button whose clicks the controller handles as `act` (`data-arg`, when
+/// set, says on what).
+fn button(class: &'static str, act: &'static str) -> El {
+    el("button").class(class).attr("type", "button").attr("data-act", act)
+}
+
+/// A date for people, with its ISO form for machines.
+fn time(date: crate::date::Date, lang: Lang) -> El {
+    el("time").attr("datetime", cat!(date)).text(format_date(date, lang))
+}
+
 /// An external link; `href` must already be a validated http(s) URL.
 fn link(href: &str, label: impl Into<String>) -> El {
     el("a").attr("href", href).attr("target", "_blank").attr("rel", "noopener noreferrer").text(label)
 }
 
 fn copy_button(s: &Strings, what: &str, key: String) -> El {
-    el("button")
-        .class("chip copy")
-        .attr("type", "button")
-        .attr("data-act", "copy")
+    button("chip copy", "copy")
         .attr("data-arg", key)
         .attr("aria-label", cat!(s.copy_link, "：", what))
         .text(s.copy_link)
@@ -597,10 +590,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
     meter = meter.attr("aria-valuetext", figures.as_str());
 
     let due = match m.due {
-        Some(d) => el("p")
-            .class(if overdue { "due late" } else { "due" })
-            .text(cat!(s.due, " "))
-            .child(el("time").attr("datetime", cat!(d)).text(format_date(d, lang))),
+        Some(d) => el("p").class(if overdue { "due late" } else { "due" }).text(cat!(s.due, " ")).child(time(d, lang)),
         None => el("p").class("due").text(s.no_due),
     };
 
@@ -609,7 +599,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
             let mut block = el("p")
                 .class("report")
                 .child(el("span").class("report-label").text(cat!(s.latest_report, " ")))
-                .child(el("time").attr("datetime", cat!(r.date)).text(format_date(r.date, lang)))
+                .child(time(r.date, lang))
                 .text(cat!(colon(lang), r.note.get(lang)));
             if let Some(url) = &r.url {
                 block = block.text(" ").child(link(url.as_str(), s.report_source));
@@ -624,12 +614,9 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
         title.text(m.title.get(lang))
     } else {
         title.child(
-            el("button")
-                .class("disclosure")
-                .attr("type", "button")
+            button("disclosure", "toggle")
                 .attr("aria-expanded", if open { "true" } else { "false" })
                 .attr("aria-controls", details_id.as_str())
-                .attr("data-act", "toggle")
                 .attr("data-arg", key.as_str())
                 .child(el("span").class("chevron").attr("aria-hidden", "true"))
                 .text(m.title.get(lang)),
@@ -681,7 +668,7 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
                 .class(class)
                 .child(el("span").class("ms-state").text(label))
                 .text(" ")
-                .child(el("time").attr("datetime", cat!(x.due)).text(format_date(x.due, lang)))
+                .child(time(x.due, lang))
                 .text(cat!(colon(lang), x.title.get(lang)))
         });
         details = details
@@ -693,7 +680,7 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
         return details.child(el("p").class("muted").text(s.no_reports));
     }
     let items = m.reports.iter().map(|r| {
-        let mut li = el("li").child(el("time").attr("datetime", cat!(r.date)).text(format_date(r.date, lang)));
+        let mut li = el("li").child(time(r.date, lang));
         if let Some(st) = r.status {
             li = li.text(" ").child(status_tag(st, lang));
         }

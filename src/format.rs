@@ -642,7 +642,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
                     .unwrap_or_default(),
                 _ => continue,
             };
-            if !titles.insert(&json::write(title, false)) {
+            if !titles.insert(&title_key(title)) {
                 let message = cat!("the title \"", shown, "\" appears more than once in this task force");
                 cx.warn(item, &m_path.index(j).key("title"), message);
             }
@@ -654,6 +654,28 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     }
     let (id, name, focus, leader, members) = partial.head?;
     Some(TaskForce { id: id?, name: name?, focus, leader, members, measures: partial.measures })
+}
+
+/// A title as a set key: two titles get the same key when they have the
+/// same strings under the same language keys (in the same order).
+fn title_key(title: &Value) -> String {
+    let mut key = String::new();
+    match &title.kind {
+        Kind::Str(s) => {
+            key.push('s');
+            key.push_str(s);
+        }
+        Kind::Object(members) => {
+            key.push('o');
+            for (lang, v) in members {
+                if let Kind::Str(s) = &v.kind {
+                    key.push_str(&cat!(lang, "\0", s, "\0"));
+                }
+            }
+        }
+        _ => {}
+    }
+    key
 }
 
 fn array_items(v: &Value) -> &[Value] {

@@ -210,3 +210,34 @@ fn links_must_be_http_or_https() {
         assert!(!Link::valid(bad), "{bad}");
     }
 }
+
+#[test]
+fn repeated_titles_within_a_task_force_are_warned_about() {
+    let warnings = |titles: [Value; 3]| -> Vec<String> {
+        let mut v = minimal();
+        let mut measures = Vec::new();
+        for (i, title) in titles.into_iter().enumerate() {
+            measures.push(json!({"id": format!("m{i}"), "title": title, "status": "on-track"}));
+        }
+        v["taskForces"][0]["measures"] = json!(measures);
+        let parsed = model::parse(&v.to_string()).expect("valid");
+        parsed.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)).collect()
+    };
+    let same_text = warnings([json!("改厕"), json!("污水"), json!("改厕")]);
+    assert_eq!(
+        same_text,
+        ["taskForces[0].measures[2].title: the title \"改厕\" appears more than once in this task force"]
+    );
+    let same_translations = warnings([
+        json!({"zh-Hans": "改厕", "en": "Toilets"}),
+        json!("x"),
+        json!({"zh-Hans": "改厕", "en": "Toilets"}),
+    ]);
+    assert_eq!(same_translations.len(), 1, "{same_translations:?}");
+    let other_translation = warnings([
+        json!({"zh-Hans": "改厕", "en": "Toilets"}),
+        json!({"zh-Hans": "改厕", "en": "Latrines"}),
+        json!("改厕"),
+    ]);
+    assert!(other_translation.is_empty(), "{other_translation:?}");
+}

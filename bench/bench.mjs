@@ -276,7 +276,8 @@ result.largeData = {
   bytes: LARGE.length,
   firstRender: await firstRender(server.url + '/bench/large.html', Math.max(5, Math.round(RUNS / 3))),
   firstRenderBinary: await firstRender(server.url + '/bench/large-bin.html', Math.max(5, Math.round(RUNS / 3))),
-  ...(await interactions(Math.max(5, Math.round(RUNS / 3)))),
+  // Interactions are cheap and noisy (6–25 ms from load to load): every run.
+  ...(await interactions(RUNS)),
 };
 result.memory = await memory(500);
 await browser.close();

@@ -26,6 +26,12 @@ extern "C" {
 #[cfg(feature = "small-panic")]
 #[panic_handler]
 fn panic(info: &core::panic::PanicInfo) -> ! {
+    use core::sync::atomic::{AtomicBool, Ordering};
+    // A panic while reporting one (say, memory ran out) just traps.
+    static REPORTING: AtomicBool = AtomicBool::new(false);
+    if REPORTING.swap(true, Ordering::Relaxed) {
+        core::arch::wasm32::unreachable()
+    }
     let mut text = String::from("[task-force-tracker] panic: ");
     text.push_str(info.message().as_str().unwrap_or("(message not kept)"));
     if let Some(at) = info.location() {
@@ -35,6 +41,7 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
         text.push_str(&crate::text::decimal(at.line() as usize));
     }
     error(&text);
+    REPORTING.store(false, Ordering::Relaxed); // the other widgets go on: a later panic is reported too
     core::arch::wasm32::unreachable()
 }
 

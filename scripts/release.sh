@@ -33,9 +33,10 @@ node_modules/.bin/terser "$tmp/bundle.js" --module --ecma 2020 --compress passes
 module="task-force-tracker-$(hash "$tmp/module.js").js"
 cp "$tmp/module.js" "$out/$module"
 
+# The stable entry (cache it briefly): every reader downloads it, so one
+# line of comment; the hashed files it loads never change.
 cat > "$out/task-force-tracker.js" <<JS
-// Stable entry point for task-force-tracker $version; the hashed files it
-// loads never change and may be cached forever.
+// task-force-tracker $version
 import './$module';
 JS
 

@@ -4,7 +4,9 @@
 //! ([`reference`]), so the three cannot drift apart.
 
 use crate::date::Date;
-use crate::json::{self, build, Kind, Value};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::json::build;
+use crate::json::{self, Kind, Value};
 use crate::model::*;
 use crate::prelude::*;
 use crate::text::{char_count, join, Lang, Text};
@@ -45,7 +47,9 @@ pub struct Field {
     pub ty: Ty,
     /// Whether the file must have it.
     pub required: bool,
-    /// What it means, and its default when absent.
+    /// What it means, and its default when absent (the tool's schema and
+    /// reference only: not in the wasm).
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
 }
 
@@ -54,30 +58,30 @@ pub struct Field {
 pub struct Table {
     /// Name used in the reference and the schema.
     pub name: &'static str,
-    /// What the object is.
+    /// What the object is (not in the wasm).
+    #[cfg(not(target_arch = "wasm32"))]
     pub doc: &'static str,
     /// Its fields, in reference order.
     pub fields: &'static [Field],
 }
 
 const fn f(name: &'static str, ty: Ty, required: bool, doc: &'static str) -> Field {
-    Field { name, ty, required, doc: doc_text(doc) }
-}
-
-/// Descriptions serve the schema and the README reference, which only the
-/// command-line tool writes: the widget's wasm does not carry them.
-const fn doc_text(doc: &'static str) -> &'static str {
-    if cfg!(target_arch = "wasm32") {
-        ""
-    } else {
-        doc
+    #[cfg(target_arch = "wasm32")]
+    let _ = doc;
+    Field {
+        name,
+        ty,
+        required,
+        #[cfg(not(target_arch = "wasm32"))]
+        doc,
     }
 }
 
 /// The root object of a data file.
 pub static PROGRAMME: Table = Table {
     name: "Programme",
-    doc: doc_text("The root of a data file."),
+    #[cfg(not(target_arch = "wasm32"))]
+    doc: "The root of a data file.",
     fields: &[
         f("$schema", Ty::Str, false, "Ignored; lets editors point at the JSON Schema."),
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "The programme's name."),
@@ -101,7 +105,8 @@ pub static PROGRAMME: Table = Table {
 /// A cited source.
 pub static SOURCE: Table = Table {
     name: "Source",
-    doc: doc_text("A cited article or document."),
+    #[cfg(not(target_arch = "wasm32"))]
+    doc: "A cited article or document.",
     fields: &[
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "Title of the article or document."),
         f("publisher", Ty::Text(MAX_TITLE_CHARS), false, "Who published it."),
@@ -113,7 +118,8 @@ pub static SOURCE: Table = Table {
 /// A task force.
 pub static TASK_FORCE: Table = Table {
     name: "TaskForce",
-    doc: doc_text("One task force (专班)."),
+    #[cfg(not(target_arch = "wasm32"))]
+    doc: "One task force (专班).",
     fields: &[
         f("id", Ty::Id, true, "Stable id used in links; unique in the programme."),
         f("name", Ty::Text(MAX_TITLE_CHARS), true, "Display name."),
@@ -127,7 +133,8 @@ pub static TASK_FORCE: Table = Table {
 /// A work measure.
 pub static MEASURE: Table = Table {
     name: "Measure",
-    doc: doc_text("One work measure (工作措施) with its deadline and history."),
+    #[cfg(not(target_arch = "wasm32"))]
+    doc: "One work measure (工作措施) with its deadline and history.",
     fields: &[
         f("id", Ty::Id, true, "Stable id; unique within its task force."),
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "What is to be done."),
@@ -144,7 +151,8 @@ pub static MEASURE: Table = Table {
 /// A milestone.
 pub static MILESTONE: Table = Table {
     name: "Milestone",
-    doc: doc_text("A checkpoint on the way to a measure's deadline."),
+    #[cfg(not(target_arch = "wasm32"))]
+    doc: "A checkpoint on the way to a measure's deadline.",
     fields: &[
         f("title", Ty::Text(MAX_TITLE_CHARS), true, "What is reached."),
         f("due", Ty::Date, true, "When it is due."),
@@ -155,7 +163,8 @@ pub static MILESTONE: Table = Table {
 /// A status report.
 pub static REPORT: Table = Table {
     name: "Report",
-    doc: doc_text("A dated status report on a measure."),
+    #[cfg(not(target_arch = "wasm32"))]
+    doc: "A dated status report on a measure.",
     fields: &[
         f("date", Ty::Date, true, "Date of the report."),
         f("status", Ty::Status, false, "Status at that date."),
@@ -755,6 +764,7 @@ fn report(cx: &mut Cx, v: &Value, path: &Path) -> Option<Report> {
 }
 
 /// The JSON Schema (draft 2020-12) of the data format, from the tables.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn schema() -> Value {
     let defs: Vec<(&str, Value)> = TABLES.iter().skip(1).map(|t| (t.name, object_schema(t))).collect();
     let mut root = object_schema(&PROGRAMME);
@@ -766,6 +776,7 @@ pub fn schema() -> Value {
     root
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn object_schema(t: &Table) -> Value {
     let props = t.fields.iter().map(|f| (f.name, type_schema(f.ty, f.doc))).collect();
     let required = t.fields.iter().filter(|f| f.required).map(|f| build::s(f.name)).collect();
@@ -778,6 +789,7 @@ fn object_schema(t: &Table) -> Value {
     ])
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn type_schema(ty: Ty, doc: &str) -> Value {
     let d = ("description", build::s(doc));
     let string_max = |max: usize| {
@@ -853,11 +865,13 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
 }
 
 /// The JSON Schema as text, as kept in `schema/programme.schema.json`.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn schema_text() -> String {
     json::write(&schema(), true)
 }
 
 /// The format reference (Markdown tables), as kept in the README.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn reference() -> String {
     let mut out = String::new();
     for t in TABLES {

@@ -10,7 +10,7 @@
 //! it across 500 refreshes).
 //!
 //! The logic is plain Rust over addresses, tested natively against an
-//! arena; only [`Wasm`] touches real memory.
+//! arena; only `Wasm` (the wasm build's global allocator) touches real memory.
 
 /// Alignment of every block (the most any type in this crate needs).
 pub const ALIGN: usize = 16;

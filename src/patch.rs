@@ -14,7 +14,7 @@
 //! Format: an operation is one character below U+0020 (other than tab, line
 //! feed and carriage return) followed by its payload, then zero or more
 //! [`op::VALUE`] arguments. Payloads never contain operation characters:
-//! [`Ops::text`] turns any that occur in data into U+FFFD.
+//! writing a payload turns any that occur in data into U+FFFD.
 
 use crate::prelude::*;
 use crate::view::Node;

@@ -5,7 +5,7 @@
 //! element (see `www/task-force-tracker.js`).
 //!
 //! Data flows one way: **JSON → [`model::parse`] (validated model, by the
-//! tables in [`format`]) →
+//! tables in [`format`](mod@format)) →
 //! [`view::view`] (pure, a tree of [`view::Node`]) → [`patch`] (the change
 //! as an operation string) → DOM** (applied by the element's JS). A
 //! [`controller::Controller`] per widget holds the reader's state and turns

@@ -1,7 +1,7 @@
 //! The data format, defined once: the field tables below drive the decoder
 //! (which fields exist, which are required, what type each has), the JSON
 //! Schema ([`schema`]) and the format reference in the README
-//! ([`reference`]), so the three cannot drift apart.
+//! ([`reference`](fn@reference)), so the three cannot drift apart.
 
 use crate::date::Date;
 #[cfg(not(target_arch = "wasm32"))]

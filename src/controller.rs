@@ -13,7 +13,7 @@ use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status};
 use crate::patch::{op, Ops};
 use crate::prelude::*;
 use crate::state::{fragment, measure_key, parse_fragment, State, PAGE};
-use crate::text::{number, Lang};
+use crate::text::{number, split_at_byte, trim, Lang};
 use crate::view::{self, LoadError, Node};
 use alloc::rc::Rc;
 
@@ -277,7 +277,7 @@ impl Controller {
             }
             "toggle" => self.toggle(arg, ops),
             "copy" => {
-                let frag = match arg.split_once('/') {
+                let frag = match split_at_byte(arg, b'/') {
                     Some((tf, m)) => fragment(&self.state.id_prefix, tf, Some(m)),
                     None => fragment(&self.state.id_prefix, arg, None),
                 };
@@ -391,7 +391,7 @@ impl Controller {
                 if first {
                     scroll_to = self.apply_fragment(Some(hash).filter(|h| !h.is_empty()), ops);
                     let ours = parse_fragment(&self.state.id_prefix, hash).is_some();
-                    let frag = if ours { hash.trim_start_matches('#') } else { "" };
+                    let frag = if ours { hash.strip_prefix('#').unwrap_or(hash) } else { "" };
                     ops.history(false, frag);
                 }
             }
@@ -409,7 +409,7 @@ impl Controller {
         let (Some(p), Some(id)) = (&self.programme, &self.selected) else {
             return false;
         };
-        match p.position(id.trim()) {
+        match p.position(trim(id)) {
             Some(i) => {
                 self.state.selected = i;
                 true
@@ -471,7 +471,7 @@ impl Controller {
     }
 
     fn toggle(&mut self, key: &str, ops: &mut Ops) {
-        let Some((tf, m)) = key.split_once('/') else { return };
+        let Some((tf, m)) = split_at_byte(key, b'/') else { return };
         let was = self.state.open.len();
         self.state.open.retain(|k| k != key);
         let opened = self.state.open.len() == was;

@@ -97,11 +97,12 @@ pub fn to_csv(p: &Programme, lang: Lang) -> String {
 
 /// `-5`, `+3.5`: a signed decimal, which a spreadsheet reads as a number.
 fn is_number(s: &str) -> bool {
-    let digits = s.trim_start_matches(['+', '-']);
+    let signs = s.bytes().take_while(|b| matches!(b, b'+' | b'-')).count();
+    let digits = s.as_bytes().get(signs..).unwrap_or_default();
     !digits.is_empty()
-        && digits.bytes().all(|b| b.is_ascii_digit() || b == b'.')
-        && digits.bytes().filter(|b| *b == b'.').count() <= 1
-        && digits.bytes().any(|b| b.is_ascii_digit())
+        && digits.iter().all(|b| b.is_ascii_digit() || *b == b'.')
+        && digits.iter().filter(|b| **b == b'.').count() <= 1
+        && digits.iter().any(u8::is_ascii_digit)
 }
 
 fn push_row(out: &mut String, cells: &[&str]) {
@@ -111,8 +112,8 @@ fn push_row(out: &mut String, cells: &[&str]) {
         }
         // Quote everything that could be misread; neutralise spreadsheet
         // formulas (=, +, -, @ at the start) with a leading apostrophe.
-        let formula = cell.starts_with(['=', '+', '-', '@']) && !is_number(cell);
-        if formula || cell.contains([',', '"', '\n', '\r']) {
+        let formula = matches!(cell.bytes().next(), Some(b'=' | b'+' | b'-' | b'@')) && !is_number(cell);
+        if formula || cell.bytes().any(|b| matches!(b, b',' | b'"' | b'\n' | b'\r')) {
             out.push('"');
             if formula {
                 out.push('\'');

@@ -9,7 +9,7 @@ use crate::json::build;
 use crate::json::{self, Kind, Value};
 use crate::model::*;
 use crate::prelude::*;
-use crate::text::{char_count, join, Lang, Text};
+use crate::text::{char_count, join, trim, Lang, Text};
 
 /// The type of a field.
 #[derive(Debug, Clone, Copy)]
@@ -326,7 +326,7 @@ fn string<'v>(cx: &mut Cx, v: &'v Value, path: &Path, ty: Ty) -> Option<&'v str>
 fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
     let ty = Ty::Text(max);
     let t = match &v.kind {
-        Kind::Str(s) if !s.trim().is_empty() => Text::plain(s.as_str()),
+        Kind::Str(s) if !trim(s).is_empty() => Text::plain(s.as_str()),
         Kind::Object(members) => {
             let mut parts: [Option<String>; 3] = [None, None, None];
             let errors = cx.errors.len();

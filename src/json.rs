@@ -69,7 +69,7 @@ pub struct SyntaxError {
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, at: usize) -> (usize, usize) {
     let before = text.get(..at).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
+    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
     let start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
     let col = char_count(before.get(start..).unwrap_or_default()) + 1;
     (line, col)

@@ -391,7 +391,7 @@ impl Loader {
                 Err(e) => {
                     self.stage = Stage::Done;
                     let (line, col) = json::line_col(&self.text, e.at);
-                    let html = self.text.trim_start_matches('\u{feff}').trim_start().starts_with('<');
+                    let html = self.text.chars().find(|c| !c.is_whitespace() && *c != '\u{feff}') == Some('<');
                     let problem = Problem { path: String::new(), message: e.message, line, col, at: e.at };
                     return Some((Err(ParseError::Syntax { problem, html }), Vec::new()));
                 }

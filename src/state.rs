@@ -5,7 +5,7 @@
 
 use crate::model::{Measure, Programme, Status};
 use crate::prelude::*;
-use crate::text::Lang;
+use crate::text::{split_at_byte, trim, Lang};
 
 /// Measures listed at first, and added per "show more": long lists stay
 /// fast to render and to switch on a phone.
@@ -64,7 +64,7 @@ pub struct Filter {
 impl Filter {
     /// Whether the filter hides anything.
     pub fn active(&self) -> bool {
-        self.status.is_some() || !self.query.trim().is_empty()
+        self.status.is_some() || !trim(&self.query).is_empty()
     }
 
     /// Whether `m` passes. Text matching is substring matching on every
@@ -75,7 +75,7 @@ impl Filter {
         if self.status.is_some_and(|s| s != m.status) {
             return false;
         }
-        let q = self.query.trim();
+        let q = trim(&self.query);
         if q.is_empty() {
             return true;
         }
@@ -120,11 +120,12 @@ pub fn fragment(prefix: &str, task_force: &str, measure: Option<&str>) -> String
 /// belongs to something else on the page.
 pub fn parse_fragment<'a>(prefix: &str, hash: &'a str) -> Option<(&'a str, Option<&'a str>)> {
     let rest = hash.strip_prefix('#').unwrap_or(hash).strip_prefix(prefix)?.strip_prefix('-')?;
-    let (tf, m) = match rest.split_once('/') {
+    let (tf, m) = match split_at_byte(rest, b'/') {
         Some((tf, m)) => (tf, Some(m).filter(|m| !m.is_empty())),
         None => (rest, None),
     };
-    (!tf.is_empty() && !tf.contains('/') && m.is_none_or(|m| !m.contains('/'))).then_some((tf, m))
+    let slash = |s: &str| s.bytes().any(|b| b == b'/');
+    (!tf.is_empty() && !slash(tf) && m.is_none_or(|m| !slash(m))).then_some((tf, m))
 }
 
 #[cfg(test)]

@@ -36,14 +36,14 @@ impl Lang {
     /// `zh-Hant…` → zh-Hant; `en…` → en. Anything else is `None`.
     pub fn from_tag(tag: &str) -> Option<Lang> {
         let t = tag.trim_ascii().to_ascii_lowercase();
-        let mut parts = t.split(['-', '_']);
+        let mut parts = t.as_bytes().split(|b| matches!(b, b'-' | b'_'));
         match parts.next()? {
-            "en" => Some(Lang::En),
-            "zh" => {
+            b"en" => Some(Lang::En),
+            b"zh" => {
                 let (mut hant, mut hans) = (false, false);
                 for part in parts {
-                    hant |= matches!(part, "hant" | "tw" | "hk" | "mo");
-                    hans |= part == "hans";
+                    hant |= matches!(part, b"hant" | b"tw" | b"hk" | b"mo");
+                    hans |= part == b"hans";
                 }
                 Some(if hant && !hans { Lang::ZhHant } else { Lang::ZhHans })
             }
@@ -116,7 +116,7 @@ impl Text {
     /// A text from one optional string per language (`Lang::ALL` order);
     /// `None` when every one is missing or blank.
     pub fn from_parts(parts: [Option<String>; 3]) -> Option<Text> {
-        let parts = parts.map(|p| p.filter(|s| !s.trim().is_empty()));
+        let parts = parts.map(|p| p.filter(|s| !trim(s).is_empty()));
         parts.iter().any(Option::is_some).then(|| Text::Langs(Box::new(parts)))
     }
 }
@@ -139,6 +139,27 @@ pub fn join(items: &[&str], sep: &str) -> String {
         out.push_str(item);
     }
     out
+}
+
+/// `s` without white space (Unicode's, so an ideographic space typed in a
+/// Chinese input method goes too) at either end. One pass, no pattern
+/// searchers: the helpers below keep std's string searching (memchr and
+/// friends, about 1.5 KB) out of the wasm.
+pub fn trim(s: &str) -> &str {
+    let (mut start, mut end) = (s.len(), 0);
+    for (i, c) in s.char_indices() {
+        if !c.is_whitespace() {
+            start = start.min(i);
+            end = i + c.len_utf8();
+        }
+    }
+    s.get(start..end).unwrap_or_default()
+}
+
+/// The text before and after the first `byte` (an ASCII character).
+pub fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
+    let i = s.bytes().position(|b| b == byte)?;
+    Some((s.get(..i)?, s.get(i + 1..)?))
 }
 
 /// `s` as a whole number (ASCII digits only, no sign), if it fits in `T`:
@@ -297,6 +318,16 @@ mod tests {
         assert_eq!(number::<u64>("18446744073709551616"), None);
         for bad in ["", "-1", "+1", "1.0", " 1", "1e3"] {
             assert_eq!(number::<usize>(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn trim_and_split_agree_with_std() {
+        for s in ["", " ", "\u{3000}改厕 \n", "a b", " x", "x\t", "\u{3000}\u{3000}"] {
+            assert_eq!(super::trim(s), s.trim(), "{s:?}");
+        }
+        for s in ["tf/m", "tf/", "/m", "tf", "a/b/c", "产业/措施"] {
+            assert_eq!(super::split_at_byte(s, b'/'), s.split_once('/'), "{s}");
         }
     }
 }

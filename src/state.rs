@@ -85,12 +85,14 @@ impl Filter {
 
     /// `(matching, total)` measures in the filter's scope.
     pub fn counts(&self, p: &Programme, selected: usize) -> (usize, usize) {
-        let scope: Vec<&Measure> = if self.all {
-            p.task_forces.iter().flat_map(|t| &t.measures).collect()
-        } else {
-            p.task_forces.get(selected).map(|t| t.measures.iter().collect()).unwrap_or_default()
-        };
-        (scope.iter().filter(|m| self.matches(m)).count(), scope.len())
+        let scope =
+            if self.all { &p.task_forces[..] } else { p.task_forces.get(selected..=selected).unwrap_or_default() };
+        let (mut shown, mut total) = (0, 0);
+        for m in scope.iter().flat_map(|t| &t.measures) {
+            shown += usize::from(self.matches(m));
+            total += 1;
+        }
+        (shown, total)
     }
 }
 

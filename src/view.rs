@@ -453,11 +453,12 @@ fn results(p: &Programme, st: &State, s: &Strings) -> El {
         .task_forces
         .iter()
         .filter_map(|tf| {
-            let matches: Vec<&Measure> = tf.measures.iter().filter(|m| st.filter.matches(m)).collect();
-            let take = matches.len().min(budget);
+            let matching = || tf.measures.iter().filter(|m| st.filter.matches(m));
+            let count = matching().count();
+            let take = count.min(budget);
             budget -= take;
-            hidden += matches.len() - take;
-            let items: Vec<El> = matches[..take].iter().map(|m| measure(m, tf, p, st)).collect();
+            hidden += count - take;
+            let items: Vec<El> = matching().take(take).map(|m| measure(m, tf, p, st)).collect();
             (!items.is_empty()).then(|| {
                 el("section")
                     .class("group-results")
@@ -527,9 +528,10 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
     facts = facts.child(fact(s.members, members));
 
     let filter = if st.print { &Default::default() } else { &st.filter };
-    let matches: Vec<&Measure> = tf.measures.iter().filter(|m| filter.matches(m)).collect();
-    let shown = if st.print { matches.len() } else { matches.len().min(st.limit) };
-    let items: Vec<El> = matches[..shown].iter().map(|m| measure(m, tf, p, st)).collect();
+    let matching = || tf.measures.iter().filter(|m| filter.matches(m));
+    let count = matching().count();
+    let shown = if st.print { count } else { count.min(st.limit) };
+    let items: Vec<El> = matching().take(shown).map(|m| measure(m, tf, p, st)).collect();
     let list = if tf.measures.is_empty() {
         el("p").class("empty").text(s.no_measures)
     } else if items.is_empty() {
@@ -553,7 +555,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
                 .child(el("span").class("muted").text(done_of(tally, s))),
         )
         .child(list)
-        .children(more_button(matches.len() - shown, lang))
+        .children(more_button(count - shown, lang))
 }
 
 fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {

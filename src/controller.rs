@@ -508,7 +508,9 @@ impl Controller {
         let new: Vec<Node> = match (&self.programme, &self.failure) {
             (Some(p), failure) => {
                 let notice = failure.as_ref().map(|(e, src)| view::stale_notice(e, src, p.as_of, lang));
-                notice.into_iter().chain([view::view(p, &self.state)]).collect()
+                let mut nodes = Vec::from_iter(notice);
+                nodes.push(view::view(p, &self.state));
+                nodes
             }
             (None, Some((e, src))) => vec![view::error_view(e, src, lang)],
             (None, None) => return,

@@ -497,7 +497,10 @@ impl Programme {
     /// Whether any status or figure shown is sample data.
     pub fn has_sample(&self) -> bool {
         self.sample
-            || self.task_forces.iter().flat_map(|t| &t.measures).any(|m| m.sample || m.reports.iter().any(|r| r.sample))
+            || self
+                .task_forces
+                .iter()
+                .any(|t| t.measures.iter().any(|m| m.sample || m.reports.iter().any(|r| r.sample)))
     }
 
     /// The languages the programme's title is translated into; the widget

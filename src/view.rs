@@ -97,7 +97,11 @@ impl Element {
     }
     /// Appends children.
     pub fn children(mut self: El, nodes: impl IntoIterator<Item = impl Into<Node>>) -> El {
-        self.children.extend(nodes.into_iter().map(Into::into));
+        // A plain loop over the out-of-line push: `Vec::extend`'s machinery,
+        // instantiated for each of the view's iterators, cost more.
+        for node in nodes {
+            self = self.child_node(node.into());
+        }
         self
     }
     /// Value of an attribute.
@@ -449,29 +453,29 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> El {
 fn results(p: &Programme, st: &State, s: &Strings) -> El {
     let mut budget = st.limit;
     let mut hidden = 0;
-    let groups: Vec<El> = p
-        .task_forces
-        .iter()
-        .filter_map(|tf| {
-            let matching = || tf.measures.iter().filter(|m| st.filter.matches(m));
-            let count = matching().count();
-            let take = count.min(budget);
-            budget -= take;
-            hidden += count - take;
-            let items: Vec<El> = matching().take(take).map(|m| measure(m, tf, p, st)).collect();
-            (!items.is_empty()).then(|| {
+    let mut region = el("section").class("results").attr("part", "panel").attr("aria-label", s.results_all);
+    let mut any = false;
+    for tf in &p.task_forces {
+        let matching = || tf.measures.iter().filter(|m| st.filter.matches(m));
+        let count = matching().count();
+        let take = count.min(budget);
+        budget -= take;
+        hidden += count - take;
+        if take > 0 {
+            any = true;
+            let items = matching().take(take).map(|m| measure(m, tf, p, st));
+            region = region.child(
                 el("section")
                     .class("group-results")
                     .child(el("h3").class("tf-name").text(tf.name.get(st.lang)))
-                    .child(el("ol").class("measures").children(items))
-            })
-        })
-        .collect();
-    let mut region = el("section").class("results").attr("part", "panel").attr("aria-label", s.results_all);
-    if groups.is_empty() {
+                    .child(el("ol").class("measures").children(items)),
+            );
+        }
+    }
+    if !any {
         region = region.child(el("p").class("empty").text(s.no_results));
     }
-    region.children(groups).children(more_button(hidden, st.lang))
+    region.children(more_button(hidden, st.lang))
 }
 
 /// "Show more" under a list that is longer than the reader has asked for.
@@ -531,13 +535,12 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
     let matching = || tf.measures.iter().filter(|m| filter.matches(m));
     let count = matching().count();
     let shown = if st.print { count } else { count.min(st.limit) };
-    let items: Vec<El> = matching().take(shown).map(|m| measure(m, tf, p, st)).collect();
     let list = if tf.measures.is_empty() {
         el("p").class("empty").text(s.no_measures)
-    } else if items.is_empty() {
+    } else if shown == 0 {
         el("p").class("empty").text(s.no_results)
     } else {
-        el("ol").class("measures").children(items)
+        el("ol").class("measures").children(matching().take(shown).map(|m| measure(m, tf, p, st)))
     };
     panel
         .child(

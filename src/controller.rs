@@ -415,15 +415,10 @@ impl Controller {
                 true
             }
             None => {
-                let ids: Vec<&str> = p.task_forces.iter().map(|t| t.id.as_str()).collect();
+                let ids = p.task_forces.iter().map(|t| t.id.as_str());
                 warn(
                     ops,
-                    &cat!(
-                        "selected=\"",
-                        id,
-                        "\" names no task force; expected one of: ",
-                        crate::text::join(&ids, ", ")
-                    ),
+                    &cat!("selected=\"", id, "\" names no task force; expected one of: ", crate::text::join(ids, ", ")),
                 );
                 false
             }

@@ -191,8 +191,7 @@ pub fn expected(ty: Ty) -> String {
         Ty::Link => "an absolute http:// or https:// link".into(),
         Ty::Percent => "a whole number from 0 to 100".into(),
         Ty::Status => {
-            let keys: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
-            cat!("one of ", join(&keys, ", "), " (or the Chinese status word)")
+            cat!("one of ", join(Status::ALL.iter().map(|s| s.key()), ", "), " (or the Chinese status word)")
         }
         Ty::Bool => "true or false".into(),
         Ty::Str => "a string".into(),
@@ -289,11 +288,11 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> 
     let mut out = Fields { members: Vec::new() };
     for (name, value) in members {
         let Some(field) = table.fields.iter().find(|f| f.name == name) else {
-            let names: Vec<&str> = table.fields.iter().map(|f| f.name).filter(|n| !n.starts_with('$')).collect();
+            let names = table.fields.iter().map(|f| f.name).filter(|n| !n.starts_with('$'));
             cx.warn(
                 value,
                 &path.key(name),
-                cat!("unknown field `", name, "` is ignored; expected one of: ", join(&names, ", ")),
+                cat!("unknown field `", name, "` is ignored; expected one of: ", join(names, ", ")),
             );
             continue;
         };

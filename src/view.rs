@@ -527,7 +527,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
         unknown()
     } else {
         let sep = if lang == Lang::En { ", " } else { "、" };
-        el("dd").text(crate::text::join(&tf.members.iter().map(|m| m.get(lang)).collect::<Vec<_>>(), sep))
+        el("dd").text(crate::text::join(tf.members.iter().map(|m| m.get(lang)), sep))
     };
     facts = facts.child(fact(s.members, members));
 

@@ -505,8 +505,8 @@ impl Programme {
 
     /// The languages the programme's title is translated into; the widget
     /// offers a language switch when there is more than one.
-    pub fn languages(&self) -> Vec<Lang> {
-        Lang::ALL.into_iter().filter(|l| self.title.has(*l)).collect()
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        Lang::ALL.into_iter().filter(|l| self.title.has(*l))
     }
 
     /// Index of the task force with this id.

@@ -331,9 +331,8 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
     }
 
     let mut tools = el("div").class("tools");
-    let languages = p.languages();
-    if languages.len() > 1 {
-        let buttons = languages.into_iter().map(|l| {
+    if p.languages().count() > 1 {
+        let buttons = p.languages().map(|l| {
             button("chip", "lang")
                 .attr("lang", l.tag())
                 .attr("aria-pressed", if l == lang { "true" } else { "false" })

@@ -416,7 +416,13 @@ fn list<'v, T>(
         cx.error(v, path, cat!(items.len(), " entries, expected at most ", max));
         return Vec::new();
     }
-    items.iter().enumerate().filter_map(|(i, x)| item(cx, x, &path.index(i))).collect()
+    let mut out = Vec::new();
+    for (i, x) in items.iter().enumerate() {
+        if let Some(t) = item(cx, x, &path.index(i)) {
+            out.push(t);
+        }
+    }
+    out
 }
 
 /// Optional field helper: decodes `name` when present.

@@ -106,11 +106,11 @@ impl Text {
 
     /// Every string in the text (for length checks and search).
     pub fn strings(&self) -> impl Iterator<Item = &str> {
-        let (plain, parts): (Option<&String>, &[Option<String>]) = match self {
-            Text::Plain(s) => (Some(s), &[]),
-            Text::Langs(parts) => (None, &parts[..]),
+        let all: [Option<&str>; 3] = match self {
+            Text::Plain(s) => [Some(s), None, None],
+            Text::Langs(p) => [p[0].as_deref(), p[1].as_deref(), p[2].as_deref()],
         };
-        plain.into_iter().chain(parts.iter().flatten()).map(String::as_str)
+        all.into_iter().flatten()
     }
 
     /// A text from one optional string per language (`Lang::ALL` order);

@@ -38,8 +38,11 @@ impl Hasher {
     }
     /// The hash of everything added, as [`content_hash`] writes it.
     pub fn finish(&self) -> String {
-        let hex = b"0123456789abcdef";
-        (0..12).rev().map(|i| hex[((self.0 >> (i * 4 + 16)) & 0xf) as usize] as char).collect()
+        let mut out = String::new();
+        for i in (0..12).rev() {
+            out.push(char::from_digit(((self.0 >> (i * 4 + 16)) & 0xf) as u32, 16).unwrap_or('0'));
+        }
+        out
     }
 }
 

@@ -88,9 +88,11 @@ impl Filter {
         let scope =
             if self.all { &p.task_forces[..] } else { p.task_forces.get(selected..=selected).unwrap_or_default() };
         let (mut shown, mut total) = (0, 0);
-        for m in scope.iter().flat_map(|t| &t.measures) {
-            shown += usize::from(self.matches(m));
-            total += 1;
+        for tf in scope {
+            for m in &tf.measures {
+                shown += usize::from(self.matches(m));
+            }
+            total += tf.measures.len();
         }
         (shown, total)
     }

@@ -84,7 +84,8 @@ impl Heap {
         self.free[k as usize] = block;
     }
 
-    /// Bytes taken from memory so far (for tests).
+    /// The top of the heap, an address (for tests): it rises only when no
+    /// freed block of the class asked for is left.
     pub fn used(&self) -> usize {
         self.top
     }

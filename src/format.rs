@@ -528,10 +528,17 @@ impl Decoder {
             unique_ids(cx, tv, &TASK_FORCES, "among task forces");
         }
         let mut cx = self.cx;
+        // One read of the text for all of them, in file order.
+        let mut located: Vec<&mut Problem> = Vec::new();
         for list in [&mut cx.errors, &mut cx.warnings] {
             for p in list.iter_mut().take(LOCATED_PROBLEMS) {
-                (p.line, p.col) = json::line_col(text, p.at);
+                located.push(p);
             }
+        }
+        sort_stable_by_key(&mut located, |p| p.at);
+        let mut lines = json::Lines::new(text);
+        for p in located {
+            (p.line, p.col) = lines.at(p.at);
         }
         let programme = match head {
             Head { title: Some(title), as_of: Some(as_of), source, sample, .. } if cx.errors.is_empty() => {

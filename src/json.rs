@@ -68,11 +68,43 @@ pub struct SyntaxError {
 
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, at: usize) -> (usize, usize) {
-    let before = text.get(..at).unwrap_or(text);
-    let line = before.bytes().filter(|b| *b == b'\n').count() + 1;
-    let start = before.bytes().rposition(|b| b == b'\n').map_or(0, |i| i + 1);
-    let col = char_count(before.get(start..).unwrap_or_default()) + 1;
-    (line, col)
+    Lines::new(text).at(at)
+}
+
+/// Line and column of many offsets with one pass over the text, when they
+/// are asked for in increasing order (a smaller one starts again from the
+/// top): a file's problems are located in one read, however many there
+/// are and however long its lines.
+pub struct Lines<'a> {
+    text: &'a str,
+    pos: usize,
+    line: usize,
+    col: usize,
+}
+
+impl<'a> Lines<'a> {
+    /// Starts at the top of `text`.
+    pub fn new(text: &'a str) -> Lines<'a> {
+        Lines { text, pos: 0, line: 1, col: 0 }
+    }
+
+    /// 1-based line and column of byte offset `at`.
+    pub fn at(&mut self, at: usize) -> (usize, usize) {
+        if at < self.pos {
+            *self = Lines::new(self.text);
+        }
+        let at = at.min(self.text.len());
+        let read = self.text.get(self.pos..at).unwrap_or_default();
+        match read.bytes().rposition(|b| b == b'\n') {
+            Some(last) => {
+                self.line += read.bytes().filter(|b| *b == b'\n').count();
+                self.col = char_count(read.get(last + 1..).unwrap_or_default());
+            }
+            None => self.col += char_count(read),
+        }
+        self.pos = at;
+        (self.line, self.col + 1)
+    }
 }
 
 /// Parses a whole document.
@@ -561,6 +593,21 @@ mod tests {
             assert!(e.message.contains(words), "{text}: {e:?}");
         }
         assert_eq!(line_col("{\n  \"a\": x", 9), (2, 8));
+    }
+
+    #[test]
+    fn lines_in_one_pass_agree_with_each_offset_alone() {
+        let text = "ab\n产业 x\n\n  \"y\"";
+        let offsets = [0, 1, 3, 9, 10, 11, 14, 16, 99];
+        let mut lines = Lines::new(text);
+        for at in offsets.iter().chain(&[3, 2, 16]) {
+            let alone = {
+                let before = text.get(..*at).unwrap_or(text);
+                let start = before.rfind('\n').map_or(0, |i| i + 1);
+                (before.matches('\n').count() + 1, before[start..].chars().count() + 1)
+            };
+            assert_eq!(lines.at(*at), alone, "{at}");
+        }
     }
 
     #[test]

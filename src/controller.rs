@@ -12,7 +12,7 @@ use crate::json;
 use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status};
 use crate::patch::{op, Ops};
 use crate::prelude::*;
-use crate::state::{fragment, measure_key, parse_fragment, State, PAGE};
+use crate::state::{fragment, measure_id, measure_key, parse_fragment, State, PAGE};
 use crate::text::{number, split_at_byte, trim, Lang};
 use crate::view::{self, LoadError, Node};
 use alloc::rc::Rc;
@@ -443,7 +443,7 @@ impl Controller {
         let m = &measures[position];
         self.state.open.push(measure_key(tf_id, m.id.as_str()));
         self.state.limit = self.state.limit.max(position + 1);
-        Some(cat!(self.state.id_prefix, "-m-", tf_id, "-", m.id.as_str()))
+        Some(measure_id(&self.state.id_prefix, tf_id, m.id.as_str()))
     }
 
     /// Selects task force `index` in response to the reader.

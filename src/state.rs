@@ -111,6 +111,12 @@ pub fn measure_key(task_force: &str, measure: &str) -> String {
     cat!(task_force, "/", measure)
 }
 
+/// The element id of a measure's card, which a fragment naming the measure
+/// scrolls to.
+pub fn measure_id(prefix: &str, task_force: &str, measure: &str) -> String {
+    cat!(prefix, "-m-", task_force, "-", measure)
+}
+
 /// The URL fragment (without `#`) for a task force, or one of its measures:
 /// `{prefix}-{task force}` or `{prefix}-{task force}/{measure}`.
 pub fn fragment(prefix: &str, task_force: &str, measure: Option<&str>) -> String {

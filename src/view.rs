@@ -9,8 +9,8 @@
 use crate::i18n::{format_date, language_name, matching, show_more, showing, status_label, strings, Strings};
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
 use crate::prelude::*;
-use crate::state::measure_key;
 pub use crate::state::State;
+use crate::state::{measure_id, measure_key};
 use crate::text::Lang;
 
 /// A node of the view tree.
@@ -638,7 +638,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
 
     el("li")
         .class(cat!("measure st-", m.status.key()))
-        .attr("id", cat!(st.id_prefix, "-m-", tf.id.as_str(), "-", m.id.as_str()))
+        .attr("id", measure_id(&st.id_prefix, tf.id.as_str(), m.id.as_str()))
         .child(title)
         .child(tags)
         .child(el("div").class("progress").child(meter).child(el("span").class("figures").text(figures)))

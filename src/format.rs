@@ -407,15 +407,7 @@ fn list<'v, T>(
     max: usize,
     mut item: impl FnMut(&mut Cx, &'v Value, &Path) -> Option<T>,
 ) -> Vec<T> {
-    let Some(v) = v else { return Vec::new() };
-    let Kind::Array(items) = &v.kind else {
-        cx.wrong(v, path, ty);
-        return Vec::new();
-    };
-    if items.len() > max {
-        cx.error(v, path, cat!(items.len(), " entries, expected at most ", max));
-        return Vec::new();
-    }
+    let Some(items) = v.and_then(|v| list_items(cx, v, path, ty, max)) else { return Vec::new() };
     let mut out = Vec::new();
     for (i, x) in items.iter().enumerate() {
         if let Some(t) = item(cx, x, &path.index(i)) {
@@ -423,6 +415,36 @@ fn list<'v, T>(
         }
     }
     out
+}
+
+/// The items of list `v`, when it is an array of at most `max` (else the
+/// problem is reported).
+fn list_items<'v>(cx: &mut Cx, v: &'v Value, path: &Path, ty: Ty, max: usize) -> Option<&'v [Value]> {
+    let Kind::Array(items) = &v.kind else {
+        cx.wrong(v, path, ty);
+        return None;
+    };
+    if items.len() > max {
+        cx.error(v, path, cat!(items.len(), " entries, expected at most ", max));
+        return None;
+    }
+    Some(items)
+}
+
+/// A list decoded a slice at a time (task forces, measures): where member
+/// `list` sits in object `v`, so that later steps find it again, and
+/// whether its items are to be decoded.
+fn sliced(
+    cx: &mut Cx,
+    v: &Value,
+    list: Option<&Value>,
+    path: &Path,
+    table: &'static Table,
+    max: usize,
+) -> (Option<usize>, bool) {
+    let (Some(list), Kind::Object(members)) = (list, &v.kind) else { return (None, false) };
+    let at = members.iter().position(|(_, m)| core::ptr::eq(m, list));
+    (at, list_items(cx, list, path, Ty::List(table, max), max).is_some())
 }
 
 /// Optional field helper: decodes `name` when present.
@@ -563,17 +585,7 @@ fn head(cx: &mut Cx, v: &Value) -> Head {
     if let Some(s) = fs.get("$schema") {
         string(cx, s, &ROOT.key("$schema"), Ty::Str);
     }
-    let (mut list, mut items) = (None, false);
-    if let (Some(tv), Kind::Object(members)) = (fs.get("taskForces"), &v.kind) {
-        list = members.iter().position(|(_, m)| core::ptr::eq(m, tv));
-        match &tv.kind {
-            Kind::Array(a) if a.len() > MAX_TASK_FORCES => {
-                cx.error(tv, &TASK_FORCES, cat!(a.len(), " entries, expected at most ", MAX_TASK_FORCES));
-            }
-            Kind::Array(_) => items = true,
-            _ => cx.wrong(tv, &TASK_FORCES, Ty::List(&TASK_FORCE, MAX_TASK_FORCES)),
-        }
-    }
+    let (list, items) = sliced(cx, v, fs.get("taskForces"), &TASK_FORCES, &TASK_FORCE, MAX_TASK_FORCES);
     Head { title, as_of, source, sample, list, items }
 }
 
@@ -617,20 +629,8 @@ fn task_force_head(cx: &mut Cx, v: &Value, path: &Path) -> Partial {
         MAX_LIST,
         |cx, v, p| text(cx, v, p, MAX_TITLE_CHARS),
     );
-    let mut partial = Partial { head: Some((id, name, focus, leader, members)), ..Partial::default() };
-    if let (Some(mv), Kind::Object(all)) = (fs.get("measures"), &v.kind) {
-        partial.list = all.iter().position(|(_, m)| core::ptr::eq(m, mv));
-        let m_path = path.key("measures");
-        match &mv.kind {
-            Kind::Array(a) if a.len() > MAX_MEASURES_PER_TASK_FORCE => {
-                let message = cat!(a.len(), " entries, expected at most ", MAX_MEASURES_PER_TASK_FORCE);
-                cx.error(mv, &m_path, message);
-            }
-            Kind::Array(_) => partial.items = true,
-            _ => cx.wrong(mv, &m_path, Ty::List(&MEASURE, MAX_MEASURES_PER_TASK_FORCE)),
-        }
-    }
-    partial
+    let (list, items) = sliced(cx, v, fs.get("measures"), &path.key("measures"), &MEASURE, MAX_MEASURES_PER_TASK_FORCE);
+    Partial { head: Some((id, name, focus, leader, members)), list, items, ..Partial::default() }
 }
 
 /// The task force's `measures` value, once its head is decoded.

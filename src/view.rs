@@ -417,7 +417,6 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> El {
     let field = |label: &str, control: El| {
         el("label").class("field").child(el("span").class("field-label").text(label)).child(control)
     };
-    let (shown, total) = f.counts(p, selected);
     let mut bar = el("div")
         .class("filters")
         .attr("part", "filters")
@@ -442,6 +441,9 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> El {
             )),
         ));
     if f.active() {
+        // Counted only while a filter is on: otherwise every render would
+        // walk every measure in scope for a number nobody sees.
+        let (shown, total) = f.counts(p, selected);
         bar = bar
             .child(el("p").class("count").text(showing(lang, shown, total)))
             .child(button("chip", "clear").text(s.clear));

@@ -577,7 +577,7 @@ impl Detail {
     }
     fn int(self, key: &str, value: usize) -> Detail {
         let mut d = self.key(key);
-        d.0.push_str(&cat!(value));
+        crate::text::Piece::put(&value, &mut d.0);
         d
     }
 }

@@ -151,6 +151,13 @@ fn code(out: &mut String, c: char, payload: &str) {
     push_text(out, payload);
 }
 
+/// An operation whose payload is a count (no text to check for operation
+/// characters, nothing to allocate).
+fn count(out: &mut String, c: char, n: usize) {
+    out.push(c);
+    crate::text::Piece::put(&n, out);
+}
+
 /// Writes a new subtree.
 fn build(out: &mut String, n: &Node) {
     match n {
@@ -196,7 +203,7 @@ fn children(out: &mut String, old: &[Node], new: &[Node]) {
     let gone = old.len() - head - tail;
     if gone > 0 {
         flush(out, &mut skip);
-        code(out, op::REMOVE, &cat!(gone));
+        count(out, op::REMOVE, gone);
     }
     for n in &new[head..new.len() - tail] {
         flush(out, &mut skip);
@@ -210,7 +217,7 @@ fn children(out: &mut String, old: &[Node], new: &[Node]) {
 
 fn flush(out: &mut String, skip: &mut usize) {
     if *skip > 0 {
-        code(out, op::SKIP, &cat!(*skip));
+        count(out, op::SKIP, *skip);
         *skip = 0;
     }
 }

@@ -7,6 +7,7 @@
 //! converts between scripts.
 
 use crate::prelude::*;
+
 /// A language the widget's interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -248,11 +249,6 @@ pub fn put_decimal(mut n: u64, out: &mut String) {
         }
     }
     digits[i..].iter().for_each(|d| out.push(*d as char));
-}
-
-/// `n` in decimal digits, without the formatting machinery.
-pub fn decimal(n: usize) -> String {
-    cat!(n)
 }
 
 #[cfg(test)]

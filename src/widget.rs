@@ -38,7 +38,7 @@ fn panic(info: &core::panic::PanicInfo) -> ! {
         text.push_str(" at ");
         text.push_str(at.file());
         text.push(':');
-        text.push_str(&crate::text::decimal(at.line() as usize));
+        crate::text::Piece::put(&at.line(), &mut text);
     }
     error(&text);
     REPORTING.store(false, Ordering::Relaxed); // the other widgets go on: a later panic is reported too

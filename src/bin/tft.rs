@@ -24,6 +24,7 @@ mod cli {
     use std::fs;
     use task_force_tracker::csv_import::{self, ImportOptions};
     use task_force_tracker::format;
+    use task_force_tracker::json::Lines;
     use task_force_tracker::model::{self, ParseError, Problem};
     use task_force_tracker::state::State;
     use task_force_tracker::text::Lang;
@@ -171,9 +172,11 @@ the same field tables the validator uses.";
         task_force_tracker::json::line_col(&before, before.len())
     }
 
-    fn report(path: &str, text: &str, kind: &str, p: &Problem) {
+    /// Prints one problem; `lines` locates those the check left unlocated
+    /// (past the first 50), in one pass while they come in file order.
+    fn report(path: &str, lines: &mut Lines, kind: &str, p: &Problem) {
         let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
-        let (line, col) = if p.line > 0 { (p.line, p.col) } else { task_force_tracker::json::line_col(text, p.at) };
+        let (line, col) = if p.line > 0 { (p.line, p.col) } else { lines.at(p.at) };
         eprintln!("{path}:{line}:{col}: {kind}: {where_}{}", p.message);
     }
 
@@ -193,7 +196,8 @@ the same field tables the validator uses.";
                 }
             };
             let (result, warnings) = model::check(&text);
-            warnings.iter().for_each(|w| report(file, &text, "warning", w));
+            let mut lines = Lines::new(&text);
+            warnings.iter().for_each(|w| report(file, &mut lines, "warning", w));
             match result {
                 Ok(p) => {
                     let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
@@ -204,7 +208,7 @@ the same field tables the validator uses.";
                     );
                 }
                 Err(ParseError::Syntax { problem, html }) => {
-                    report(file, &text, "error", &problem);
+                    report(file, &mut lines, "error", &problem);
                     if html {
                         eprintln!("{file}: this is an HTML page, not a JSON data file");
                     }
@@ -212,7 +216,7 @@ the same field tables the validator uses.";
                     worst = worst.max(1);
                 }
                 Err(ParseError::Invalid(problems)) => {
-                    problems.iter().for_each(|p| report(file, &text, "error", p));
+                    problems.iter().for_each(|p| report(file, &mut lines, "error", p));
                     println!("{file}: {} errors, {} warnings", problems.len(), warnings.len());
                     worst = worst.max(1);
                 }

@@ -8,9 +8,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-out=www/pkg features=(--features small-panic) target=target
+out=www/pkg features=() target=target
 case "${1:-}" in
-  --probe) out=www/pkg-probe features=(--features small-panic,panic-probe) target=target/probe; shift ;;
+  --probe) out=www/pkg-probe features=(--features panic-probe) target=target/probe; shift ;;
   --no-data) out=bench-output/no-data target=target/no-data; export RUSTFLAGS="--cfg tft_no_default_data"; shift ;;
 esac
 bash scripts/setup.sh "$@"

@@ -2,15 +2,16 @@
 //!
 //! An embeddable progress tracker for a public programme's task forces,
 //! compiled to WebAssembly and shown by the `<task-force-tracker>` custom
-//! element (see `www/task-force-tracker.js`).
+//! element (`www/task-force-tracker.js` defines it; Rust does the rest).
 //!
-//! Data flows one way: **JSON → [`model::parse`] (validated model, by the
-//! tables in [`format`](mod@format)) →
-//! [`view::view`] (pure, a tree of [`view::Node`]) → [`patch`] (the change
-//! as an operation string) → DOM** (applied by the element's JS). A
-//! [`controller::Controller`] per widget holds the reader's state and turns
-//! input into new views; the `widget` module (wasm only) exports it to JS.
-//! Everything but applying the operations is plain Rust, tested natively:
+//! Data flows one way: **JSON → [`model`] (validated, by the tables in
+//! [`model::format`]) → [`view`] (pure, a tree of [`view::Node`]) →
+//! [`dom`] (the tree diffed onto a [`dom::Dom`]) → the page**. A
+//! [`controller::Controller`] per widget holds the reader's state, turns
+//! input into new views and asks for [`controller::Effect`]s (events,
+//! history, focus…); the `web` module (wasm only) implements [`dom::Dom`]
+//! with web-sys and carries out the effects with web-sys and gloo.
+//! Everything but that module is plain Rust, tested natively:
 //!
 //! ```
 //! use task_force_tracker::{default_programme_json, model, view};
@@ -19,59 +20,25 @@
 //! assert!(html.contains("产业振兴"));
 //! ```
 #![deny(missing_docs)]
-// The library needs only `core` and `alloc`. `std` comes in everywhere but
-// the release wasm (feature `small-panic`), whose own panic handler keeps
-// std's panic machinery and its formatting out of every reader's download.
-#![no_std]
-#[macro_use]
-extern crate alloc;
-#[cfg(not(all(target_arch = "wasm32", feature = "small-panic")))]
-extern crate std;
 
 /// Text from pieces (`&str`, `String`, numbers, dates: see
-/// [`text::Piece`]): `cat!("a ", n, " b")`. Used instead of `format!` in
-/// everything the wasm runs, so `core::fmt` stays out of it (about 5 KB).
+/// [`model::text::Piece`]): `cat!("a ", n, " b")`.
 macro_rules! cat {
     ($($piece:expr),* $(,)?) => {{
-        let mut out = $crate::prelude::String::new();
-        $( $crate::text::Piece::put(&$piece, &mut out); )*
+        let mut out = ::std::string::String::new();
+        $( $crate::model::text::Piece::put(&$piece, &mut out); )*
         out
     }};
 }
 
-/// The `alloc` names the standard prelude would give every module.
-mod prelude {
-    pub use alloc::borrow::ToOwned;
-    pub use alloc::boxed::Box;
-    pub use alloc::string::{String, ToString};
-    pub use alloc::vec::Vec;
-}
-
 pub mod controller;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod csv_import;
-pub mod date;
-pub mod export;
-pub mod format;
-pub mod heap;
-pub mod i18n;
-pub mod json;
+pub mod dom;
 pub mod model;
-pub mod patch;
-pub mod state;
-pub mod text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod tool;
 pub mod view;
-
 #[cfg(target_arch = "wasm32")]
-mod widget;
-
-// Power-of-two size classes: a few hundred bytes of wasm (see heap.rs and
-// ARCHITECTURE.md, "Trade-offs").
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: heap::Wasm = heap::Wasm::new();
-#[cfg(target_arch = "wasm32")]
-pub use widget::{styles, Tracker};
+pub mod web;
 
 /// The embedded default dataset (the Dezhou programme), shown when an element
 /// has no data source.

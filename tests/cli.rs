@@ -143,7 +143,7 @@ fn the_template_imports_to_valid_json_in_utf8_with_bom_and_gb18030() {
         let json = std::fs::read_to_string(&out).unwrap();
         let p = task_force_tracker::model::parse(&json).unwrap().programme;
         let m = &p.task_forces[0].measures[0];
-        assert_eq!(m.title.get(task_force_tracker::text::Lang::ZhHans), "抓好农村改厕规范升级和后续管护");
+        assert_eq!(m.title.get(task_force_tracker::model::text::Lang::ZhHans), "抓好农村改厕规范升级和后续管护");
         assert_eq!(m.status.key(), "on-track");
         assert_eq!(m.reports.len(), 1);
         assert_eq!(p.task_forces[0].members.len(), 2);
@@ -183,7 +183,7 @@ fn render_html_contains_every_measure_and_escapes_text() {
     let html = std::fs::read_to_string(&out).unwrap();
     let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json()).unwrap().programme;
     for m in p.task_forces.iter().flat_map(|t| &t.measures) {
-        assert!(html.contains(m.title.get(task_force_tracker::text::Lang::ZhHans)), "missing {:?}", m.title);
+        assert!(html.contains(m.title.get(task_force_tracker::model::text::Lang::ZhHans)), "missing {:?}", m.title);
     }
     assert!(html.starts_with("<!doctype html>") && html.contains("<style>"));
     assert!(!html.contains("role=\"tab\""), "a static page has no dead controls");

@@ -1,202 +1,78 @@
 //! The widget's behaviour, natively: a [`Controller`] driven by the inputs
-//! the element forwards, its operation strings applied to a small DOM that
-//! follows the same rules as `apply` in `www/task-force-tracker.js`. After
-//! every step the simulated shadow root must equal the view tree the
-//! controller says it shows, so a wrong diff fails here, not in a browser.
+//! the page forwards, rendering into the in-memory [`MockDom`] through the
+//! same `Dom` interface and diff that edit the page in a browser. After
+//! every step the document must show exactly the view tree the controller
+//! says it shows, so a wrong diff fails here, not in a browser.
 
-use task_force_tracker::controller::{Controller, EMBEDDED, STEP_BYTES};
+use task_force_tracker::controller::{Controller, Effect, HostEvent, Input, FIRST_PAINT, STEP_BYTES};
 use task_force_tracker::default_programme_json;
-use task_force_tracker::patch::{is_op, op};
-use task_force_tracker::view::Node;
+use task_force_tracker::dom::mock::{normalized_html, MockDom};
+use task_force_tracker::view::state::PAGE;
+use task_force_tracker::view::LoadError;
 
-#[derive(Debug, Clone, PartialEq)]
-enum Dom {
-    El { tag: String, attrs: Vec<(String, String)>, vars: Vec<(String, String)>, children: Vec<Dom> },
-    Text(String),
-}
+const EMBEDDED: &str = "embedded default data";
 
-impl Dom {
-    /// What the page should show for `n`: operation characters in data
-    /// arrive as U+FFFD.
-    fn from_view(n: &Node) -> Dom {
-        let clean = |s: &str| s.chars().map(|c| if is_op(c) { '\u{fffd}' } else { c }).collect::<String>();
-        match n {
-            Node::Text(t) => Dom::Text(clean(t)),
-            Node::Element(e) => Dom::El {
-                tag: e.tag.to_string(),
-                attrs: e.attrs.iter().map(|(k, v)| (k.to_string(), clean(v))).collect(),
-                vars: e.vars.iter().map(|(k, v)| (k.to_string(), clean(v))).collect(),
-                children: e.children.iter().map(Dom::from_view).collect(),
-            },
-        }
-    }
-    fn children(&mut self) -> &mut Vec<Dom> {
-        match self {
-            Dom::El { children, .. } => children,
-            Dom::Text(_) => panic!("a text node has no children"),
-        }
-    }
-    fn text(&self) -> String {
-        match self {
-            Dom::Text(t) => t.clone(),
-            Dom::El { children, .. } => children.iter().map(Dom::text).collect(),
-        }
-    }
-}
-
-fn set(list: &mut Vec<(String, String)>, k: &str, v: &str) {
-    match list.iter_mut().find(|(n, _)| n == k) {
-        Some(slot) => slot.1 = v.to_string(),
-        None => list.push((k.to_string(), v.to_string())),
-    }
-}
-
-/// One parsed operation: code, payload, arguments.
-fn parse_ops(ops: &str) -> Vec<(char, String, Vec<String>)> {
-    let mut out: Vec<(char, String, Vec<String>)> = Vec::new();
-    let mut chars = ops.chars().peekable();
-    while let Some(code) = chars.next() {
-        assert!(is_op(code), "an operation starts with a code: {ops:?}");
-        let mut payload = String::new();
-        while let Some(c) = chars.peek().copied().filter(|c| !is_op(*c)) {
-            payload.push(c);
-            chars.next();
-        }
-        if code == op::VALUE {
-            out.last_mut().expect("VALUE follows an operation").2.push(payload);
-        } else {
-            out.push((code, payload, Vec::new()));
-        }
-    }
-    out
-}
-
-/// The shadow root (a root element with no tag) and the effects seen.
-struct Page {
-    root: Dom,
-    effects: Vec<(char, String, Vec<String>)>,
-}
-
-impl Page {
-    fn new() -> Page {
-        let slot = Dom::El { tag: "slot".into(), attrs: vec![], vars: vec![], children: vec![] };
-        Page {
-            root: Dom::El { tag: String::new(), attrs: vec![], vars: vec![], children: vec![slot] },
-            effects: vec![],
-        }
-    }
-
-    /// Applies `ops` as the element's JS does; returns whether CONTINUE or
-    /// AFTER_PAINT was seen.
-    fn apply(&mut self, ops: &str) -> bool {
-        // Positions instead of node references: a path of child indexes to
-        // the current parent, and the cursor's index in it.
-        let mut path: Vec<usize> = Vec::new();
-        let mut cur = 0usize;
-        let mut built: Vec<Dom> = Vec::new();
-        let mut more = false;
-        self.effects.clear();
-        fn at<'a>(root: &'a mut Dom, path: &[usize]) -> &'a mut Dom {
-            path.iter().fold(root, |n, i| &mut n.children()[*i])
-        }
-        for (code, s, args) in parse_ops(ops) {
-            let a = args.first().cloned().unwrap_or_default();
-            let parent = at(&mut self.root, &path);
-            let place = |node: Dom, built: &mut Vec<Dom>, parent: &mut Dom, cur: &mut usize| {
-                if let Some(top) = built.last_mut() {
-                    top.children().push(node);
-                } else {
-                    parent.children().insert(*cur, node);
-                    *cur += 1;
-                }
-            };
-            match code {
-                op::OPEN => built.push(Dom::El { tag: s, attrs: vec![], vars: vec![], children: vec![] }),
-                op::CLOSE => {
-                    let e = built.pop().expect("CLOSE after OPEN");
-                    place(e, &mut built, parent, &mut cur);
-                }
-                op::TEXT => place(Dom::Text(s), &mut built, parent, &mut cur),
-                op::ATTR | op::VAR | op::DEL_ATTR | op::DEL_VAR => {
-                    let el = built.last_mut().unwrap_or(parent);
-                    let Dom::El { attrs, vars, .. } = el else { panic!("attributes on a text node") };
-                    match code {
-                        op::ATTR => set(attrs, &s, &a),
-                        op::VAR => set(vars, &s, &a),
-                        op::DEL_ATTR => attrs.retain(|(k, _)| *k != s),
-                        _ => vars.retain(|(k, _)| *k != s),
-                    }
-                }
-                op::SKIP => cur += s.parse::<usize>().unwrap(),
-                op::ENTER => {
-                    assert!(matches!(parent.children()[cur], Dom::El { .. }), "ENTER on an element");
-                    path.push(cur);
-                    cur = 0;
-                }
-                op::LEAVE => cur = path.pop().expect("LEAVE after ENTER") + 1,
-                op::SET_TEXT => {
-                    let Dom::Text(t) = &mut parent.children()[cur] else { panic!("SET_TEXT on an element") };
-                    *t = s;
-                    cur += 1;
-                }
-                op::REMOVE => {
-                    parent.children().drain(cur..cur + s.parse::<usize>().unwrap());
-                }
-                op::CLEAR => {
-                    self.root.children().clear();
-                    cur = 0;
-                }
-                op::CONTINUE | op::AFTER_PAINT => more = true,
-                _ => self.effects.push((code, s, args)),
-            }
-        }
-        assert!(built.is_empty() && path.is_empty(), "operations balanced: {ops:?}");
-        more
-    }
-
-    fn events(&self) -> Vec<(String, String)> {
-        self.effects.iter().filter(|e| e.0 == op::EVENT).map(|e| (e.1.clone(), e.2[0].clone())).collect()
-    }
-}
-
-/// A controller and its page; every call checks the page against the view.
+/// A controller and its document; every call checks the document against
+/// the view and keeps the effects of the last call.
 struct Widget {
-    c: Controller,
-    page: Page,
+    c: Controller<MockDom>,
+    effects: Vec<Effect>,
 }
 
 impl Widget {
     fn new(prefix: &str, selected: Option<&str>, lang: &str) -> Widget {
-        let mut w = Widget { c: Controller::new(prefix, selected.map(String::from)), page: Page::new() };
-        let ops = w.c.set_lang(Some(lang), None);
-        w.run(ops);
+        let dom = MockDom::new();
+        let root = dom.root();
+        let mut w = Widget { c: Controller::new(dom, root, prefix, selected.map(String::from)), effects: Vec::new() };
+        let fx = w.c.set_lang(Some(lang), None);
+        w.run(fx);
         w
     }
-    fn run(&mut self, ops: String) -> bool {
-        let more = self.page.apply(&ops);
+    /// Checks the document; true when the load wants another step.
+    fn run(&mut self, effects: Vec<Effect>) -> bool {
         if let Some(nodes) = self.c.rendered() {
-            let expected: Vec<Dom> = nodes.iter().map(Dom::from_view).collect();
-            assert_eq!(self.page.root.children(), &expected, "the page equals the view after {ops:?}");
+            assert_eq!(self.c.dom().html(), normalized_html(nodes), "the document equals the view after {effects:?}");
         }
+        let more = effects.iter().any(|e| matches!(e, Effect::Continue | Effect::AfterPaint));
+        self.effects = effects;
         more
     }
     fn load(&mut self, text: &str, source: &str) {
-        let ops = self.c.load(text.to_string(), source, "");
-        let mut more = self.run(ops);
+        let fx = self.c.load(text.to_string(), source, "");
+        let mut more = self.run(fx);
         while more {
-            let ops = self.c.step();
-            more = self.run(ops);
+            let fx = self.c.step();
+            more = self.run(fx);
         }
     }
-    fn event(&mut self, kind: &str, act: &str, arg: &str, value: &str) {
-        let ops = self.c.event(kind, act, arg, value);
-        self.run(ops);
+    fn input(&mut self, input: Input<'_>) {
+        let fx = self.c.input(input);
+        self.run(fx);
+    }
+    fn click(&mut self, act: &str, arg: &str) {
+        self.input(Input::Click { act, arg });
+    }
+    fn key(&mut self, arg: &str, key: &str) {
+        self.input(Input::Key { act: "tab", arg, key });
+    }
+    fn value(&mut self, act: &str, value: &str) {
+        self.input(Input::Value { act, value });
+    }
+    fn events(&self) -> Vec<HostEvent> {
+        self.effects.iter().filter_map(|e| if let Effect::Event(e) = e { Some(e.clone()) } else { None }).collect()
+    }
+    fn warned(&self, what: &str) -> bool {
+        self.effects.iter().any(|e| matches!(e, Effect::Warn(m) if m.contains(what)))
     }
     fn text(&self) -> String {
-        self.page.root.text()
+        self.c.rendered().map(|n| n.iter().map(|n| n.text_content()).collect()).unwrap_or_default()
     }
     fn selected(&self) -> usize {
         self.c.state().selected
+    }
+    fn control(&self, act: &str) -> Option<String> {
+        let dom = self.c.dom();
+        dom.find("data-act", act).and_then(|n| dom.value(n)).map(String::from)
     }
 }
 
@@ -205,48 +81,52 @@ fn the_default_renders_replacing_the_fallback_and_announces_itself() {
     let mut w = Widget::new("tft", None, "zh-CN");
     w.load(default_programme_json(), EMBEDDED);
     assert!(w.text().contains("产业振兴") && w.text().contains("示例数据"));
-    assert!(!format!("{:?}", w.page.root).contains("\"slot\""), "fallback slot removed");
-    let events = w.page.events();
+    assert!(!w.c.dom().html().contains("<slot"), "fallback slot removed");
+    let events = w.events();
     assert_eq!(events.len(), 1);
-    assert_eq!(events[0].0, "tft-load");
-    assert!(events[0].1.contains("\"taskForces\":5") && events[0].1.contains("\"source\":\"embedded default data\""));
+    let HostEvent::Load(d) = &events[0] else { panic!("{events:?}") };
+    assert_eq!((d.task_forces, d.source.as_str()), (5, "embedded default data"));
 }
 
 #[test]
 fn every_interaction_patches_the_page_to_the_new_view() {
     let mut w = Widget::new("tft", None, "en");
     w.load(default_programme_json(), EMBEDDED);
-    w.event("click", "tab", "3", "");
+    w.click("tab", "3");
     assert_eq!(w.selected(), 3);
-    assert!(w.page.events().iter().any(|(n, d)| n == "tft-select" && d.contains("\"index\":3")));
-    assert!(w.page.effects.iter().any(|e| e.0 == op::HISTORY && e.1 == "push" && e.2[0] == "tft-ecology"));
-    w.event("keydown", "tab", "3", "ArrowRight");
+    assert!(w.events().iter().any(|e| matches!(e, HostEvent::Select(d) if d.index == 3 && d.id == "ecology")));
+    assert_eq!(w.c.dom().history.last(), Some(&(true, "tft-ecology".to_string())));
+    w.key("3", "ArrowRight");
     assert_eq!(w.selected(), 4);
-    assert!(w.page.effects.iter().any(|e| e.0 == op::PREVENT));
-    assert!(w.page.effects.iter().any(|e| e.0 == op::FOCUS && e.1.contains("\"4\"")));
-    w.event("keydown", "tab", "4", "ArrowRight");
+    assert!(w.effects.contains(&Effect::PreventDefault));
+    let focused = w.c.dom().focused.expect("a tab is focused");
+    assert_eq!(w.c.dom().attribute(focused, "data-arg"), Some("4"), "focus follows the selection");
+    assert_eq!(w.c.dom().attribute(focused, "aria-selected"), Some("true"));
+    w.key("4", "ArrowRight");
     assert_eq!(w.selected(), 0, "Right wraps");
-    w.event("keydown", "tab", "0", "End");
+    w.key("0", "End");
     assert_eq!(w.selected(), 4);
-    w.event("keydown", "tab", "4", "");
+    w.key("4", "");
     assert_eq!(w.selected(), 4, "a key with a modifier held does nothing");
-    w.event("click", "tab", "0", "");
+    w.click("tab", "0");
     let m = w.c.rendered().unwrap()[0].find(&|e| e.get_attr("data-act") == Some("toggle")).unwrap().clone();
-    w.event("click", "toggle", m.get_attr("data-arg").unwrap(), "");
+    w.click("toggle", m.get_attr("data-arg").unwrap());
     assert_eq!(w.c.state().open.len(), 1);
-    w.event("input", "query", "", "sewage");
-    w.event("change", "scope", "", "all");
+    w.value("query", "sewage");
+    w.value("scope", "all");
     assert!(w.text().contains("sewage") || w.text().contains("Sewage"), "{}", w.text());
-    w.event("change", "status", "", "blocked");
-    w.event("click", "clear", "", "");
-    assert!(w.page.effects.iter().any(|e| e.0 == op::CONTROL && e.1 == "query" && e.2[0].is_empty()));
-    w.event("click", "lang", "zh-Hans", "");
+    assert_eq!(w.control("query").as_deref(), Some("sewage"));
+    w.value("status", "blocked");
+    w.click("clear", "");
+    assert_eq!(w.control("query").as_deref(), Some(""), "the search box follows the state");
+    assert_eq!(w.control("status").as_deref(), Some(""));
+    w.click("lang", "zh-Hans");
     assert!(w.text().contains("产业振兴"));
-    w.event("beforeprint", "", "", "");
-    w.event("afterprint", "", "", "");
-    w.event("popstate", "", "", "tft-culture");
+    w.input(Input::Print(true));
+    w.input(Input::Print(false));
+    w.input(Input::PopState("tft-culture"));
     assert_eq!(w.selected(), 2);
-    w.event("popstate", "", "", "");
+    w.input(Input::PopState(""));
     assert_eq!(w.selected(), 0, "an empty saved fragment is the initial state");
 }
 
@@ -254,16 +134,15 @@ fn every_interaction_patches_the_page_to_the_new_view() {
 fn copy_and_download_are_requests_for_the_page() {
     let mut w = Widget::new("news", None, "en");
     w.load(default_programme_json(), EMBEDDED);
-    w.event("click", "copy", "ecology/toilets", "");
-    assert_eq!(w.page.effects[0].0, op::COPY);
-    assert_eq!(w.page.effects[0].1, "news-ecology/toilets");
-    let ops = w.c.copied(true, "https://example.org/#news-ecology/toilets");
-    w.run(ops);
+    w.click("copy", "ecology/toilets");
+    assert_eq!(w.effects, vec![Effect::Copy("news-ecology/toilets".into())]);
+    let fx = w.c.copied(true, "https://example.org/#news-ecology/toilets");
+    w.run(fx);
     assert!(w.text().contains("Link copied"), "{}", w.text());
-    w.event("click", "download", "csv", "");
-    let d = &w.page.effects[0];
-    assert_eq!((d.0, d.1.as_str()), (op::DOWNLOAD, "csv"));
-    assert!(d.2[0].starts_with("news-") && d.2[0].ends_with(".csv") && d.2[1].starts_with("text/csv"));
+    w.click("download", "csv");
+    let Effect::Download { format, name, mime } = &w.effects[0] else { panic!("{:?}", w.effects) };
+    assert_eq!(*format, "csv");
+    assert!(name.starts_with("news-") && name.ends_with(".csv") && mime.starts_with("text/csv"));
     assert!(w.c.export_body("csv").lines().count() > 20);
     assert_eq!(w.c.export_body("json"), default_programme_json());
 }
@@ -271,33 +150,33 @@ fn copy_and_download_are_requests_for_the_page() {
 #[test]
 fn failures_name_the_source_and_keep_good_data() {
     let mut w = Widget::new("tft", None, "en");
-    let ops = w.c.fail("http", "404", "/no-such-file.json");
-    w.run(ops);
+    let fx = w.c.fail(LoadError::Http(404), "/no-such-file.json");
+    w.run(fx);
     assert!(w.text().contains("/no-such-file.json") && w.text().contains("HTTP 404"), "{}", w.text());
-    assert_eq!(w.page.events()[0].0, "tft-error");
-    assert!(w.page.effects.iter().any(|e| e.0 == op::ERROR && e.1.contains("/no-such-file.json")));
+    assert!(matches!(&w.events()[0], HostEvent::Error(d) if d.source == "/no-such-file.json"));
+    assert!(w.effects.iter().any(|e| matches!(e, Effect::Error(m, _) if m.contains("/no-such-file.json"))));
     w.load(default_programme_json(), "/data.json");
-    let ops = w.c.fail("timeout", "10", "/data.json");
-    w.run(ops);
+    let fx = w.c.fail(LoadError::Timeout(10), "/data.json");
+    w.run(fx);
     assert!(w.text().contains("Industry") && w.text().contains("no answer within 10 seconds"), "{}", w.text());
     w.load("{\"title\": 1}", "/data.json");
     assert!(w.text().contains("Industry"), "invalid data keeps the last good data: {}", w.text());
     w.load(default_programme_json(), "/data.json");
     assert!(!w.text().contains("Update failed"), "good data clears the notice");
-    let events = w.page.events();
+    let events = w.events();
     assert_eq!(events.len(), 1, "data back: {events:?}");
 }
 
 #[test]
 fn bytes_must_be_utf8_and_may_start_with_a_byte_order_mark() {
     let mut w = Widget::new("tft", None, "en");
-    let ops = w.c.load_bytes(b"{\"title\": \"\xb2\xfa\xd2\xb5\"}".to_vec(), "/gb18030.json", "");
-    w.run(ops);
+    let fx = w.c.load_bytes(b"{\"title\": \"\xb2\xfa\xd2\xb5\"}".to_vec(), "/gb18030.json", "");
+    w.run(fx);
     assert!(w.text().contains("/gb18030.json") && w.text().contains("not UTF-8"), "{}", w.text());
     let mut bom = "\u{feff}".as_bytes().to_vec();
     bom.extend_from_slice(default_programme_json().as_bytes());
-    let ops = w.c.load_bytes(bom, "/bom.json", "");
-    w.run(ops);
+    let fx = w.c.load_bytes(bom, "/bom.json", "");
+    w.run(fx);
     assert!(w.text().contains("Industry"));
 }
 
@@ -314,23 +193,48 @@ fn invalid_data_shows_path_and_problem() {
 }
 
 #[test]
+fn a_value_from_js_is_checked_like_a_file_without_line_numbers() {
+    use task_force_tracker::model::json;
+    let mut w = Widget::new("tft", None, "en");
+    let mut value = json::parse(default_programme_json()).unwrap();
+    let fx = w.c.load_value(value.clone(), "element.data", "");
+    w.run(fx);
+    assert!(w.text().contains("Industry"));
+    // progress: Infinity (what `1e400` is in JS) is named, not shown as 0 %.
+    let json::Kind::Object(root) = &mut value.kind else { unreachable!() };
+    let tfs = &mut root.iter_mut().find(|(k, _)| k == "taskForces").unwrap().1;
+    let json::Kind::Array(tfs) = &mut tfs.kind else { unreachable!() };
+    let json::Kind::Object(tf) = &mut tfs[0].kind else { unreachable!() };
+    let ms = &mut tf.iter_mut().find(|(k, _)| k == "measures").unwrap().1;
+    let json::Kind::Array(ms) = &mut ms.kind else { unreachable!() };
+    let json::Kind::Object(m) = &mut ms[0].kind else { unreachable!() };
+    m.retain(|(k, _)| k != "progress");
+    m.push(("progress".into(), json::Value { kind: json::Kind::Number("inf".into()), at: 0 }));
+    let fx = w.c.load_value(value, "element.data", "");
+    w.run(fx);
+    let text = w.text();
+    assert!(text.contains("taskForces[0].measures[0].progress") && text.contains("inf"), "{text}");
+    assert!(!text.contains("line "), "no line numbers for a JS object: {text}");
+}
+
+#[test]
 fn attributes_apply_live_and_bad_values_are_named() {
     let mut w = Widget::new("tft", Some("culture"), "en");
     w.load(default_programme_json(), EMBEDDED);
     assert_eq!(w.selected(), 2);
-    let ops = w.c.set_lang(Some("zh-TW"), Some("en"));
-    w.run(ops);
+    let fx = w.c.set_lang(Some("zh-TW"), Some("en"));
+    w.run(fx);
     assert!(w.text().contains("資料截至"));
-    let ops = w.c.set_selected(Some("talent".into()));
-    w.run(ops);
+    let fx = w.c.set_selected(Some("talent".into()));
+    w.run(fx);
     assert_eq!(w.selected(), 1);
-    let ops = w.c.set_selected(Some("nope".into()));
-    w.run(ops);
-    assert!(w.page.effects.iter().any(|e| e.0 == op::WARN && e.1.contains("selected=\"nope\"")));
-    let ops = w.c.set_lang(Some("klingon"), Some("en"));
-    w.run(ops);
-    assert!(w.page.effects.iter().any(|e| e.0 == op::WARN && e.1.contains("lang=\"klingon\"")));
-    assert!(w.c.set_theme(Some("purple")).contains("theme=\"purple\""));
+    let fx = w.c.set_selected(Some("nope".into()));
+    w.run(fx);
+    assert!(w.warned("selected=\"nope\""));
+    let fx = w.c.set_lang(Some("klingon"), Some("en"));
+    w.run(fx);
+    assert!(w.warned("lang=\"klingon\""));
+    assert!(matches!(&w.c.set_theme(Some("purple"))[..], [Effect::Warn(m)] if m.contains("theme=\"purple\"")));
     assert!(w.c.set_theme(Some("dark")).is_empty());
 }
 
@@ -341,16 +245,18 @@ fn a_deep_link_on_first_load_opens_and_scrolls_to_the_measure() {
         let p = task_force_tracker::model::parse(default_programme_json()).unwrap().programme;
         p.task_forces[3].measures[1].id.as_str().to_string()
     };
-    let ops = w.c.load(default_programme_json().to_string(), EMBEDDED, &format!("#tft-ecology/{m}"));
-    w.run(ops);
+    let fx = w.c.load(default_programme_json().to_string(), EMBEDDED, &format!("#tft-ecology/{m}"));
+    w.run(fx);
     assert_eq!(w.selected(), 3);
     assert_eq!(w.c.state().open, vec![format!("ecology/{m}")]);
-    assert!(w.page.effects.iter().any(|e| e.0 == op::SCROLL && e.1 == format!("tft-m-ecology-{m}")));
-    assert!(w.page.effects.iter().any(|e| e.0 == op::HISTORY && e.1 == "replace"));
+    let dom = w.c.dom();
+    let scrolled = *dom.scrolled.last().expect("scrolled");
+    assert_eq!(dom.attribute(scrolled, "id"), Some(format!("tft-m-ecology-{m}").as_str()));
+    assert_eq!(dom.history.last(), Some(&(false, format!("tft-ecology/{m}"))));
 }
 
 #[test]
-fn a_large_file_loads_in_steps_and_text_with_op_codes_stays_text() {
+fn a_large_file_loads_in_steps_and_control_characters_stay_text() {
     let measures: Vec<String> = (0..3000)
         .map(|i| format!(r#"{{"id":"m{i}","title":"Measure {i} \u0001\u0007 with a long enough title to take space","status":"on-track","reports":[{{"date":"2021-01-0{}","note":"note {i}"}}]}}"#, 1 + i % 9))
         .collect();
@@ -361,34 +267,31 @@ fn a_large_file_loads_in_steps_and_text_with_op_codes_stays_text() {
     let mut w = Widget::new("tft", None, "en");
     let mut steps = 1;
     let mut more = {
-        let ops = w.c.load(text.clone(), "/big.json", "");
-        w.run(ops)
+        let fx = w.c.load(text.clone(), "/big.json", "");
+        w.run(fx)
     };
     let mut events = Vec::new();
     while more {
         steps += 1;
-        let ops = w.c.step();
-        more = w.run(ops);
-        events.extend(w.page.events());
+        let fx = w.c.step();
+        more = w.run(fx);
+        events.extend(w.events());
     }
     assert!(steps > 4, "{steps} steps");
-    let version = task_force_tracker::export::content_hash(&text);
+    let version = task_force_tracker::model::hash::content_hash(&text);
     assert_eq!(events.len(), 1, "{events:?}");
-    assert!(events[0].1.contains(&format!("\"version\":\"{version}\"")), "hashed along the parse");
-    assert!(w.text().contains("Measure 0 \u{fffd}\u{fffd} with"), "op characters in data become U+FFFD");
-    assert_eq!(w.c.state().limit, task_force_tracker::state::PAGE, "the rest of the page after the first paint");
-    assert_eq!(events[0].0, "tft-load");
+    assert!(matches!(&events[0], HostEvent::Load(d) if d.version == version), "hashed along the parse");
+    assert!(w.text().contains("Measure 0 \u{1}\u{7} with"), "control characters in data are text like any other");
+    assert_eq!(w.c.state().limit, PAGE, "the rest of the page after the first paint");
     // A click between steps of a new load acts on the data shown.
-    let ops = w.c.load_bytes(text.into_bytes(), "/big.json", "");
-    assert_eq!(ops, op::CONTINUE.to_string(), "a large file starts in the next task");
-    w.event("click", "tab", "2", "");
+    let fx = w.c.load_bytes(text.into_bytes(), "/big.json", "");
+    assert_eq!(fx, vec![Effect::Continue], "a large file starts in the next task");
+    w.click("tab", "2");
     assert_eq!(w.selected(), 2);
 }
 
 #[test]
 fn a_large_load_paints_what_is_visible_first_then_the_rest_of_the_page() {
-    use task_force_tracker::controller::FIRST_PAINT;
-    use task_force_tracker::state::PAGE;
     let measures: Vec<String> = (0..4000)
         .map(|i| format!(r#"{{"id":"m{i}","title":"Measure number {i} {}","status":"behind"}}"#, "x".repeat(250)))
         .collect();
@@ -397,41 +300,43 @@ fn a_large_load_paints_what_is_visible_first_then_the_rest_of_the_page() {
         measures.join(",")
     );
     assert!(text.len() > STEP_BYTES);
-    let cards = |w: &Widget| w.c.rendered().map_or(0, |n| n[0].to_html().matches("class=\"measure ").count());
+    let cards = |w: &Widget| w.c.dom().html().matches("class=\"measure ").count();
+    let finish = |w: &mut Widget, fx: Vec<Effect>| {
+        let mut fx = fx;
+        while fx.last() == Some(&Effect::Continue) {
+            w.run(fx);
+            fx = w.c.step();
+        }
+        fx
+    };
     let mut w = Widget::new("tft", None, "en");
-    let mut ops = w.c.load(text.clone(), "/big.json", "");
-    while ops.ends_with(op::CONTINUE) {
-        w.run(ops);
-        ops = w.c.step();
-    }
-    assert!(ops.contains(op::AFTER_PAINT), "the first render asks for the rest after it is painted");
-    w.run(ops);
+    let fx = w.c.load(text.clone(), "/big.json", "");
+    let fx = finish(&mut w, fx);
+    assert!(fx.contains(&Effect::AfterPaint), "the first render asks for the rest after it is painted");
+    w.run(fx);
     assert_eq!(cards(&w), FIRST_PAINT);
-    let ops = w.c.step();
-    assert!(!ops.contains(op::CLEAR) && !ops.contains(op::AFTER_PAINT));
-    w.run(ops);
+    let writes = w.c.dom().writes;
+    let fx = w.c.step();
+    assert!(!fx.contains(&Effect::AfterPaint));
+    w.run(fx);
     assert_eq!(cards(&w), PAGE, "the rest of the first page, patched in");
+    assert!(w.c.dom().writes - writes < 2_000, "patched, not rebuilt");
     assert!(w.c.step().is_empty(), "then nothing more");
 
     // A refresh never takes cards away from someone reading them.
-    let mut ops = w.c.load(text.replace("\"Big\"", "\"Bigger\""), "/big.json", "");
-    while ops.ends_with(op::CONTINUE) {
-        w.run(ops);
-        ops = w.c.step();
-    }
-    assert!(!ops.contains(op::AFTER_PAINT) && ops.contains("Bigger"));
-    w.run(ops);
+    let fx = w.c.load(text.replace("\"Big\"", "\"Bigger\""), "/big.json", "");
+    let fx = finish(&mut w, fx);
+    assert!(!fx.contains(&Effect::AfterPaint));
+    w.run(fx);
+    assert!(w.text().contains("Bigger"));
     assert_eq!(cards(&w), PAGE);
 
     // A deep link shows its page whole at once.
     let mut w = Widget::new("tft", None, "en");
-    let mut ops = w.c.load(text, "/big.json", "#tft-t/m40");
-    while ops.ends_with(op::CONTINUE) {
-        w.run(ops);
-        ops = w.c.step();
-    }
-    assert!(!ops.contains(op::AFTER_PAINT));
-    w.run(ops);
+    let fx = w.c.load(text, "/big.json", "#tft-t/m40");
+    let fx = finish(&mut w, fx);
+    assert!(!fx.contains(&Effect::AfterPaint));
+    w.run(fx);
     assert_eq!(cards(&w), 41);
 }
 
@@ -440,9 +345,53 @@ fn a_redraw_rebuilds_the_whole_view_and_nothing_before_data() {
     let mut w = Widget::new("tft", None, "en");
     assert!(w.c.redraw().is_empty(), "nothing rendered yet: the fallback stays");
     w.load(default_programme_json(), EMBEDDED);
-    w.page.root.children().clear(); // what a tampered page might look like
-    let ops = w.c.redraw();
-    assert!(ops.starts_with(op::CLEAR));
-    w.run(ops); // and the page equals the view again
+    let dom = w.c.dom_mut();
+    let first = dom.find("role", "tablist").expect("tabs");
+    dom.detach(first); // what a tampered page might look like
+    let fx = w.c.redraw();
+    w.run(fx); // and the document equals the view again
+    assert!(w.c.dom().find("role", "tablist").is_some());
     assert!(w.text().contains("Industry"));
+}
+
+#[test]
+fn an_update_the_document_refuses_is_reported_and_a_build_mends_it() {
+    use task_force_tracker::dom::patch::Screen;
+    use task_force_tracker::view::{el, Node};
+    let list = |items: &[&str]| -> Vec<Node> {
+        vec![el("ul").children(items.iter().map(|i| el("li").attr("id", *i).text(*i))).into()]
+    };
+    let mut dom = MockDom::new();
+    let root = dom.root();
+    let mut screen = Screen::build(&mut dom, &root, list(&["a", "b", "c"])).unwrap();
+    assert_eq!(dom.html(), normalized_html(&list(&["a", "b", "c"])));
+    // Something outside removed "c"; the update that removes it is refused.
+    let c = dom.find("id", "c").unwrap();
+    dom.detach(c);
+    assert!(screen.update(&mut dom, &root, list(&["a", "b"])).is_err());
+    let screen = Screen::build(&mut dom, &root, screen.view).unwrap();
+    assert_eq!(dom.html(), normalized_html(&screen.view), "built whole again");
+}
+
+#[test]
+fn the_summary_counts_what_the_view_shows() {
+    let mut w = Widget::new("tft", None, "en");
+    assert!(w.c.summary().is_none(), "no data, no summary");
+    let data = r#"{"title":{"zh-Hans":"试","en":"Test"},"asOf":"2021-06-30","taskForces":[
+      {"id":"a","name":"Alpha","measures":[
+        {"id":"m1","title":"one","status":"completed"},
+        {"id":"m2","title":"two","status":"behind","due":"2021-01-01"},
+        {"id":"m3","title":"three","status":"on-track","due":"2022-01-01"}]},
+      {"id":"b","name":"Beta","measures":[{"id":"m4","title":"four","status":"blocked","due":"2021-06-29"}]}]}"#;
+    w.load(data, "/d.json");
+    let s = w.c.summary().expect("summary");
+    assert_eq!((s.title.as_str(), s.as_of.as_str(), s.measures, s.overdue), ("Test", "2021-06-30", 4, 2));
+    assert_eq!((s.by_status.completed, s.by_status.behind, s.by_status.on_track, s.by_status.blocked), (1, 1, 1, 1));
+    assert_eq!(s.task_forces.len(), 2);
+    assert_eq!((s.task_forces[0].id.as_str(), s.task_forces[0].measures, s.task_forces[0].overdue), ("a", 3, 1));
+    assert_eq!((s.task_forces[1].name.as_str(), s.task_forces[1].overdue), ("Beta", 1));
+    let json = serde_json::to_value(&s).unwrap();
+    assert_eq!(json["byStatus"]["on-track"], 1);
+    assert_eq!(json["taskForces"][1]["byStatus"]["blocked"], 1);
+    assert_eq!(json["asOf"], "2021-06-30");
 }

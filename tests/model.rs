@@ -2,9 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::{json, Value};
-use task_force_tracker::date::Date;
+use task_force_tracker::model::date::Date;
+use task_force_tracker::model::text::Lang;
 use task_force_tracker::model::{self, Problem, Programme, Status};
-use task_force_tracker::text::Lang;
 
 fn parse(v: Value) -> Result<Programme, Vec<Problem>> {
     match model::parse(&v.to_string()) {

@@ -2,8 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
+use task_force_tracker::model::text::Lang;
 use task_force_tracker::model::{self, Programme, Status};
-use task_force_tracker::text::Lang;
 use task_force_tracker::view::{self, error_view, Element, LoadError, Node, State};
 
 fn default_programme() -> Programme {
@@ -102,7 +102,7 @@ fn header_shows_as_of_source_sample_badge_and_tally() {
     for s in Status::ALL.iter().filter(|s| tally.count(**s) > 0) {
         assert!(html.contains(&format!(
             "{} {}",
-            task_force_tracker::i18n::status_label(*s, Lang::ZhHans),
+            task_force_tracker::view::i18n::status_label(*s, Lang::ZhHans),
             tally.count(*s)
         )));
     }
@@ -126,7 +126,7 @@ fn overdue_is_flagged_as_text() {
     // Ecology's sewage measure has an undone milestone but is not itself past due;
     // move the as-of date past every deadline instead.
     let mut late = p.clone();
-    late.as_of = task_force_tracker::date::Date::parse("2021-01-15").unwrap();
+    late.as_of = task_force_tracker::model::date::Date::parse("2021-01-15").unwrap();
     let html = view::view(&late, &State::default()).to_html();
     assert!(html.contains("<span class=\"tag overdue\">已逾期</span>"));
     assert!(!view::view(&p, &State::default()).to_html().contains("tag overdue"));

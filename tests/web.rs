@@ -1,85 +1,81 @@
-//! In-browser tests of the wasm export: the `Tracker` the element drives,
-//! with strings crossing the real wasm-bindgen boundary in headless
-//! Chromium. What the operations do to a page is tested natively
-//! (tests/controller.rs) and end to end (tests/e2e/).
-//! Run with `cargo test --target wasm32-unknown-unknown`.
+//! In-browser tests of the web layer in headless Chromium: the diff applied
+//! through the web-sys `WebDom` gives the same document as the view, and a
+//! `Tracker` on a real element renders its shadow root, adopts its
+//! stylesheet and sends typed events. Run with
+//! `cargo test --target wasm32-unknown-unknown`.
 #![cfg(target_arch = "wasm32")]
 
-use task_force_tracker::patch::op;
-use task_force_tracker::{styles, Tracker};
+use task_force_tracker::dom::patch::Screen;
+use task_force_tracker::dom::Dom;
+use task_force_tracker::view::{el, Node};
+use task_force_tracker::web::{Tracker, WebDom};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn events(ops: &str) -> Vec<&str> {
-    ops.split(op::EVENT).skip(1).map(|e| e.split(op::VALUE).next().unwrap_or_default()).collect()
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
 }
 
 #[wasm_bindgen_test]
-fn the_default_renders_in_one_call_with_its_load_event() {
-    let t = Tracker::new("tft", None);
-    assert!(t.call("setLang", Some("zh-CN".into()), None, None, None).is_empty(), "nothing to render before data");
-    let ops = t.call("loadOwn", None, Some(String::new()), None, None);
-    assert!(ops.starts_with(op::HISTORY), "history is written before the DOM is patched");
-    assert!(ops.find(op::CLEAR) < ops.find(op::OPEN), "the first render replaces the fallback");
-    assert!(ops.contains("产业振兴") && ops.contains("示例数据"), "Chinese text crosses intact");
-    assert_eq!(events(&ops), ["tft-load"]);
-    assert!(!ops.contains(op::CONTINUE));
-    assert!(styles().contains(":host"));
+fn the_diff_through_web_sys_gives_the_document_the_view_describes() {
+    let doc = document();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let mut dom = WebDom::new(doc.clone(), "t");
+    let root: web_sys::Node = host.clone().into();
+    let view = |items: &[&str], title: &str| -> Vec<Node> {
+        vec![el("section")
+            .attr("data-x", title)
+            .var("--v", "40%")
+            .child(el("h2").text(title))
+            .child(el("ul").children(items.iter().map(|i| el("li").text(*i))))
+            .into()]
+    };
+    let mut screen = Screen::build(&mut dom, &root, view(&["a", "b"], "One")).unwrap();
+    assert_eq!(
+        host.inner_html(),
+        r#"<section data-x="One" style="--v: 40%;"><h2>One</h2><ul><li>a</li><li>b</li></ul></section>"#
+    );
+    let h2 = host.query_selector("h2").unwrap().unwrap();
+    screen.update(&mut dom, &root, view(&["z", "a", "b", "c"], "<Two>")).unwrap();
+    assert_eq!(
+        host.inner_html(),
+        r#"<section data-x="&lt;Two&gt;" style="--v: 40%;"><h2>&lt;Two&gt;</h2><ul><li>z</li><li>a</li><li>b</li><li>c</li></ul></section>"#
+    );
+    assert!(host.query_selector("h2").unwrap().unwrap().is_same_node(Some(&h2)), "updated in place, not rebuilt");
+    // Data text is text: nothing was parsed as markup.
+    assert!(host.query_selector("Two").unwrap().is_none());
+    dom.set_value(&h2.clone().into(), "ignored");
+    host.remove();
 }
 
 #[wasm_bindgen_test]
-fn input_comes_back_as_a_patch_and_an_event() {
-    let t = Tracker::new("news", None);
-    t.call("setLang", Some("en".into()), None, None, None);
-    t.call("loadOwn", None, Some(String::new()), None, None);
-    let ops = t.call("event", Some("click".into()), Some("tab".into()), Some("3".into()), Some("".into()));
-    assert!(!ops.contains(op::CLEAR) && ops.contains(op::ENTER), "an update patches in place");
-    assert_eq!(events(&ops), ["tft-select"]);
-    assert!(ops.contains("news-ecology"));
-    let ops = t.call("event", Some("keydown".into()), Some("tab".into()), Some("3".into()), Some("Home".into()));
-    assert!(ops.contains(op::PREVENT) && ops.contains(op::FOCUS));
-    assert!(t
-        .call("event", Some("click".into()), Some("nothing-here".into()), Some("".into()), Some("".into()))
-        .is_empty());
-    assert!(t.export_body("csv").contains("Industry"));
-}
-
-#[wasm_bindgen_test]
-fn bad_data_and_failures_become_messages_not_traps() {
-    let t = Tracker::new("tft", None);
-    t.call("setLang", Some("en".into()), None, None, None);
-    let ops = t.call("setData", Some("{\"title\": [}".into()), Some(String::new()), None, None);
-    assert!(ops.contains("not valid JSON") && ops.contains("line 1, column 12"), "{ops}");
-    assert_eq!(events(&ops), ["tft-error"]);
-    let ops =
-        t.deliver("\u{feff}{\"title\":\"\\u0001x\",\"asOf\":\"2020-02-30\",\"taskForces\":[]}".into(), "/d.json", "");
-    assert!(ops.contains("asOf") && ops.contains("/d.json"), "{ops}");
-    assert!(ops.contains("line 1, column"), "a byte-order mark does not shift columns: {ops}");
-    let ops = t.call("fail", Some("too-large".into()), Some("12582912".into()), Some("/d.json".into()), None);
-    assert!(ops.contains("larger than the 12 MB limit"));
-    t.call("loadOwn", None, Some(String::new()), None, None);
-    let ops = t.call("fail", Some("http".into()), Some("500".into()), Some("/d.json".into()), None);
-    assert!(ops.contains("HTTP 500") && ops.contains("Update failed"), "{ops}");
-    assert!(!ops.contains(op::CLEAR) && !ops.contains("Industry"), "a notice is patched in above the data kept");
-}
-
-#[wasm_bindgen_test]
-fn a_large_file_takes_several_steps() {
-    let measure =
-        |i: usize| format!(r#"{{"id":"m{i}","title":"第 {i} 项措施，推进农村人居环境整治","status":"on-track"}}"#);
-    let list: Vec<String> = (0..4000).map(measure).collect();
-    let tfs: Vec<String> =
-        (0..5).map(|t| format!(r#"{{"id":"t{t}","name":"T{t}","measures":[{}]}}"#, list.join(","))).collect();
-    let text = format!(r#"{{"title":"Big","asOf":"2021-06-30","taskForces":[{}]}}"#, tfs.join(","));
-    let t = Tracker::new("tft", None);
-    let mut ops = t.deliver(text.into_bytes(), "/big.json", "");
-    let mut steps = 1;
-    while ops.ends_with(op::CONTINUE) {
-        ops = t.call("step", None, None, None, None);
-        steps += 1;
-    }
-    assert!(steps >= 5, "{steps} steps");
-    assert_eq!(events(&ops), ["tft-load"]);
-    assert!(ops.contains("\"measures\":20000"));
+async fn a_tracker_renders_the_default_into_its_shadow_root_and_says_so() {
+    let doc = document();
+    let host: web_sys::HtmlElement = doc.create_element("div").unwrap().unchecked_into();
+    host.set_id("webtest");
+    host.set_attribute("lang", "en").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let loads = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let seen = loads.clone();
+    let _listener = gloo_events::EventListener::new(&host, "tft-load", move |e| {
+        let detail = e.unchecked_ref::<web_sys::CustomEvent>().detail();
+        seen.borrow_mut().push(detail);
+    });
+    let tracker = Tracker::new(host.clone(), JsValue::UNDEFINED).unwrap();
+    let root = host.shadow_root().expect("a shadow root");
+    assert_eq!(root.adopted_style_sheets().length(), 1, "the stylesheet is adopted");
+    let tabs = root.query_selector_all("[role=tab]").unwrap();
+    assert_eq!(tabs.length(), 5);
+    let loads = loads.borrow();
+    assert_eq!(loads.len(), 1);
+    let count = js_sys::Reflect::get(&loads[0], &"taskForces".into()).unwrap();
+    assert_eq!(count.as_f64(), Some(5.0), "the detail is a plain object");
+    let summary = tracker.summary();
+    let measures = js_sys::Reflect::get(&summary, &"measures".into()).unwrap();
+    assert_eq!(measures.as_f64(), Some(23.0));
+    drop(tracker);
+    host.remove();
 }

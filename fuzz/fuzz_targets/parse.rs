@@ -6,7 +6,7 @@
 #![no_main]
 use libfuzzer_sys::fuzz_target;
 use task_force_tracker::controller::Controller;
-use task_force_tracker::{csv_import, export, model, state::State, text::Lang, view};
+use task_force_tracker::{tool::csv_import, view::export, model, view::state::State, model::text::Lang, view};
 
 fuzz_target!(|data: &[u8]| {
     let Some((&budget, rest)) = data.split_first() else { return };
@@ -29,7 +29,7 @@ fuzz_target!(|data: &[u8]| {
     let mut c = Controller::new("f", Some("a".into()));
     c.set_lang(Some("en"), None);
     let mut ops = c.load(text.to_string(), "fuzz.json", "#f-a/b");
-    while ops.ends_with(task_force_tracker::patch::op::CONTINUE) {
+    while ops.ends_with(task_force_tracker::dom::patch::op::CONTINUE) {
         ops = c.step();
     }
     c.step();

@@ -22,13 +22,13 @@ fn main() {
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
     use std::fs;
-    use task_force_tracker::csv_import::{self, ImportOptions};
-    use task_force_tracker::format;
-    use task_force_tracker::json::Lines;
+    use task_force_tracker::model::format;
+    use task_force_tracker::model::json::Lines;
+    use task_force_tracker::model::text::Lang;
     use task_force_tracker::model::{self, ParseError, Problem};
-    use task_force_tracker::state::State;
-    use task_force_tracker::text::Lang;
+    use task_force_tracker::tool::csv_import::{self, ImportOptions};
     use task_force_tracker::view;
+    use task_force_tracker::view::state::State;
 
     const USAGE: &str = "tft: programme data tool for task-force-tracker
 
@@ -169,7 +169,7 @@ the same field tables the validator uses.";
 
     fn line_col_bytes(bytes: &[u8], at: usize) -> (usize, usize) {
         let before = String::from_utf8_lossy(&bytes[..at]);
-        task_force_tracker::json::line_col(&before, before.len())
+        task_force_tracker::model::json::line_col(&before, before.len())
     }
 
     /// Prints one problem; `lines` locates those the check left unlocated

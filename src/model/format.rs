@@ -3,13 +3,12 @@
 //! Schema ([`schema`]) and the format reference in the README
 //! ([`reference`](fn@reference)), so the three cannot drift apart.
 
-use crate::date::Date;
+use crate::model::date::Date;
 #[cfg(not(target_arch = "wasm32"))]
-use crate::json::build;
-use crate::json::{self, Kind, Value};
+use crate::model::json::build;
+use crate::model::json::{self, Kind, Value};
+use crate::model::text::{char_count, join, trim, Lang, Text};
 use crate::model::*;
-use crate::prelude::*;
-use crate::text::{char_count, join, trim, Lang, Text};
 
 /// The type of a field.
 #[derive(Debug, Clone, Copy)]
@@ -531,7 +530,7 @@ impl Decoder {
 
     /// The programme, or every problem; warnings either way. `text` is the
     /// source, for line and column.
-    pub fn finish(mut self, text: &str) -> (Option<Programme>, Vec<Problem>, Vec<Problem>) {
+    pub fn finish(mut self, text: Option<&str>) -> (Option<Programme>, Vec<Problem>, Vec<Problem>) {
         while !self.step(usize::MAX) {}
         let cx = &mut self.cx;
         let head = self.head.take().expect("step decodes the head first");
@@ -551,16 +550,16 @@ impl Decoder {
         }
         let mut cx = self.cx;
         // One read of the text for all of them, in file order.
-        let mut located: Vec<&mut Problem> = Vec::new();
-        for list in [&mut cx.errors, &mut cx.warnings] {
-            for p in list.iter_mut().take(LOCATED_PROBLEMS) {
-                located.push(p);
+        if let Some(text) = text {
+            let mut located: Vec<&mut Problem> = Vec::new();
+            for list in [&mut cx.errors, &mut cx.warnings] {
+                located.extend(list.iter_mut().take(LOCATED_PROBLEMS));
             }
-        }
-        sort_stable_by_key(&mut located, |p| p.at);
-        let mut lines = json::Lines::new(text);
-        for p in located {
-            (p.line, p.col) = lines.at(p.at);
+            located.sort_by_key(|p| p.at);
+            let mut lines = json::Lines::new(text);
+            for p in located {
+                (p.line, p.col) = lines.at(p.at);
+            }
         }
         let programme = match head {
             Head { title: Some(title), as_of: Some(as_of), source, sample, .. } if cx.errors.is_empty() => {
@@ -647,7 +646,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     if let Some(mv) = measures_of(v, &partial) {
         let m_path = path.key("measures");
         unique_ids(cx, mv, &m_path, "within a task force");
-        let mut titles = StrSet::default();
+        let mut titles = std::collections::HashSet::<String>::new();
         for (j, item) in array_items(mv).iter().enumerate() {
             let Some(title) = member(item, "title") else {
                 continue;
@@ -663,7 +662,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
                     .unwrap_or_default(),
                 _ => continue,
             };
-            if !titles.insert(&title_key(title)) {
+            if !titles.insert(title_key(title)) {
                 let message = cat!("the title \"", shown, "\" appears more than once in this task force");
                 cx.warn(item, &m_path.index(j).key("title"), message);
             }
@@ -671,7 +670,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     }
     for m in &mut partial.measures {
         // Newest first; same-day reports keep file order.
-        sort_stable_by_key(&mut m.reports, |r| core::cmp::Reverse(r.date));
+        m.reports.sort_by_key(|r| core::cmp::Reverse(r.date));
     }
     let (id, name, focus, leader, members) = partial.head?;
     Some(TaskForce { id: id?, name: name?, focus, leader, members, measures: partial.measures })
@@ -716,7 +715,7 @@ fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
 /// Reports repeated `id`s among the objects of a list, read from the file
 /// itself so that an item with other problems is still counted.
 fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
-    let mut seen = StrSet::default();
+    let mut seen = std::collections::HashSet::<&str>::new();
     for (i, item) in array_items(list).iter().enumerate() {
         if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
             if !seen.insert(s.as_str()) {
@@ -848,7 +847,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
         Ty::Status => {
             let words = Status::ALL.iter().flat_map(|s| {
                 core::iter::once(s.key())
-                    .chain(Lang::ALL.iter().map(|l| crate::i18n::status_label(*s, *l)).filter(|w| !w.is_ascii()))
+                    .chain(Lang::ALL.iter().map(|l| crate::view::i18n::status_label(*s, *l)).filter(|w| !w.is_ascii()))
             });
             let mut seen = Vec::new();
             for w in words {
@@ -903,91 +902,4 @@ pub fn reference() -> String {
         out.push('\n');
     }
     out
-}
-
-/// Insertion sort: stable, and a few hundred bytes of wasm where the
-/// standard library's stable sort costs kilobytes. The lists sorted here
-/// (reports, milestones) hold at most [`MAX_LIST`] items, usually a handful,
-/// and usually arrive in order.
-pub fn sort_stable_by_key<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) {
-    for i in 1..items.len() {
-        let mut j = i;
-        while j > 0 && key(&items[j - 1]) > key(&items[j]) {
-            items.swap(j - 1, j);
-            j -= 1;
-        }
-    }
-}
-
-/// A set of strings for duplicate checks: open addressing with the content
-/// hash's FNV-1a. The
-/// standard `HashSet` brings SipHash and a general table, several KB of
-/// wasm, for what needs only "seen before?".
-#[derive(Default)]
-struct StrSet {
-    slots: Vec<Option<Box<str>>>,
-    len: usize,
-}
-
-impl StrSet {
-    /// Adds `s`; false when it was already there.
-    fn insert(&mut self, s: &str) -> bool {
-        if (self.len + 1) * 2 > self.slots.len() {
-            let old = core::mem::take(&mut self.slots);
-            self.slots = vec![None; (old.len() * 2).max(16)];
-            for k in old.into_iter().flatten() {
-                let i = self.find(&k);
-                self.slots[i] = Some(k);
-            }
-        }
-        let i = self.find(s);
-        if self.slots[i].is_some() {
-            return false;
-        }
-        self.slots[i] = Some(s.into());
-        self.len += 1;
-        true
-    }
-
-    /// The slot holding `s`, or the empty slot where it would go.
-    fn find(&self, s: &str) -> usize {
-        let mask = self.slots.len() - 1;
-        let mut h = crate::export::Hasher::default();
-        h.update(s.as_bytes());
-        let mut i = h.value() as usize & mask;
-        while let Some(k) = &self.slots[i] {
-            if **k == *s {
-                break;
-            }
-            i = (i + 1) & mask;
-        }
-        i
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn insertion_sort_is_stable() {
-        let mut v = vec![(3, 'a'), (1, 'b'), (3, 'c'), (2, 'd'), (1, 'e')];
-        sort_stable_by_key(&mut v, |x| x.0);
-        assert_eq!(v, [(1, 'b'), (1, 'e'), (2, 'd'), (3, 'a'), (3, 'c')]);
-        let mut w: Vec<u32> = (0..300).rev().collect();
-        sort_stable_by_key(&mut w, |x| *x);
-        assert!(w.windows(2).all(|p| p[0] < p[1]));
-    }
-
-    #[test]
-    fn the_string_set_finds_every_repeat_and_nothing_else() {
-        let mut set = StrSet::default();
-        for i in 0..1000 {
-            assert!(set.insert(&format!("id-{i}")), "new: {i}");
-        }
-        for i in (0..1000).step_by(7) {
-            assert!(!set.insert(&format!("id-{i}")), "repeat: {i}");
-        }
-        assert!(set.insert("") && !set.insert(""));
-    }
 }

@@ -5,11 +5,10 @@
 //! other data file, and each problem is reported by CSV row and column. The
 //! columns are documented in `data/template.csv` and the README.
 
-use crate::json::{self, build, Value};
+use crate::model::json::{self, build, Value};
 use crate::model::{self, ParseError, Problem};
 use encoding_rs::{GB18030, UTF_8};
 use std::fmt;
-use std::prelude::rust_2021::*;
 
 /// How the CSV bytes are encoded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -7,8 +7,7 @@
 //! as integers when they are integers and as source text otherwise (the data
 //! format has no fractional numbers, so no float code is needed).
 
-use crate::prelude::*;
-use crate::text::{char_count, number};
+use crate::model::text::{char_count, number};
 
 /// Deepest nesting accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -467,7 +466,7 @@ fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
     match &v.kind {
         Kind::Null => out.push_str("null"),
         Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Kind::Int(n) => crate::text::Piece::put(n, out),
+        Kind::Int(n) => crate::model::text::Piece::put(n, out),
         Kind::Number(n) => out.push_str(n),
         Kind::Str(s) => write_string(out, s),
         Kind::Array(items) if items.is_empty() => out.push_str("[]"),
@@ -524,7 +523,6 @@ pub fn write_string(out: &mut String, s: &str) {
 /// Shorthands for building values to write (positions are zero).
 pub mod build {
     use super::{Kind, Value};
-    use crate::prelude::*;
 
     /// A string value.
     pub fn s(text: impl Into<String>) -> Value {

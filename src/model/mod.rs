@@ -1,18 +1,25 @@
 //! The data model: what a programme file contains, how it is checked, and the
 //! facts the widget derives from it instead of trusting the file.
 //!
-//! [`parse`] reads JSON text with [`crate::json`] and decodes it by the field
-//! tables in [`crate::format`], collecting *every* problem (wrong types,
+//! [`parse`] reads JSON text with [`crate::model::json`] and decodes it by the field
+//! tables in [`crate::model::format`], collecting *every* problem (wrong types,
 //! unreal dates, unknown statuses, non-http links, duplicate ids, counts and
 //! lengths) with its JSON path and line:column, plus warnings for data that
 //! is valid but suspicious. The widget and the command-line tool both call
 //! it, so they can never disagree. This module has no browser code.
 
-use crate::date::Date;
-use crate::json;
-use crate::prelude::*;
-use crate::text::{Lang, Text};
+use crate::model::date::Date;
+use crate::model::text::{Lang, Text};
 use core::fmt;
+
+pub mod date;
+pub mod format;
+pub mod hash;
+pub mod json;
+mod load;
+pub mod text;
+
+pub use load::{check, parse, Checked, Loader, Parsed};
 
 /// Most task forces a programme may have.
 pub const MAX_TASK_FORCES: usize = 100;
@@ -162,7 +169,7 @@ impl Status {
     pub fn from_word(word: &str) -> Option<Status> {
         Status::ALL
             .into_iter()
-            .find(|s| word == s.key() || Lang::ALL.iter().any(|l| word == crate::i18n::status_label(*s, *l)))
+            .find(|s| word == s.key() || Lang::ALL.iter().any(|l| word == crate::view::i18n::status_label(*s, *l)))
     }
 
     fn slot(self) -> usize {
@@ -295,118 +302,6 @@ pub enum ParseError {
     Invalid(Vec<Problem>),
 }
 
-/// A valid programme and the warnings its file raised.
-#[derive(Debug, Clone)]
-pub struct Parsed {
-    /// The programme, reports sorted newest first.
-    pub programme: Programme,
-    /// Suspicious but valid data (completed below 100 %, unknown fields…).
-    pub warnings: Vec<Problem>,
-}
-
-/// Reads a programme from JSON text.
-pub fn parse(text: &str) -> Result<Parsed, ParseError> {
-    let (result, warnings) = check(text);
-    result.map(|programme| Parsed { programme, warnings })
-}
-
-/// Like [`parse`], but returns the warnings even when the file has errors
-/// (for the command-line tool, which reports both).
-pub fn check(text: &str) -> (Result<Programme, ParseError>, Vec<Problem>) {
-    let mut loader = Loader::new(text.to_string());
-    loop {
-        if let Some(done) = loader.step(usize::MAX) {
-            return done;
-        }
-    }
-}
-
-/// Reads a programme in slices: JSON first, then whole task forces, each
-/// step covering about `budget` bytes of the file. The widget yields to the
-/// browser between steps; [`check`] runs them back to back. Both run the
-/// same code, so a file is accepted or refused the same way in each.
-#[derive(Debug)]
-pub struct Loader {
-    text: String,
-    stage: Stage,
-    /// The content hash of the bytes parsed so far, and how many.
-    hash: crate::export::Hasher,
-    hashed: usize,
-}
-
-#[derive(Debug)]
-enum Stage {
-    Parse(json::Parser),
-    Decode(Box<crate::format::Decoder>),
-    Done,
-}
-
-/// What a finished [`Loader`] found: the programme or why not, and warnings.
-pub type Checked = (Result<Programme, ParseError>, Vec<Problem>);
-
-impl Loader {
-    /// Starts reading `text`.
-    pub fn new(text: String) -> Loader {
-        let parser = json::Parser::new(&text);
-        Loader { text, stage: Stage::Parse(parser), hash: Default::default(), hashed: 0 }
-    }
-
-    /// The content hash of the text ([`crate::export::content_hash`]),
-    /// computed along the parse; complete once the parse is.
-    pub fn version(&mut self) -> String {
-        self.hash_to(self.text.len());
-        self.hash.finish()
-    }
-
-    fn hash_to(&mut self, to: usize) {
-        self.hash.update(&self.text.as_bytes()[self.hashed..to]);
-        self.hashed = to;
-    }
-
-    /// Gives the text back (once finished, for "download data").
-    pub fn into_text(self) -> String {
-        self.text
-    }
-
-    /// Does about `budget` bytes' worth of work; returns the outcome once
-    /// the whole file is read. Decoding costs about one and a half times
-    /// as much per byte as parsing, so it is given half the budget.
-    pub fn step(&mut self, budget: usize) -> Option<Checked> {
-        let (step, mut budget) = (budget, budget);
-        if let Stage::Parse(parser) = &mut self.stage {
-            let from = parser.position();
-            let result = parser.step(&self.text, budget);
-            let to = parser.position();
-            self.hash_to(to);
-            match result {
-                Ok(None) => return None,
-                Ok(Some(value)) => {
-                    // A small file is parsed and decoded in the same step.
-                    budget = budget.saturating_sub(to - from);
-                    self.stage = Stage::Decode(Box::new(crate::format::Decoder::new(value)));
-                    if budget < step / 2 {
-                        return None;
-                    }
-                }
-                Err(e) => {
-                    self.stage = Stage::Done;
-                    let (line, col) = json::line_col(&self.text, e.at);
-                    let html = self.text.chars().find(|c| !c.is_whitespace() && *c != '\u{feff}') == Some('<');
-                    let problem = Problem { path: String::new(), message: e.message, line, col, at: e.at };
-                    return Some((Err(ParseError::Syntax { problem, html }), Vec::new()));
-                }
-            }
-        }
-        let Stage::Decode(decoder) = &mut self.stage else { return None };
-        if !decoder.step(budget / 2) {
-            return None;
-        }
-        let Stage::Decode(decoder) = core::mem::replace(&mut self.stage, Stage::Done) else { return None };
-        let (programme, errors, warnings) = decoder.finish(&self.text);
-        Some((programme.ok_or(ParseError::Invalid(errors)), warnings))
-    }
-}
-
 /// How many measures are in each status, plus how many are overdue.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Tally {
@@ -512,5 +407,22 @@ impl Programme {
     /// Index of the task force with this id.
     pub fn position(&self, id: &str) -> Option<usize> {
         self.task_forces.iter().position(|t| t.id.as_str() == id)
+    }
+}
+
+/// The status word shown to readers.
+pub fn status_label(status: Status, lang: Lang) -> &'static str {
+    let [hans, hant, en] = match status {
+        Status::NotStarted => ["未启动", "未啟動", "Not started"],
+        Status::OnTrack => ["按序时推进", "按序時推進", "On track"],
+        Status::Behind => ["滞后序时", "滯後序時", "Behind schedule"],
+        Status::Blocked => ["受阻", "受阻", "Blocked"],
+        Status::Completed => ["已完成", "已完成", "Completed"],
+        Status::Dropped => ["不再推进", "不再推進", "Not being pursued"],
+    };
+    match lang {
+        Lang::ZhHans => hans,
+        Lang::ZhHant => hant,
+        Lang::En => en,
     }
 }

@@ -3,9 +3,8 @@
 //!
 //! Pure data: the widget owns a `State`, the view reads it.
 
+use crate::model::text::{split_at_byte, trim, Lang};
 use crate::model::{Measure, Programme, Status};
-use crate::prelude::*;
-use crate::text::{split_at_byte, trim, Lang};
 
 /// Measures listed at first, and added per "show more": long lists stay
 /// fast to render and to switch on a phone.

@@ -1,50 +1,8 @@
-//! What a reader can take away: the data as CSV, and a short content hash
-//! that names the exact data shown ("which report did I see?").
+//! What a reader can take away: the data as CSV.
 
-use crate::i18n::status_label;
+use crate::model::text::Lang;
 use crate::model::Programme;
-use crate::prelude::*;
-use crate::text::Lang;
-
-/// A 12-hex-digit FNV-1a 64 hash of the data's bytes: stable across
-/// browsers and builds, short enough to quote, not a security measure.
-pub fn content_hash(text: &str) -> String {
-    let mut h = Hasher::default();
-    h.update(text.as_bytes());
-    h.finish()
-}
-
-/// [`content_hash`] fed in pieces (a large file is hashed as it is parsed).
-#[derive(Debug, Clone)]
-pub struct Hasher(u64);
-
-impl Default for Hasher {
-    fn default() -> Hasher {
-        Hasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher {
-    /// Adds the next bytes.
-    pub fn update(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 ^= u64::from(*b);
-            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    /// The hash of everything added, as a number.
-    pub fn value(&self) -> u64 {
-        self.0
-    }
-    /// The hash of everything added, as [`content_hash`] writes it.
-    pub fn finish(&self) -> String {
-        let mut out = String::new();
-        for i in (0..12).rev() {
-            out.push(char::from_digit(((self.0 >> (i * 4 + 16)) & 0xf) as u32, 16).unwrap_or('0'));
-        }
-        out
-    }
-}
+use crate::view::i18n::status_label;
 
 /// The CSV header row.
 pub const CSV_COLUMNS: [&str; 14] = [
@@ -69,7 +27,7 @@ pub const CSV_COLUMNS: [&str; 14] = [
 pub fn to_csv(p: &Programme, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, &CSV_COLUMNS);
-    let date = |d: Option<crate::date::Date>| d.map(|d| cat!(d)).unwrap_or_default();
+    let date = |d: Option<crate::model::date::Date>| d.map(|d| cat!(d)).unwrap_or_default();
     for tf in &p.task_forces {
         for m in &tf.measures {
             let report = m.latest_report();
@@ -138,13 +96,6 @@ fn push_row(out: &mut String, cells: &[&str]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn hash_is_stable_and_sensitive() {
-        assert_eq!(content_hash("abc"), content_hash("abc"));
-        assert_ne!(content_hash("abc"), content_hash("abd"));
-        assert_eq!(content_hash("").len(), 12);
-    }
 
     #[test]
     fn csv_quotes_and_defuses() {

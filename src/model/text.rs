@@ -6,8 +6,6 @@
 //! back to another language rather than to nothing; this module never
 //! converts between scripts.
 
-use crate::prelude::*;
-
 /// A language the widget's interface speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Lang {
@@ -301,8 +299,8 @@ mod tests {
             cat!("a", 1u8, ' ', -42i64, " ", i64::MIN, true, String::from("!")),
             format!("a1 -42 {}true!", i64::MIN)
         );
-        let d = crate::date::Date::new(2020, 4, 7).unwrap();
-        assert_eq!(cat!(d, "/", crate::date::Date::new(1999, 12, 31).unwrap()), "2020-04-07/1999-12-31");
+        let d = crate::model::date::Date::new(2020, 4, 7).unwrap();
+        assert_eq!(cat!(d, "/", crate::model::date::Date::new(1999, 12, 31).unwrap()), "2020-04-07/1999-12-31");
     }
 
     #[test]

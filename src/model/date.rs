@@ -70,11 +70,11 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-impl crate::text::Piece for Date {
+impl crate::model::text::Piece for Date {
     /// ISO form, `2020-04-17` (four-digit years: [`Date::new`] takes 1900–2200).
-    fn put(&self, out: &mut alloc::string::String) {
+    fn put(&self, out: &mut String) {
         let two = |n: u8| [b'0' + n / 10, b'0' + n % 10];
-        crate::text::put_decimal(self.year.into(), out);
+        crate::model::text::put_decimal(self.year.into(), out);
         for (sep, [a, b]) in [('-', two(self.month)), ('-', two(self.day))] {
             out.push(sep);
             out.push(a as char);
@@ -93,7 +93,6 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::prelude::*;
 
     #[test]
     fn parses_real_dates_only() {

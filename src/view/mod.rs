@@ -6,12 +6,15 @@
 //! Data text only ever becomes [`Node::Text`]; nothing here builds markup
 //! from strings, and only validated http(s) links become `href`s.
 
-use crate::i18n::{format_date, language_name, matching, show_more, showing, status_label, strings, Strings};
+use crate::model::text::Lang;
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
-use crate::prelude::*;
-pub use crate::state::State;
-use crate::state::{measure_id, measure_key};
-use crate::text::Lang;
+use crate::view::i18n::{format_date, language_name, matching, show_more, showing, status_label, strings, Strings};
+pub use crate::view::state::State;
+use crate::view::state::{measure_id, measure_key};
+
+pub mod export;
+pub mod i18n;
+pub mod state;
 
 /// A node of the view tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -497,7 +500,7 @@ fn button(class: &'static str, act: &'static str) -> El {
 }
 
 /// A date for people, with its ISO form for machines.
-fn time(date: crate::date::Date, lang: Lang) -> El {
+fn time(date: crate::model::date::Date, lang: Lang) -> El {
     el("time").attr("datetime", cat!(date)).text(format_date(date, lang))
 }
 
@@ -527,7 +530,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
         unknown()
     } else {
         let sep = if lang == Lang::En { ", " } else { "、" };
-        el("dd").text(crate::text::join(tf.members.iter().map(|m| m.get(lang)), sep))
+        el("dd").text(crate::model::text::join(tf.members.iter().map(|m| m.get(lang)), sep))
     };
     facts = facts.child(fact(s.members, members));
 
@@ -660,7 +663,7 @@ fn colon(lang: Lang) -> &'static str {
 fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lang: Lang) -> El {
     if !m.milestones.is_empty() {
         let mut ms: Vec<_> = m.milestones.iter().collect();
-        crate::format::sort_stable_by_key(&mut ms, |x| x.due);
+        ms.sort_by_key(|x| x.due);
         let items = ms.into_iter().map(|x| {
             let (class, label) = if x.done {
                 ("ms done", s.ms_done)
@@ -789,7 +792,7 @@ pub fn error_view(err: &LoadError, source: &str, lang: Lang) -> Node {
 }
 
 /// A quiet notice above data that is still shown after a later load failed.
-pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::date::Date, lang: Lang) -> Node {
+pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::model::date::Date, lang: Lang) -> Node {
     let s = strings(lang);
     el("p")
         .class("stale")

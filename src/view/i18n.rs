@@ -2,10 +2,8 @@
 //!
 //! Only the widget's own words live here; text from data is never translated.
 
-use crate::date::Date;
-use crate::model::Status;
-use crate::prelude::*;
-use crate::text::Lang;
+use crate::model::date::Date;
+use crate::model::text::Lang;
 
 /// Every fixed string the interface shows, in one language.
 #[allow(missing_docs)]
@@ -264,22 +262,7 @@ pub fn language_name(lang: Lang) -> &'static str {
     }
 }
 
-/// The status word shown to readers.
-pub fn status_label(status: Status, lang: Lang) -> &'static str {
-    let [hans, hant, en] = match status {
-        Status::NotStarted => ["未启动", "未啟動", "Not started"],
-        Status::OnTrack => ["按序时推进", "按序時推進", "On track"],
-        Status::Behind => ["滞后序时", "滯後序時", "Behind schedule"],
-        Status::Blocked => ["受阻", "受阻", "Blocked"],
-        Status::Completed => ["已完成", "已完成", "Completed"],
-        Status::Dropped => ["不再推进", "不再推進", "Not being pursued"],
-    };
-    match lang {
-        Lang::ZhHans => hans,
-        Lang::ZhHant => hant,
-        Lang::En => en,
-    }
-}
+pub use crate::model::status_label;
 
 /// A date as readers of `lang` write it: `2020年4月17日` or `17 Apr 2020`.
 pub fn format_date(d: Date, lang: Lang) -> String {
@@ -293,6 +276,7 @@ pub fn format_date(d: Date, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Status;
 
     #[test]
     fn dates_read_naturally() {

@@ -1,0 +1,682 @@
+//! One widget's behaviour: data in, reader input in; the view rendered into
+//! a [`Dom`] and the [`Effect`]s the page must carry out (events, console,
+//! clipboard, downloads, more loading).
+//!
+//! The controller is generic over the DOM: the page runs it on the web-sys
+//! implementation (`web::WebDom`), the native tests on
+//! [`MockDom`](crate::dom::mock::MockDom), so the tests drive the very code
+//! that edits the page. Nothing here calls into JS.
+
+mod effect;
+
+pub use effect::{Effect, ErrorDetail, HostEvent, LoadDetail, SelectDetail, Summary, TaskForceSummary, Totals};
+
+use crate::dom::patch::Screen;
+use crate::dom::Dom;
+use crate::model::json;
+use crate::model::text::{number, split_at_byte, trim, Lang};
+use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status, Tally};
+use crate::view::export::to_csv;
+use crate::view::i18n::{format_date, showing, strings};
+use crate::view::state::{fragment, measure_id, measure_key, parse_fragment, State, PAGE};
+use crate::view::{self, LoadError, Node};
+use std::rc::Rc;
+
+/// Source name of the embedded default, in messages and events.
+pub const EMBEDDED: &str = "embedded default data";
+/// Source name of an inline `<script type="application/json">` child.
+pub const INLINE: &str = "inline <script type=\"application/json\">";
+/// Source name of the element's `data` property.
+pub const PROPERTY: &str = "element.data";
+/// Bytes of the file read per loading step: about 5 ms of parsing in the
+/// browser once V8 has optimised the parser, 20 ms before (decoding gets
+/// half as many bytes per step, see [`Loader::step`]).
+pub const STEP_BYTES: usize = 1 << 19;
+/// Measures in the first paint after a large load; the rest of the page
+/// ([`PAGE`]) follows once it is painted, so no frame lays out 25 cards at
+/// once.
+pub const FIRST_PAINT: usize = 8;
+
+/// Reader input, as the page forwards it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Input<'a> {
+    /// A click on (or inside) an element with `data-act`; `arg` is its
+    /// `data-arg`.
+    Click {
+        /// The element's `data-act`.
+        act: &'a str,
+        /// Its `data-arg`, or empty.
+        arg: &'a str,
+    },
+    /// A key pressed on such an element (no modifier held).
+    Key {
+        /// The element's `data-act`.
+        act: &'a str,
+        /// Its `data-arg`, or empty.
+        arg: &'a str,
+        /// `KeyboardEvent.key`.
+        key: &'a str,
+    },
+    /// A form control's new value (`input`, `change`, or the end of an
+    /// input method's composition).
+    Value {
+        /// The control's `data-act`.
+        act: &'a str,
+        /// Its value.
+        value: &'a str,
+    },
+    /// Back or Forward: this widget's saved fragment, else the page's
+    /// URL fragment (empty when none).
+    PopState(&'a str),
+    /// The page is about to print (`true`) or has printed.
+    Print(bool),
+}
+
+/// The state of one widget, rendering into a `D`.
+#[derive(Debug)]
+pub struct Controller<D: Dom> {
+    dom: D,
+    root: D::Node,
+    /// What the root shows; `None` while the light-DOM fallback shows.
+    screen: Option<Screen<D::Node>>,
+    state: State,
+    /// Shared so that handlers can hold it while they mutate the state.
+    programme: Option<Rc<Programme>>,
+    /// The JSON text of the programme shown, for "download data".
+    text: String,
+    /// The last failure and its source: an error box when there is no good
+    /// data, a notice above the data otherwise.
+    failure: Option<(LoadError, String)>,
+    /// The element's `selected` attribute.
+    selected: Option<String>,
+    /// A load in progress.
+    job: Option<Job>,
+}
+
+#[derive(Debug)]
+struct Job {
+    loader: Loader,
+    source: String,
+    /// The page's URL fragment when the load started.
+    hash: String,
+    /// Larger than one step: parse, decode and show in separate tasks.
+    large: bool,
+    /// The finished read, waiting for its own step to be shown.
+    done: Option<Checked>,
+}
+
+/// Effects collected during one step.
+type Out = Vec<Effect>;
+
+impl<D: Dom> Controller<D> {
+    /// A widget rendering into `root` of `dom`, whose fragments and history
+    /// key use `prefix` (the element's id, or `tft`), with the element's
+    /// `selected` attribute.
+    pub fn new(dom: D, root: D::Node, prefix: &str, selected: Option<String>) -> Controller<D> {
+        let prefix = if prefix.is_empty() { "tft" } else { prefix };
+        Controller {
+            dom,
+            root,
+            screen: None,
+            state: State { id_prefix: prefix.to_string(), ..State::default() },
+            programme: None,
+            text: String::new(),
+            failure: None,
+            selected,
+            job: None,
+        }
+    }
+
+    /// The document rendered into.
+    pub fn dom(&self) -> &D {
+        &self.dom
+    }
+
+    /// The document rendered into, to change it as an outside script would
+    /// (for tests).
+    pub fn dom_mut(&mut self) -> &mut D {
+        &mut self.dom
+    }
+
+    /// The reader's state (for tests).
+    pub fn state(&self) -> &State {
+        &self.state
+    }
+
+    /// The view trees the root shows; `None` while the fallback shows.
+    pub fn rendered(&self) -> Option<&[Node]> {
+        self.screen.as_ref().map(|s| s.view.as_slice())
+    }
+
+    /// The live figures of the data shown, in the widget's language.
+    pub fn summary(&self) -> Option<Summary> {
+        let p = self.programme.as_ref()?;
+        let lang = self.state.lang;
+        let totals = |t: &Tally| Totals {
+            completed: t.count(Status::Completed),
+            on_track: t.count(Status::OnTrack),
+            behind: t.count(Status::Behind),
+            blocked: t.count(Status::Blocked),
+            not_started: t.count(Status::NotStarted),
+            dropped: t.count(Status::Dropped),
+        };
+        let all = p.tally();
+        Some(Summary {
+            title: p.title.get(lang).to_string(),
+            as_of: p.as_of.to_string(),
+            version: self.state.version.clone().unwrap_or_default(),
+            sample: p.has_sample(),
+            measures: all.total(),
+            by_status: totals(&all),
+            overdue: all.overdue,
+            task_forces: p
+                .task_forces
+                .iter()
+                .map(|tf| {
+                    let t = tf.tally(p.as_of);
+                    TaskForceSummary {
+                        id: tf.id.as_str().to_string(),
+                        name: tf.name.get(lang).to_string(),
+                        measures: t.total(),
+                        by_status: totals(&t),
+                        overdue: t.overdue,
+                    }
+                })
+                .collect(),
+        })
+    }
+
+    /// Sets the language from the element's `lang` attribute, else the page's.
+    pub fn set_lang(&mut self, attr: Option<&str>, page: Option<&str>) -> Vec<Effect> {
+        let mut out = Out::new();
+        let lang = attr.and_then(|tag| {
+            let lang = Lang::from_tag(tag);
+            if lang.is_none() {
+                out.push(Effect::Warn(format!("lang=\"{tag}\" is not supported; use zh-Hans, zh-Hant or en.")));
+            }
+            lang
+        });
+        self.state.lang = lang.or_else(|| page.and_then(Lang::from_tag)).unwrap_or(Lang::ZhHans);
+        self.render(&mut out);
+        out
+    }
+
+    /// Applies a new `selected` attribute.
+    pub fn set_selected(&mut self, value: Option<String>) -> Vec<Effect> {
+        let mut out = Out::new();
+        self.selected = value;
+        if self.select_attribute(&mut out) {
+            self.render(&mut out);
+        }
+        out
+    }
+
+    /// Checks a new `theme` attribute (the stylesheet applies it).
+    pub fn set_theme(&self, value: Option<&str>) -> Vec<Effect> {
+        match value.filter(|v| !matches!(*v, "light" | "dark" | "auto")) {
+            Some(v) => {
+                vec![Effect::Warn(format!("theme=\"{v}\" is not supported; use light, dark or auto. Showing light."))]
+            }
+            None => Vec::new(),
+        }
+    }
+
+    /// Starts showing JSON `text` from `source`; `hash` is the page's URL
+    /// fragment. A file larger than [`STEP_BYTES`] is read over several
+    /// [`Controller::step`]s, starting with the next one: this call has
+    /// already paid for copying it in.
+    pub fn load(&mut self, text: String, source: &str, hash: &str) -> Vec<Effect> {
+        #[cfg(feature = "panic-probe")]
+        if text.contains("__panic_probe__") {
+            panic!("panic probe in data");
+        }
+        let large = text.len() > STEP_BYTES;
+        self.start(Loader::new(text), large, source, hash)
+    }
+
+    /// Like [`Controller::load`], for the bytes of a fetched file.
+    pub fn load_bytes(&mut self, bytes: Vec<u8>, source: &str, hash: &str) -> Vec<Effect> {
+        match String::from_utf8(bytes) {
+            Ok(text) => self.load(text, source, hash),
+            Err(_) => self.fail(LoadError::NotUtf8, source),
+        }
+    }
+
+    /// Starts showing a value read from a JS object (`element.data`):
+    /// decoded by the same tables as a file, so its problems have the same
+    /// paths and words (without line and column).
+    pub fn load_value(&mut self, value: json::Value, source: &str, hash: &str) -> Vec<Effect> {
+        let text = json::write(&value, false);
+        #[cfg(feature = "panic-probe")]
+        if text.contains("__panic_probe__") {
+            panic!("panic probe in data");
+        }
+        let large = text.len() > STEP_BYTES;
+        self.start(Loader::from_value(value, text), large, source, hash)
+    }
+
+    fn start(&mut self, loader: Loader, large: bool, source: &str, hash: &str) -> Vec<Effect> {
+        self.job = Some(Job { loader, source: source.to_string(), hash: hash.to_string(), large, done: None });
+        if large {
+            return vec![Effect::Continue];
+        }
+        self.step()
+    }
+
+    /// Continues the load in progress.
+    pub fn step(&mut self) -> Vec<Effect> {
+        let mut out = Out::new();
+        let Some(job) = &mut self.job else {
+            // After the first paint of a large load (only it sets this limit):
+            // the rest of the page.
+            if self.state.limit == FIRST_PAINT {
+                self.state.limit = PAGE;
+                self.render(&mut out);
+            }
+            return out;
+        };
+        if job.done.is_none() {
+            job.done = job.loader.step(STEP_BYTES);
+            if job.done.is_none() || job.large {
+                out.push(Effect::Continue);
+                return out;
+            }
+        }
+        let Some(Job { mut loader, source, hash, large, done: Some(checked) }) = self.job.take() else {
+            return out;
+        };
+        // Hashing the rest of a file that failed would be wasted work.
+        let version = if checked.0.is_ok() { loader.version() } else { String::new() };
+        let result = outcome(checked, loader.into_text(), &mut out);
+        if large && result.is_ok() && self.programme.is_none() && self.state.limit == PAGE {
+            // What a reader sees first, first. Only on the first load: a
+            // refresh must not take away cards someone may be reading, and
+            // a deep link raises the limit and is shown whole.
+            self.state.limit = FIRST_PAINT;
+        }
+        self.apply(result, version, &source, &hash, &mut out);
+        if self.state.limit == FIRST_PAINT {
+            out.push(Effect::AfterPaint);
+        }
+        out
+    }
+
+    /// Reports that data from `source` could not be had (a failed fetch,
+    /// a value that is not JSON…); good data shown stays, under a notice.
+    pub fn fail(&mut self, err: LoadError, source: &str) -> Vec<Effect> {
+        self.job = None;
+        let mut out = Out::new();
+        self.apply(Err(err), String::new(), source, "", &mut out);
+        out
+    }
+
+    /// Handles reader input.
+    pub fn input(&mut self, input: Input<'_>) -> Vec<Effect> {
+        #[cfg(feature = "panic-probe")]
+        if matches!(input, Input::Click { .. }) && self.state.id_prefix.starts_with("panic-probe-click") {
+            panic!("panic probe in a click handler");
+        }
+        let mut out = Out::new();
+        match input {
+            Input::Click { act, arg } => self.on_click(act, arg, &mut out),
+            Input::Key { act, arg, key } => self.on_key(act, arg, key, &mut out),
+            Input::Value { act, value } => self.on_input(act, value, &mut out),
+            Input::PopState(frag) => {
+                self.apply_fragment(Some(frag).filter(|f| !f.is_empty()), &mut out);
+                self.render(&mut out);
+            }
+            Input::Print(before) => {
+                self.state.print = before;
+                self.render(&mut out);
+            }
+        }
+        out
+    }
+
+    /// Renders everything anew (the document was changed from outside, or
+    /// an update could not be applied): the root is emptied and rebuilt.
+    pub fn redraw(&mut self) -> Vec<Effect> {
+        let mut out = Out::new();
+        if self.screen.take().is_some() {
+            self.render(&mut out);
+        }
+        out
+    }
+
+    /// Announces the outcome of a copy-link request for `url`.
+    pub fn copied(&mut self, ok: bool, url: &str) -> Vec<Effect> {
+        let s = strings(self.state.lang);
+        self.state.announcement = if ok { s.link_copied.to_string() } else { format!("{}{url}", s.copy_failed) };
+        let mut out = Out::new();
+        self.render(&mut out);
+        out
+    }
+
+    /// The body of a download offered by [`Effect::Download`].
+    pub fn export_body(&self, format: &str) -> String {
+        match (&self.programme, format) {
+            (Some(p), "csv") => to_csv(p, self.state.lang),
+            _ => self.text.clone(),
+        }
+    }
+
+    fn on_click(&mut self, act: &str, arg: &str, out: &mut Out) {
+        match act {
+            "tab" => {
+                if let Some(i) = number(arg) {
+                    self.select(i, out);
+                }
+            }
+            "toggle" => self.toggle(arg, out),
+            "copy" => {
+                let frag = match split_at_byte(arg, b'/') {
+                    Some((tf, m)) => fragment(&self.state.id_prefix, tf, Some(m)),
+                    None => fragment(&self.state.id_prefix, arg, None),
+                };
+                out.push(Effect::Copy(frag));
+            }
+            "download" if self.programme.is_some() => {
+                let (format, mime) = match arg {
+                    "csv" => ("csv", "text/csv;charset=utf-8"),
+                    _ => ("json", "application/json;charset=utf-8"),
+                };
+                let version = self.state.version.as_deref().unwrap_or("data");
+                let name = format!("{}-{version}.{format}", self.state.id_prefix);
+                out.push(Effect::Download { format, name, mime });
+            }
+            "lang" => {
+                if let Some(lang) = Lang::from_tag(arg) {
+                    self.state.lang = lang;
+                    self.render(out);
+                }
+            }
+            "more" => {
+                self.state.limit += PAGE;
+                self.render(out);
+            }
+            "clear" => self.set_filter(out, |st| {
+                st.filter.status = None;
+                st.filter.query.clear();
+            }),
+            _ => {}
+        }
+    }
+
+    /// Tabs pattern keys: Left/Right move and wrap, Home/End jump; selection
+    /// follows focus (automatic activation).
+    fn on_key(&mut self, act: &str, arg: &str, key: &str, out: &mut Out) {
+        let count = self.programme.as_ref().map_or(0, |p| p.task_forces.len());
+        let Some(current) = number::<usize>(arg) else { return };
+        if act != "tab" || count == 0 {
+            return;
+        }
+        let next = match key {
+            "ArrowRight" => (current + 1) % count,
+            "ArrowLeft" => (current + count - 1) % count,
+            "Home" => 0,
+            "End" => count - 1,
+            _ => return,
+        };
+        out.push(Effect::PreventDefault);
+        self.select(next, out);
+        let index = next.to_string();
+        let tab = self.find(&|e| e.get_attr("data-act") == Some("tab") && e.get_attr("data-arg") == Some(&index));
+        if let Some(tab) = tab {
+            self.dom.focus(&tab);
+        }
+    }
+
+    fn on_input(&mut self, act: &str, value: &str, out: &mut Out) {
+        match act {
+            "query" => self.set_filter(out, |st| st.filter.query = value.to_string()),
+            "status" => {
+                self.set_filter(out, |st| st.filter.status = Status::ALL.into_iter().find(|s| s.key() == value))
+            }
+            "scope" => self.set_filter(out, |st| st.filter.all = value == "all"),
+            _ => {}
+        }
+    }
+
+    /// The handle of the first rendered element `pred` accepts.
+    fn find(&self, pred: &dyn Fn(&view::Element) -> bool) -> Option<D::Node> {
+        self.screen.as_ref()?.find(pred).cloned()
+    }
+
+    fn apply(
+        &mut self,
+        result: Result<(Programme, String), LoadError>,
+        version: String,
+        source: &str,
+        hash: &str,
+        out: &mut Out,
+    ) {
+        let (p, text) = match result {
+            Ok(ok) => ok,
+            Err(err) => {
+                log_failure(out, source, &err);
+                let detail = ErrorDetail { source: source.to_string(), message: err.describe(Lang::En) };
+                self.failure = Some((err, source.to_string()));
+                self.render(out);
+                out.push(Effect::Event(HostEvent::Error(detail)));
+                return;
+            }
+        };
+        let first = self.programme.is_none();
+        if !first && self.failure.is_none() && self.state.version.as_deref() == Some(version.as_str()) {
+            return; // a refresh brought the same data: nothing to do
+        }
+        // Keep the reader's task force across reloads when it still exists.
+        let previous = self.programme.as_ref().and_then(|old| old.task_forces.get(self.state.selected));
+        let kept = previous.and_then(|tf| p.position(tf.id.as_str()));
+        let detail = LoadDetail {
+            source: source.to_string(),
+            as_of: p.as_of.to_string(),
+            task_forces: p.task_forces.len(),
+            measures: p.task_forces.iter().map(|t| t.measures.len()).sum(),
+            version: version.clone(),
+        };
+        if !first && self.state.version.as_deref() != Some(version.as_str()) {
+            let s = strings(self.state.lang);
+            self.state.announcement = format!("{} {}", s.data_updated, format_date(p.as_of, self.state.lang));
+        }
+        self.state.version = Some(version);
+        self.programme = Some(Rc::new(p));
+        self.text = text;
+        self.failure = None;
+        let mut scroll_to = None;
+        match kept {
+            Some(k) => self.state.selected = k,
+            None => {
+                self.state.selected = 0;
+                self.select_attribute(out);
+                if first {
+                    scroll_to = self.apply_fragment(Some(hash).filter(|h| !h.is_empty()), out);
+                    let ours = parse_fragment(&self.state.id_prefix, hash).is_some();
+                    let frag = if ours { hash.strip_prefix('#').unwrap_or(hash) } else { "" };
+                    self.dom.history(false, frag);
+                }
+            }
+        }
+        self.render(out);
+        if let Some(id) = scroll_to {
+            if let Some(el) = self.find(&|e| e.get_attr("id") == Some(&id)) {
+                self.dom.scroll_into_view(&el);
+            }
+        }
+        out.push(Effect::Event(HostEvent::Load(detail)));
+    }
+
+    /// Selects the task force named by the `selected` attribute, if any;
+    /// returns whether it matched.
+    fn select_attribute(&mut self, out: &mut Out) -> bool {
+        let (Some(p), Some(id)) = (&self.programme, &self.selected) else {
+            return false;
+        };
+        match p.position(trim(id)) {
+            Some(i) => {
+                self.state.selected = i;
+                true
+            }
+            None => {
+                let ids: Vec<&str> = p.task_forces.iter().map(|t| t.id.as_str()).collect();
+                out.push(Effect::Warn(format!(
+                    "selected=\"{id}\" names no task force; expected one of: {}",
+                    ids.join(", ")
+                )));
+                false
+            }
+        }
+    }
+
+    /// Opens the state a fragment of ours names; returns the element id of
+    /// the measure to scroll to. `None` restores the initial state.
+    fn apply_fragment(&mut self, frag: Option<&str>, out: &mut Out) -> Option<String> {
+        let p = self.programme.clone()?;
+        self.state.open.clear();
+        let Some((tf_id, m_id)) = frag.and_then(|f| parse_fragment(&self.state.id_prefix, f)) else {
+            self.state.selected = 0;
+            self.select_attribute(out);
+            return None;
+        };
+        let index = p.position(tf_id)?;
+        self.state.selected = index;
+        self.state.filter.all = false;
+        let measures = &p.task_forces[index].measures;
+        let position = measures.iter().position(|x| Some(x.id.as_str()) == m_id)?;
+        let m = &measures[position];
+        self.state.open.push(measure_key(tf_id, m.id.as_str()));
+        self.state.limit = self.state.limit.max(position + 1);
+        Some(measure_id(&self.state.id_prefix, tf_id, m.id.as_str()))
+    }
+
+    /// Selects task force `index` in response to the reader.
+    fn select(&mut self, index: usize, out: &mut Out) {
+        let Some(p) = self.programme.clone() else { return };
+        let Some(tf) = p.task_forces.get(index) else { return };
+        let leaving_results = self.state.filter.all && self.state.filter.active();
+        if index == self.state.selected && !leaving_results {
+            return;
+        }
+        self.state.selected = index;
+        self.state.filter.all = false;
+        self.state.limit = PAGE;
+        // History before the patch: pushState recalculates style, nearly
+        // free on the clean DOM, 2-5 ms on a freshly patched one.
+        let frag = fragment(&self.state.id_prefix, tf.id.as_str(), None);
+        self.dom.history(true, &frag);
+        self.render(out);
+        let name = tf.name.get(self.state.lang).to_string();
+        out.push(Effect::Event(HostEvent::Select(SelectDetail { id: tf.id.as_str().to_string(), index, name })));
+    }
+
+    fn toggle(&mut self, key: &str, out: &mut Out) {
+        let Some((tf, m)) = split_at_byte(key, b'/') else { return };
+        let was = self.state.open.len();
+        self.state.open.retain(|k| k != key);
+        let opened = self.state.open.len() == was;
+        if opened {
+            self.state.open.push(key.to_string());
+        }
+        let frag = fragment(&self.state.id_prefix, tf, opened.then_some(m));
+        self.dom.history(true, &frag);
+        self.render(out);
+    }
+
+    fn set_filter(&mut self, out: &mut Out, update: impl FnOnce(&mut State)) {
+        let Some(p) = self.programme.clone() else { return };
+        let before = self.state.filter.clone();
+        update(&mut self.state);
+        if self.state.filter == before {
+            return;
+        }
+        self.state.limit = PAGE;
+        let (shown, total) = self.state.filter.counts(&p, self.state.selected);
+        let lang = self.state.lang;
+        self.state.announcement = if !self.state.filter.active() {
+            showing(lang, total, total)
+        } else if shown == 0 {
+            strings(lang).no_results.to_string()
+        } else {
+            showing(lang, shown, total)
+        };
+        self.render(out);
+    }
+
+    fn render(&mut self, out: &mut Out) {
+        let lang = self.state.lang;
+        let new: Vec<Node> = match (&self.programme, &self.failure) {
+            (Some(p), failure) => {
+                let notice = failure.as_ref().map(|(e, src)| view::stale_notice(e, src, p.as_of, lang));
+                let mut nodes = Vec::from_iter(notice);
+                nodes.push(view::view(p, &self.state));
+                nodes
+            }
+            (None, Some((e, src))) => vec![view::error_view(e, src, lang)],
+            (None, None) => return,
+        };
+        let new = match &mut self.screen {
+            Some(screen) => match screen.update(&mut self.dom, &self.root, new) {
+                Ok(()) => None,
+                Err(e) => {
+                    out.push(Effect::Warn(format!("an update could not be applied ({e}); rebuilt the widget.")));
+                    self.screen.take().map(|s| s.view)
+                }
+            },
+            None => Some(new),
+        };
+        if let Some(new) = new {
+            match Screen::build(&mut self.dom, &self.root, new) {
+                Ok(screen) => self.screen = Some(screen),
+                Err(e) => out.push(Effect::Error("the widget could not be drawn:".into(), e.0)),
+            }
+        }
+        // Form controls keep their own live value once touched; make them
+        // show the state (after "clear filters", Back, or a language change).
+        let f = &self.state.filter;
+        let values = [
+            ("query", f.query.clone()),
+            ("status", f.status.map_or("", Status::key).to_string()),
+            ("scope", (if f.all { "all" } else { "one" }).to_string()),
+        ];
+        for (act, value) in values {
+            if let Some(control) = self.find(&|e| e.get_attr("data-act") == Some(act) && e.tag != "button") {
+                self.dom.set_value(&control, &value);
+            }
+        }
+    }
+}
+
+/// A finished load as the widget uses it: parse errors become a message
+/// with line and column; warnings go to the console, a sample of them.
+fn outcome(checked: Checked, text: String, out: &mut Out) -> Result<(Programme, String), LoadError> {
+    let (result, warnings) = checked;
+    if !warnings.is_empty() {
+        out.push(Effect::Warn(format!("the data has {} warning(s):\n{}", warnings.len(), problem_list(&warnings, 20))));
+    }
+    match result {
+        Ok(p) => Ok((p, text)),
+        Err(ParseError::Syntax { problem, html }) => Err(LoadError::NotJson {
+            html,
+            detail: format!("line {}, column {}: {}", problem.line, problem.col, problem.message),
+        }),
+        Err(ParseError::Invalid(problems)) => Err(LoadError::Invalid(problems)),
+    }
+}
+
+/// The first `max` problems, a line each: a sample for the console, not
+/// thousands of lines (`tft validate` lists them all).
+fn problem_list(problems: &[Problem], max: usize) -> String {
+    let mut lines: Vec<String> = problems.iter().take(max).map(Problem::text).collect();
+    if problems.len() > max {
+        lines.push(format!("… and {} more (run `tft validate` for all)", problems.len() - max));
+    }
+    lines.join("\n")
+}
+
+fn log_failure(out: &mut Out, source: &str, err: &LoadError) {
+    let detail = match err {
+        LoadError::Invalid(problems) => problem_list(problems, 50),
+        other => other.describe(Lang::En),
+    };
+    out.push(Effect::Error(format!("could not show data from {source}:"), detail));
+}

@@ -1,0 +1,126 @@
+//! `element.data`: a JS object read into the JSON reader's own value type
+//! by serde-wasm-bindgen with one generic visitor, so the same field tables
+//! then decode it as they decode a file (same checks, same paths and
+//! words). Nothing goes through `JSON.stringify`: a number JSON cannot
+//! hold (`1e400` is `Infinity`) is reported as such, not turned into
+//! `null`, and a cycle, a BigInt or a Symbol gets its own message with
+//! its path.
+
+use crate::model::json::{Kind, Value, MAX_DEPTH};
+use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::fmt;
+use wasm_bindgen::JsValue;
+
+/// Marks an error message that already names its path.
+const PLACED: char = '\u{1}';
+
+/// Reads `value` as JSON data; the error names the path and what is wrong.
+pub fn read(value: JsValue) -> Result<Value, String> {
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    Seed { path: String::new(), depth: 0 }.deserialize(de).map_err(|e| {
+        let text = e.to_string();
+        // serde-wasm-bindgen's errors are JS errors: "Error: …" before our mark.
+        text.split_once(PLACED).map_or(text.clone(), |(_, placed)| placed.to_string())
+    })
+}
+
+struct Seed {
+    path: String,
+    depth: usize,
+}
+
+impl<'de> DeserializeSeed<'de> for Seed {
+    type Value = Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Value, D::Error> {
+        let path = self.path.clone();
+        de.deserialize_any(self).map_err(|e| {
+            let text = e.to_string();
+            if text.contains(PLACED) {
+                e
+            } else {
+                let at = if path.is_empty() { "(top level)" } else { path.as_str() };
+                de::Error::custom(format!("{PLACED}{at}: {}", text.trim_start_matches("Error: ")))
+            }
+        })
+    }
+}
+
+fn value(kind: Kind) -> Value {
+    Value { kind, at: 0 }
+}
+
+impl<'de> Visitor<'de> for Seed {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a JSON value (null, true/false, a number, a string, an array or a plain object)")
+    }
+
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(value(Kind::Null))
+    }
+
+    fn visit_bool<E>(self, b: bool) -> Result<Value, E> {
+        Ok(value(Kind::Bool(b)))
+    }
+
+    fn visit_i64<E>(self, n: i64) -> Result<Value, E> {
+        Ok(value(Kind::Int(n)))
+    }
+
+    fn visit_u64<E>(self, n: u64) -> Result<Value, E> {
+        Ok(value(i64::try_from(n).map_or_else(|_| Kind::Number(n.to_string()), Kind::Int)))
+    }
+
+    fn visit_f64<E>(self, n: f64) -> Result<Value, E> {
+        // Whole numbers beyond 2^53 stay numbers; fractions and the values
+        // JSON has no words for (Infinity, NaN) are kept as written, so the
+        // decoder names them.
+        Ok(value(Kind::Number(format!("{n}"))))
+    }
+
+    fn visit_str<E>(self, s: &str) -> Result<Value, E> {
+        Ok(value(Kind::Str(s.to_string())))
+    }
+
+    fn visit_string<E>(self, s: String) -> Result<Value, E> {
+        Ok(value(Kind::Str(s)))
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        self.deeper()?;
+        let mut items = Vec::new();
+        loop {
+            let seed = Seed { path: format!("{}[{}]", self.path, items.len()), depth: self.depth + 1 };
+            match seq.next_element_seed(seed)? {
+                Some(v) => items.push(v),
+                None => return Ok(value(Kind::Array(items))),
+            }
+        }
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        self.deeper()?;
+        let mut members = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = if self.path.is_empty() { key.clone() } else { format!("{}.{key}", self.path) };
+            let v = map.next_value_seed(Seed { path, depth: self.depth + 1 })?;
+            members.push((key, v));
+        }
+        Ok(value(Kind::Object(members)))
+    }
+}
+
+impl Seed {
+    /// Refuses nesting deeper than the file reader accepts (a cyclic
+    /// object would otherwise recurse until the stack ran out).
+    fn deeper<E: de::Error>(&self) -> Result<(), E> {
+        if self.depth >= MAX_DEPTH {
+            return Err(E::custom(format!(
+                "nested more than {MAX_DEPTH} levels deep (is the object cyclic?), expected at most {MAX_DEPTH}"
+            )));
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,107 @@
+//! [`Dom`] on web-sys: the widget's shadow root and the page's history.
+
+use crate::dom::{Dom, DomError};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
+use web_sys::{Document, Element, HtmlElement, Node};
+
+/// The page's document, as one widget renders into it.
+#[derive(Debug)]
+pub struct WebDom {
+    document: Document,
+    /// This widget's key in `history.state` (its element's id, or `tft`).
+    key: JsValue,
+}
+
+impl WebDom {
+    /// Renders through `document`; history entries are kept under `key`.
+    pub fn new(document: Document, key: &str) -> WebDom {
+        WebDom { document, key: JsValue::from_str(key) }
+    }
+}
+
+fn refused(e: JsValue) -> DomError {
+    DomError(e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message())))
+}
+
+impl Dom for WebDom {
+    type Node = Node;
+
+    fn element(&mut self, tag: &str) -> Node {
+        self.document.create_element(tag).expect_throw("tags come from the view and are valid").into()
+    }
+
+    fn text(&mut self, text: &str) -> Node {
+        self.document.create_text_node(text).into()
+    }
+
+    fn set_attribute(&mut self, el: &Node, name: &str, value: &str) {
+        // Names come from the view and are valid: this cannot throw.
+        let _ = el.unchecked_ref::<Element>().set_attribute(name, value);
+    }
+
+    fn remove_attribute(&mut self, el: &Node, name: &str) {
+        let _ = el.unchecked_ref::<Element>().remove_attribute(name);
+    }
+
+    fn set_var(&mut self, el: &Node, name: &str, value: &str) {
+        let _ = el.unchecked_ref::<HtmlElement>().style().set_property(name, value);
+    }
+
+    fn remove_var(&mut self, el: &Node, name: &str) {
+        let _ = el.unchecked_ref::<HtmlElement>().style().remove_property(name);
+    }
+
+    fn set_text(&mut self, node: &Node, text: &str) {
+        node.set_node_value(Some(text));
+    }
+
+    fn insert(&mut self, parent: &Node, node: &Node, before: Option<&Node>) -> Result<(), DomError> {
+        parent.insert_before(node, before).map(drop).map_err(refused)
+    }
+
+    fn remove(&mut self, parent: &Node, node: &Node) -> Result<(), DomError> {
+        parent.remove_child(node).map(drop).map_err(refused)
+    }
+
+    fn clear(&mut self, parent: &Node) {
+        parent.set_text_content(None);
+    }
+
+    fn set_value(&mut self, control: &Node, value: &str) {
+        // <input> and <select> alike: the live `value` property.
+        let key = JsValue::from_str("value");
+        if Reflect::get(control, &key).ok().and_then(|v| v.as_string()).as_deref() != Some(value) {
+            let _ = Reflect::set(control, &key, &JsValue::from_str(value));
+        }
+    }
+
+    fn focus(&mut self, el: &Node) {
+        let _ = el.unchecked_ref::<HtmlElement>().focus();
+    }
+
+    fn scroll_into_view(&mut self, el: &Node) {
+        el.unchecked_ref::<Element>().scroll_into_view();
+    }
+
+    fn history(&mut self, push: bool, fragment: &str) {
+        let Some(window) = web_sys::window() else { return };
+        let Ok(history) = window.history() else { return };
+        // Every other key of the page's (and other widgets') state is kept.
+        let entry = Object::new();
+        if let Ok(old) = history.state() {
+            if old.is_object() {
+                Object::assign(&entry, old.unchecked_ref());
+            }
+        }
+        let _ = Reflect::set(&entry, &self.key, &JsValue::from_str(fragment));
+        if push {
+            // The document's own address (a <base href> must not move it).
+            let href = window.location().href().unwrap_or_default();
+            let url = format!("{}#{fragment}", href.split('#').next().unwrap_or_default());
+            let _ = history.push_state_with_url(&entry, "", Some(&url));
+        } else {
+            let _ = history.replace_state(&entry, "");
+        }
+    }
+}

@@ -1,0 +1,135 @@
+//! The page around a widget, on web-sys and gloo: the shared stylesheet,
+//! host events, console output, downloads, and yielding to the browser
+//! between the steps of a large load.
+
+use crate::controller::HostEvent;
+use js_sys::{Array, Promise, Reflect};
+use std::cell::RefCell;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRoot};
+
+const PREFIX: &str = "[task-force-tracker]";
+
+thread_local! {
+    /// One constructed stylesheet for every instance on the page (a
+    /// constructed sheet is not subject to `style-src`, unlike `<style>`).
+    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+}
+
+/// Adopts the widget's stylesheet into `root`.
+pub fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
+    let sheet = SHEET.with(|s| -> Result<CssStyleSheet, JsValue> {
+        if let Some(sheet) = &*s.borrow() {
+            return Ok(sheet.clone());
+        }
+        let sheet = CssStyleSheet::new()?;
+        sheet.replace_sync(crate::STYLES)?;
+        *s.borrow_mut() = Some(sheet.clone());
+        Ok(sheet)
+    })?;
+    root.set_adopted_style_sheets(&Array::of1(&sheet));
+    Ok(())
+}
+
+/// Dispatches a host event on the element: bubbling, composed (it leaves
+/// the shadow root), its detail a plain object.
+pub fn dispatch(host: &HtmlElement, event: &HostEvent) {
+    let detail = match event {
+        HostEvent::Load(d) => serde_wasm_bindgen::to_value(d),
+        HostEvent::Select(d) => serde_wasm_bindgen::to_value(d),
+        HostEvent::Error(d) => serde_wasm_bindgen::to_value(d),
+    };
+    let init = CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail.unwrap_or(JsValue::NULL));
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
+        // A host listener that throws is reported by the browser, not here.
+        let _ = host.dispatch_event(&e);
+    }
+}
+
+/// `console.warn`, prefixed.
+pub fn warn(message: &str) {
+    gloo_console::warn!(PREFIX, message);
+}
+
+/// `console.error`, prefixed, with a detail.
+pub fn error(message: &str, detail: &str) {
+    gloo_console::error!(format!("{PREFIX} {message}"), detail);
+}
+
+/// A JS exception or trap as one line.
+pub fn describe(err: &JsValue) -> String {
+    match err.dyn_ref::<js_sys::Error>() {
+        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
+        None => err.as_string().unwrap_or_else(|| format!("{err:?}")),
+    }
+}
+
+/// Offers `body` as a file named `name`.
+pub fn download(body: &str, name: &str, mime: &str) -> Result<(), JsValue> {
+    let document = gloo_utils_document()?;
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(body)), &options)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob)?;
+    let a: web_sys::HtmlAnchorElement = document.create_element("a")?.unchecked_into();
+    a.set_href(&url);
+    a.set_download(name);
+    a.click();
+    web_sys::Url::revoke_object_url(&url)
+}
+
+fn gloo_utils_document() -> Result<web_sys::Document, JsValue> {
+    web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))
+}
+
+/// The page's URL without its fragment: links are always the document's
+/// own address, whatever `<base href>` says.
+pub fn page_url() -> String {
+    let href = web_sys::window().and_then(|w| w.location().href().ok()).unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_string()
+}
+
+/// The page's URL fragment, with its `#` (empty when none).
+pub fn page_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Resolves in a new task, so the browser can paint and handle input in
+/// between: `scheduler.yield()` where there is one, else a message to a
+/// `MessageChannel` (no 4 ms clamp, unlike nested timers).
+pub async fn next_task() {
+    let global = js_sys::global();
+    let scheduler = Reflect::get(&global, &"scheduler".into()).unwrap_or(JsValue::UNDEFINED);
+    if let Ok(f) = Reflect::get(&scheduler, &"yield".into()).and_then(|f| f.dyn_into::<js_sys::Function>()) {
+        if let Ok(p) = f.call0(&scheduler) {
+            let _ = JsFuture::from(Promise::from(p)).await;
+            return;
+        }
+    }
+    let promise = Promise::new(&mut |resolve, _| match web_sys::MessageChannel::new() {
+        Ok(channel) => {
+            channel.port1().set_onmessage(Some(&resolve));
+            let _ = channel.port2().post_message(&JsValue::UNDEFINED);
+        }
+        Err(_) => drop(resolve.call0(&JsValue::UNDEFINED)),
+    });
+    let _ = JsFuture::from(promise).await;
+}
+
+/// Resolves once the next frame has been painted.
+pub async fn after_paint() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let frame = Closure::once_into_js(move || drop(resolve.call0(&JsValue::UNDEFINED)));
+        match web_sys::window() {
+            Some(w) => drop(w.request_animation_frame(frame.unchecked_ref())),
+            None => drop(frame.unchecked_ref::<js_sys::Function>().call0(&JsValue::UNDEFINED)),
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+    // The frame callback runs before paint; the task after it, after.
+    gloo_timers::future::TimeoutFuture::new(0).await;
+}

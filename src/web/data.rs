@@ -77,7 +77,12 @@ impl<'de> Visitor<'de> for Seed {
         // Whole numbers beyond 2^53 stay numbers; fractions and the values
         // JSON has no words for (Infinity, NaN) are kept as written, so the
         // decoder names them.
-        Ok(value(Kind::Number(format!("{n}"))))
+        let text = match n {
+            n if n.is_nan() => "NaN".to_string(),
+            n if n.is_infinite() => (if n > 0.0 { "Infinity" } else { "-Infinity" }).to_string(),
+            n => format!("{n}"),
+        };
+        Ok(value(Kind::Number(text)))
     }
 
     fn visit_str<E>(self, s: &str) -> Result<Value, E> {

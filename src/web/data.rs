@@ -40,7 +40,7 @@ impl<'de> DeserializeSeed<'de> for Seed {
                 e
             } else {
                 let at = if path.is_empty() { "(top level)" } else { path.as_str() };
-                de::Error::custom(format!("{PLACED}{at}: {}", text.trim_start_matches("Error: ")))
+                de::Error::custom(format!("{PLACED}{at}: {}", text.strip_prefix("Error: ").unwrap_or(&text)))
             }
         })
     }

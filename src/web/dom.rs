@@ -21,7 +21,7 @@ impl WebDom {
 }
 
 fn refused(e: JsValue) -> DomError {
-    DomError(e.dyn_ref::<js_sys::Error>().map_or_else(|| format!("{e:?}"), |e| String::from(e.message())))
+    DomError(super::page::describe(&e))
 }
 
 impl Dom for WebDom {

@@ -54,7 +54,7 @@ fn js_stop(err: &JsValue) -> Stop {
         return Stop::Aborted;
     }
     let message = Reflect::get(err, &"message".into()).ok().and_then(|m| m.as_string());
-    Stop::Failed(LoadError::Network(message.unwrap_or_else(|| format!("{err:?}"))))
+    Stop::Failed(LoadError::Network(message.unwrap_or_else(|| super::page::describe(err))))
 }
 
 fn net_stop(err: gloo_net::Error) -> Stop {

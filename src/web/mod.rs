@@ -204,8 +204,7 @@ impl Widget {
             return;
         }
         let w = self.clone();
-        let call = Closure::once_into_js(move || f(&w));
-        if let Err(err) = call.unchecked_ref::<Function>().call0(&JsValue::UNDEFINED) {
+        if let Err(err) = catching(Box::new(move || f(&w))) {
             self.crash(&err);
         }
     }
@@ -577,6 +576,14 @@ impl Widget {
     }
 }
 
+/// Runs `f` through a JS frame that catches (`Function.prototype.call`
+/// imported with `catch`): a trap or a JS exception inside comes back as
+/// an `Err`. Boxed, so there is one closure shim for every caller.
+fn catching(f: Box<dyn FnOnce()>) -> Result<JsValue, JsValue> {
+    let call = Closure::once_into_js(f);
+    call.unchecked_ref::<Function>().call0(&JsValue::UNDEFINED)
+}
+
 /// The page's `<html lang>`.
 fn page_lang() -> Option<String> {
     web_sys::window()?.document()?.document_element()?.get_attribute("lang")
@@ -589,10 +596,7 @@ fn page_lang() -> Option<String> {
 fn read_data(value: JsValue) -> Result<crate::model::json::Value, String> {
     let result = Rc::new(RefCell::new(None));
     let slot = result.clone();
-    let read = Closure::once_into_js(move || {
-        *slot.borrow_mut() = Some(data::read(value));
-    });
-    if let Err(err) = read.unchecked_ref::<Function>().call0(&JsValue::UNDEFINED) {
+    if let Err(err) = catching(Box::new(move || *slot.borrow_mut() = Some(data::read(value)))) {
         return Err(format!("the value cannot be written as JSON (reading it threw {})", page::describe(&err)));
     }
     let value = result.borrow_mut().take();

@@ -60,11 +60,18 @@ pub fn error(message: &str, detail: &str) {
     gloo_console::error!(format!("{PREFIX} {message}"), detail);
 }
 
-/// A JS exception or trap as one line.
+/// A JS exception or trap as one line: `Name: message` for an `Error`,
+/// else the thrown string or number.
 pub fn describe(err: &JsValue) -> String {
-    match err.dyn_ref::<js_sys::Error>() {
-        Some(e) => format!("{}: {}", String::from(e.name()), String::from(e.message())),
-        None => err.as_string().unwrap_or_else(|| format!("{err:?}")),
+    if let Some(e) = err.dyn_ref::<js_sys::Error>() {
+        return format!("{}: {}", String::from(e.name()), String::from(e.message()));
+    }
+    if let Some(s) = err.as_string() {
+        return s;
+    }
+    match err.as_f64() {
+        Some(n) if n.fract() == 0.0 && n.abs() < 1e15 => (n as i64).to_string(),
+        _ => "a value that is not an Error".to_string(),
     }
 }
 

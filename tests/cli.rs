@@ -223,3 +223,16 @@ fn usage_errors_exit_2_and_help_works() {
     }
     assert_eq!(tft(&["validate", "/no/such/file.json"]).status.code(), Some(3));
 }
+
+#[test]
+fn an_unknown_flag_or_a_missing_value_is_refused_not_ignored() {
+    let data = root().join("data/dezhou.json");
+    let o = tft(&["render-html", data.to_str().unwrap(), "--colour", "red"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    assert!(text(&o).contains("--colour"), "names the flag: {}", text(&o));
+    let o = tft(&["import-csv", "x.csv", "--title", "T", "--as-of"]);
+    assert_eq!(o.status.code(), Some(2), "{}", text(&o));
+    let o = tft(&["help", "import-csv"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(text(&o).contains("GB18030"), "{}", text(&o));
+}

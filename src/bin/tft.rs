@@ -16,31 +16,20 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    std::process::exit(cli::run(std::env::args().skip(1).collect()));
+    std::process::exit(cli::run());
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use clap::{Parser, Subcommand};
     use std::fs;
     use task_force_tracker::model::format;
     use task_force_tracker::model::json::Lines;
     use task_force_tracker::model::text::Lang;
     use task_force_tracker::model::{self, ParseError, Problem};
-    use task_force_tracker::tool::csv_import::{self, ImportOptions};
+    use task_force_tracker::tool::{self, csv_import, csv_import::ImportOptions};
     use task_force_tracker::view;
     use task_force_tracker::view::state::State;
-
-    const USAGE: &str = "tft: programme data tool for task-force-tracker
-
-Usage:
-  tft validate FILE...
-  tft import-csv FILE.csv --title TITLE --as-of YYYY-MM-DD [options] [-o OUT.json]
-  tft render-html FILE.json [--lang zh-Hans|zh-Hant|en] [--page] [-o OUT.html]
-  tft schema [-o OUT.json]
-  tft reference
-  tft help [COMMAND]
-
-Exit codes: 0 success, 1 the data has errors, 2 bad command line, 3 file error.";
 
     const HELP_VALIDATE: &str = "tft validate FILE...
 
@@ -81,60 +70,147 @@ fallback; with --page it is a whole printable, indexable HTML page.";
 Prints the JSON Schema (draft 2020-12) of the data format, generated from
 the same field tables the validator uses.";
 
-    pub fn run(args: Vec<String>) -> i32 {
-        let Some(cmd) = args.first() else {
-            eprintln!("{USAGE}");
-            return 2;
-        };
-        let rest = &args[1..];
-        if rest.iter().any(|a| a == "--help" || a == "-h") {
-            return help(Some(cmd));
-        }
-        match cmd.as_str() {
-            "validate" => validate(rest),
-            "import-csv" => import_csv(rest),
-            "render-html" => render_html(rest),
-            "schema" => write_out(&format::schema_text(), flag(rest, "-o").as_deref()),
-            "reference" => write_out(&format::reference(), None),
-            "help" | "--help" | "-h" => help(rest.first()),
-            other => {
-                eprintln!("tft: unknown command `{other}`\n\n{USAGE}");
-                2
+    /// The command line, parsed by clap: an unknown flag or a missing
+    /// value is an error with exit code 2, never silently ignored.
+    #[derive(Parser)]
+    #[command(name = "tft", version, about = "Programme data tool for task-force-tracker", after_help = EXIT_CODES)]
+    struct Cli {
+        #[command(subcommand)]
+        command: Command,
+    }
+
+    const EXIT_CODES: &str = "Exit codes: 0 success, 1 the data has errors, 2 bad command line, 3 file error.";
+
+    #[derive(Subcommand)]
+    enum Command {
+        /// Check programme JSON files and report every problem
+        #[command(long_about = HELP_VALIDATE)]
+        Validate {
+            /// The files to check
+            #[arg(required = true, value_name = "FILE")]
+            files: Vec<String>,
+        },
+        /// Turn a spreadsheet export (CSV) into programme JSON
+        #[command(name = "import-csv", long_about = HELP_IMPORT)]
+        ImportCsv {
+            /// The CSV file (UTF-8 with or without BOM, or GB18030)
+            file: String,
+            /// Programme title (zh-Hans)
+            #[arg(long)]
+            title: String,
+            /// Programme title in English
+            #[arg(long = "title-en")]
+            title_en: Option<String>,
+            /// The date the statuses describe (YYYY-MM-DD)
+            #[arg(long = "as-of")]
+            as_of: String,
+            /// Cited source title
+            #[arg(long = "source-title")]
+            source_title: Option<String>,
+            /// Cited source URL
+            #[arg(long = "source-url")]
+            source_url: Option<String>,
+            /// Cited source publisher
+            #[arg(long = "source-publisher")]
+            source_publisher: Option<String>,
+            /// Mark every status and figure as sample data
+            #[arg(long)]
+            sample: bool,
+            /// utf-8, gb18030 or auto
+            #[arg(long, default_value = "auto")]
+            encoding: String,
+            /// Write the JSON here (default: standard output)
+            #[arg(short = 'o', value_name = "OUT.json")]
+            out: Option<String>,
+        },
+        /// Write the static HTML snapshot of a programme
+        #[command(name = "render-html", long_about = HELP_RENDER)]
+        RenderHtml {
+            /// The programme JSON file
+            file: String,
+            /// zh-Hans, zh-Hant or en
+            #[arg(long, default_value = "zh-Hans")]
+            lang: String,
+            /// A whole printable page instead of a fragment
+            #[arg(long)]
+            page: bool,
+            /// The widget's first screen, controls and all (the benchmark's
+            /// static-HTML floor), instead of the all-open snapshot
+            #[arg(long = "widget-view", hide = true)]
+            widget_view: bool,
+            /// With --widget-view: the task force selected (the floor of a switch)
+            #[arg(long, hide = true)]
+            selected: Option<usize>,
+            /// With --widget-view: the search text (the floor of a search)
+            #[arg(long, hide = true)]
+            query: Option<String>,
+            /// Write the HTML here (default: standard output)
+            #[arg(short = 'o', value_name = "OUT.html")]
+            out: Option<String>,
+        },
+        /// Print the JSON Schema of the data format
+        #[command(long_about = HELP_SCHEMA)]
+        Schema {
+            /// Write the schema here (default: standard output)
+            #[arg(short = 'o', value_name = "OUT.json")]
+            out: Option<String>,
+        },
+        /// Print the format reference (Markdown) kept in the README
+        #[command(hide = true)]
+        Reference,
+    }
+
+    pub fn run() -> i32 {
+        let cli = match Cli::try_parse() {
+            Ok(cli) => cli,
+            Err(e) => {
+                let _ = e.print();
+                return if e.use_stderr() { 2 } else { 0 };
             }
-        }
-    }
-
-    fn help(cmd: Option<&String>) -> i32 {
-        let text = match cmd.map(String::as_str) {
-            Some("validate") => HELP_VALIDATE,
-            Some("import-csv") => HELP_IMPORT,
-            Some("render-html") => HELP_RENDER,
-            Some("schema") => HELP_SCHEMA,
-            _ => USAGE,
         };
-        println!("{text}");
-        0
-    }
-
-    /// The value after `name`, if given.
-    fn flag(args: &[String], name: &str) -> Option<String> {
-        args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned()
-    }
-
-    /// Arguments that are neither flags nor flag values.
-    fn positional(args: &[String], with_value: &[&str]) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut skip = false;
-        for a in args {
-            if skip {
-                skip = false;
-            } else if with_value.contains(&a.as_str()) {
-                skip = true;
-            } else if !a.starts_with("--") && a != "-o" {
-                out.push(a.clone());
+        match cli.command {
+            Command::Validate { files } => validate(&files),
+            Command::ImportCsv {
+                file,
+                title,
+                title_en,
+                as_of,
+                source_title,
+                source_url,
+                source_publisher,
+                sample,
+                encoding,
+                out,
+            } => {
+                let Some(encoding) = csv_import::Encoding::from_name(&encoding) else {
+                    eprintln!("tft import-csv: --encoding must be utf-8, gb18030 or auto, not `{encoding}`");
+                    return 2;
+                };
+                let opts = ImportOptions {
+                    title,
+                    title_en,
+                    as_of,
+                    source_title,
+                    source_url,
+                    source_publisher,
+                    sample,
+                    encoding,
+                };
+                import_csv(&file, &opts, out.as_deref())
             }
+            Command::RenderHtml { file, lang, page, widget_view, selected, query, out } => {
+                let Some(lang) = Lang::from_tag(&lang) else {
+                    eprintln!("tft render-html: --lang must be zh-Hans, zh-Hant or en, not `{lang}`");
+                    return 2;
+                };
+                let mut state = State { lang, print: !widget_view, ..State::default() };
+                state.selected = selected.unwrap_or(0);
+                state.filter.query = query.unwrap_or_default();
+                render_html(&file, &state, page, out.as_deref())
+            }
+            Command::Schema { out } => write_out(&tool::pretty(&format::schema()), out.as_deref()),
+            Command::Reference => write_out(&format::reference(), None),
         }
-        out
     }
 
     fn write_out(text: &str, path: Option<&str>) -> i32 {
@@ -180,14 +256,9 @@ the same field tables the validator uses.";
         eprintln!("{path}:{line}:{col}: {kind}: {where_}{}", p.message);
     }
 
-    fn validate(args: &[String]) -> i32 {
-        let files = positional(args, &[]);
-        if files.is_empty() {
-            eprintln!("tft validate: name at least one file\n\n{HELP_VALIDATE}");
-            return 2;
-        }
+    fn validate(files: &[String]) -> i32 {
         let mut worst = 0;
-        for file in &files {
+        for file in files {
             let text = match read_utf8(file) {
                 Ok(t) => t,
                 Err(code) => {
@@ -225,28 +296,7 @@ the same field tables the validator uses.";
         worst
     }
 
-    fn import_csv(args: &[String]) -> i32 {
-        let with_value = [
-            "--title",
-            "--title-en",
-            "--as-of",
-            "--source-title",
-            "--source-url",
-            "--source-publisher",
-            "--encoding",
-            "-o",
-        ];
-        let files = positional(args, &with_value);
-        let (Some(file), Some(title), Some(as_of)) = (files.first(), flag(args, "--title"), flag(args, "--as-of"))
-        else {
-            eprintln!("tft import-csv: name a CSV file, --title and --as-of\n\n{HELP_IMPORT}");
-            return 2;
-        };
-        let encoding = flag(args, "--encoding").unwrap_or_else(|| "auto".into());
-        let Some(encoding) = csv_import::Encoding::from_name(&encoding) else {
-            eprintln!("tft import-csv: --encoding must be utf-8, gb18030 or auto, not `{encoding}`");
-            return 2;
-        };
+    fn import_csv(file: &str, opts: &ImportOptions, out: Option<&str>) -> i32 {
         let bytes = match fs::read(file) {
             Ok(b) => b,
             Err(e) => {
@@ -254,18 +304,8 @@ the same field tables the validator uses.";
                 return 3;
             }
         };
-        let opts = ImportOptions {
-            title,
-            title_en: flag(args, "--title-en"),
-            as_of,
-            source_title: flag(args, "--source-title"),
-            source_url: flag(args, "--source-url"),
-            source_publisher: flag(args, "--source-publisher"),
-            sample: args.iter().any(|a| a == "--sample"),
-            encoding,
-        };
-        match csv_import::import(&bytes, &opts) {
-            Ok(json) => write_out(&json, flag(args, "-o").as_deref()),
+        match csv_import::import(&bytes, opts) {
+            Ok(json) => write_out(&json, out),
             Err(problems) => {
                 for p in &problems {
                     eprintln!("{file}:{p}");
@@ -276,22 +316,7 @@ the same field tables the validator uses.";
         }
     }
 
-    fn render_html(args: &[String]) -> i32 {
-        let files = positional(args, &["--lang", "-o", "--selected", "--query"]);
-        let Some(file) = files.first() else {
-            eprintln!("tft render-html: name a JSON file\n\n{HELP_RENDER}");
-            return 2;
-        };
-        let lang = match flag(args, "--lang") {
-            None => Lang::ZhHans,
-            Some(tag) => match Lang::from_tag(&tag) {
-                Some(l) => l,
-                None => {
-                    eprintln!("tft render-html: --lang must be zh-Hans, zh-Hant or en, not `{tag}`");
-                    return 2;
-                }
-            },
-        };
+    fn render_html(file: &str, state: &State, page: bool, out: Option<&str>) -> i32 {
         let text = match read_utf8(file) {
             Ok(t) => t,
             Err(code) => return code,
@@ -303,14 +328,7 @@ the same field tables the validator uses.";
                 return 1;
             }
         };
-        // --widget-view: the widget's first screen, controls and all (the
-        // benchmark's static-HTML floor), instead of the all-open snapshot;
-        // --selected N and --query Q give the floor of a switch or a search.
-        let print = !args.iter().any(|a| a == "--widget-view");
-        let mut state = State { lang, print, ..State::default() };
-        state.selected = flag(args, "--selected").and_then(|n| n.parse().ok()).unwrap_or(0);
-        state.filter.query = flag(args, "--query").unwrap_or_default();
-        let html = view::snapshot(&programme, &state, args.iter().any(|a| a == "--page"));
-        write_out(&html, flag(args, "-o").as_deref())
+        let html = view::snapshot(&programme, state, page);
+        write_out(&html, out)
     }
 }

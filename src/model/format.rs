@@ -875,12 +875,6 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
     }
 }
 
-/// The JSON Schema as text, as kept in `schema/programme.schema.json`.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn schema_text() -> String {
-    json::write(&schema(), true)
-}
-
 /// The format reference (Markdown tables), as kept in the README.
 #[cfg(not(target_arch = "wasm32"))]
 pub fn reference() -> String {

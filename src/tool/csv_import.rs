@@ -5,7 +5,7 @@
 //! other data file, and each problem is reported by CSV row and column. The
 //! columns are documented in `data/template.csv` and the README.
 
-use crate::model::json::{self, build, Value};
+use crate::model::json::{build, Value};
 use crate::model::{self, ParseError, Problem};
 use encoding_rs::{GB18030, UTF_8};
 use std::fmt;
@@ -143,7 +143,7 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProbl
         return Err(problems);
     }
     let value = b.programme(opts);
-    let text = json::write(&value, true);
+    let text = super::pretty(&value);
     match model::parse(&text) {
         Ok(_) => Ok(text),
         Err(ParseError::Invalid(found)) => Err(found.iter().map(|p| b.locate(p)).collect()),
@@ -178,47 +178,27 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<RowProblem>> {
     Ok(text.into_owned())
 }
 
-/// A CSV record and the 1-based line it starts on.
+/// A CSV record and its 1-based row number as a spreadsheet shows it (a
+/// line break inside a quoted cell does not start a new row).
 pub type Record = (usize, Vec<String>);
 
-/// RFC 4180 CSV: quoted fields may hold commas, quotes (doubled) and line
-/// breaks. Returns each record with the 1-based line it starts on.
+/// RFC 4180 CSV, read with the `csv` crate: quoted fields may hold commas,
+/// quotes (doubled) and line breaks; rows may have fewer cells than the
+/// header. Returns each record with its row number.
 pub fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut cell = String::new();
-    let (mut line, mut start) = (1, 1);
-    let mut chars = text.chars().peekable();
-    let mut quoted = false;
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                cell.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => {
-                line += usize::from(c == '\n');
-                cell.push(c);
-            }
-            (false, '"') if cell.is_empty() => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut cell)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut cell));
-                rows.push((start, std::mem::take(&mut row)));
-                line += 1;
-                start = line;
-            }
-            (false, c) => cell.push(c),
-        }
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows: Vec<Record> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| (i + 1, format!("the file is not readable as CSV: {e}")))?;
+        rows.push((i + 1, record.iter().map(String::from).collect()));
     }
-    if quoted {
-        return Err((start, "a quoted cell is never closed (a \" is missing)".into()));
-    }
-    if !cell.is_empty() || !row.is_empty() {
-        row.push(cell);
-        rows.push((start, row));
+    // The reader takes an unclosed quote to run to the end of the file;
+    // say so instead of reporting a row with one enormous cell. Quotes in
+    // a well-formed file come in pairs (an escaped one is doubled).
+    if text.matches('"').count() % 2 == 1 {
+        let at =
+            rows.iter().rev().find(|(_, cells)| cells.iter().any(|c| c.contains('\n'))).map_or(rows.len(), |r| r.0);
+        return Err((at, "a quoted cell is never closed (a \" is missing)".into()));
     }
     Ok(rows)
 }
@@ -506,5 +486,27 @@ impl Builder {
             p.message.clone()
         };
         RowProblem { row, column, message }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_counted_as_a_spreadsheet_shows_them() {
+        let text = "a,b\r\n\"line one\nline two\",x\r\n\"say \"\"hi\"\", twice\",y\r\nlast,z\r\n";
+        let rows = parse_csv(text).unwrap();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1], (2, vec!["line one\nline two".to_string(), "x".to_string()]));
+        assert_eq!(rows[2].1[0], "say \"hi\", twice");
+        assert_eq!(rows[3].0, 4, "row 4, though the file's line 5");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named() {
+        let err = parse_csv("a,b\n\"open,x\nmore,y\n").unwrap_err();
+        assert_eq!(err.0, 2);
+        assert!(err.1.contains("never closed"), "{}", err.1);
     }
 }

@@ -181,7 +181,8 @@ impl Parser {
                         c.i += 1;
                         self.close()
                     } else {
-                        if self.stack.len() > MAX_DEPTH {
+                        // A container here would be level `stack.len() + 1`.
+                        if self.stack.len() >= MAX_DEPTH && matches!(b, Some(b'{' | b'[')) {
                             return Err(c.err("nesting is deeper than 64 levels"));
                         }
                         let at = c.i;
@@ -624,6 +625,16 @@ mod tests {
                 assert_eq!(sliced, parse(text), "budget {budget}");
             }
         }
+    }
+
+    #[test]
+    fn exactly_64_levels_are_accepted_and_65_refused() {
+        let nest = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
+        assert!(parse(&nest(MAX_DEPTH)).is_ok());
+        assert!(parse(&nest(MAX_DEPTH + 1)).unwrap_err().message.contains("deeper than 64"));
+        let objects = |n: usize| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n));
+        assert!(parse(&objects(MAX_DEPTH)).is_ok());
+        assert!(parse(&objects(MAX_DEPTH + 1)).is_err());
     }
 
     #[test]

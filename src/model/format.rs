@@ -555,7 +555,7 @@ impl Decoder {
             for list in [&mut cx.errors, &mut cx.warnings] {
                 located.extend(list.iter_mut().take(LOCATED_PROBLEMS));
             }
-            super::small::sort_stable_by_key(&mut located, |p| p.at);
+            located.sort_by_key(|p| p.at);
             let mut lines = json::Lines::new(text);
             for p in located {
                 (p.line, p.col) = lines.at(p.at);
@@ -646,7 +646,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     if let Some(mv) = measures_of(v, &partial) {
         let m_path = path.key("measures");
         unique_ids(cx, mv, &m_path, "within a task force");
-        let mut titles = super::small::StrSet::default();
+        let mut titles = std::collections::HashSet::<String>::new();
         for (j, item) in array_items(mv).iter().enumerate() {
             let Some(title) = member(item, "title") else {
                 continue;
@@ -662,7 +662,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
                     .unwrap_or_default(),
                 _ => continue,
             };
-            if !titles.insert(&title_key(title)) {
+            if !titles.insert(title_key(title)) {
                 let message = cat!("the title \"", shown, "\" appears more than once in this task force");
                 cx.warn(item, &m_path.index(j).key("title"), message);
             }
@@ -670,7 +670,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     }
     for m in &mut partial.measures {
         // Newest first; same-day reports keep file order.
-        super::small::sort_stable_by_key(&mut m.reports, |r| core::cmp::Reverse(r.date));
+        m.reports.sort_by_key(|r| core::cmp::Reverse(r.date));
     }
     let (id, name, focus, leader, members) = partial.head?;
     Some(TaskForce { id: id?, name: name?, focus, leader, members, measures: partial.measures })
@@ -715,7 +715,7 @@ fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
 /// Reports repeated `id`s among the objects of a list, read from the file
 /// itself so that an item with other problems is still counted.
 fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
-    let mut seen = super::small::StrSet::default();
+    let mut seen = std::collections::HashSet::<&str>::new();
     for (i, item) in array_items(list).iter().enumerate() {
         if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
             if !seen.insert(s.as_str()) {

@@ -17,7 +17,6 @@ pub mod format;
 pub mod hash;
 pub mod json;
 mod load;
-pub mod small;
 pub mod text;
 
 pub use load::{check, parse, Checked, Loader, Parsed};

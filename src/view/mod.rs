@@ -663,7 +663,7 @@ fn colon(lang: Lang) -> &'static str {
 fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lang: Lang) -> El {
     if !m.milestones.is_empty() {
         let mut ms: Vec<_> = m.milestones.iter().collect();
-        crate::model::small::sort_stable_by_key(&mut ms, |x| x.due);
+        ms.sort_by_key(|x| x.due);
         let items = ms.into_iter().map(|x| {
             let (class, label) = if x.done {
                 ("ms done", s.ms_done)

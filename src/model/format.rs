@@ -7,7 +7,7 @@ use crate::model::date::Date;
 #[cfg(not(target_arch = "wasm32"))]
 use crate::model::json::build;
 use crate::model::json::{self, Kind, Value};
-use crate::model::text::{char_count, join, trim, Lang, Text};
+use crate::model::text::{Lang, Text};
 use crate::model::*;
 
 /// The type of a field.
@@ -180,23 +180,19 @@ pub static TABLES: [&Table; 6] = [&PROGRAMME, &SOURCE, &TASK_FORCE, &MEASURE, &M
 /// What a value of a type must look like, for messages and the reference.
 pub fn expected(ty: Ty) -> String {
     match ty {
-        Ty::Text(max) => cat!(
-            "a non-empty string, or an object of strings keyed by zh-Hans, zh-Hant or en (at most ",
-            max,
-            " characters each)"
-        ),
+        Ty::Text(max) => format!("a non-empty string, or an object of strings keyed by zh-Hans, zh-Hant or en (at most {max} characters each)"),
         Ty::Date => "a real date written YYYY-MM-DD (for example 2020-04-17)".into(),
         Ty::Id => "an id of 1-64 characters a-z, 0-9, '-' or '_', starting with a letter or digit".into(),
         Ty::Link => "an absolute http:// or https:// link".into(),
         Ty::Percent => "a whole number from 0 to 100".into(),
         Ty::Status => {
-            cat!("one of ", join(Status::ALL.iter().map(|s| s.key()), ", "), " (or the Chinese status word)")
+            format!("one of {} (or the Chinese status word)", Status::ALL.iter().map(|s| s.key()).collect::<Vec<_>>().join(", "))
         }
         Ty::Bool => "true or false".into(),
         Ty::Str => "a string".into(),
-        Ty::Object(t) => cat!("an object (", t.name, ")"),
-        Ty::TextList(max, _) => cat!("a list of at most ", max, " texts"),
-        Ty::List(t, max) => cat!("a list of at most ", max, " ", t.name, " objects"),
+        Ty::Object(t) => format!("an object ({})", t.name),
+        Ty::TextList(max, _) => format!("a list of at most {max} texts"),
+        Ty::List(t, max) => format!("a list of at most {max} {} objects", t.name),
     }
 }
 
@@ -220,7 +216,7 @@ impl Cx {
         self.warnings.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at });
     }
     fn wrong(&mut self, v: &Value, path: &Path, ty: Ty) {
-        let message = cat!("expected ", expected(ty), ", found ", v.kind.describe());
+        let message = format!("expected {}, found {}", expected(ty), v.kind.describe());
         self.error(v, path, message);
     }
 }
@@ -260,7 +256,7 @@ impl<'a> Path<'a> {
             Path::Index(parent, i) => {
                 let mut s = parent.render();
                 s.push('[');
-                s.push_str(&cat!(i));
+                s.push_str(&i.to_string());
                 s.push(']');
                 s
             }
@@ -291,12 +287,12 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> 
             cx.warn(
                 value,
                 &path.key(name),
-                cat!("unknown field `", name, "` is ignored; expected one of: ", join(names, ", ")),
+                format!("unknown field `{name}` is ignored; expected one of: {}", names.collect::<Vec<_>>().join(", ")),
             );
             continue;
         };
         if out.get(name).is_some() {
-            cx.error(value, &path.key(name), cat!("`", name, "` appears twice"));
+            cx.error(value, &path.key(name), format!("`{name}` appears twice"));
             continue;
         }
         if !matches!(value.kind, Kind::Null) {
@@ -305,7 +301,7 @@ fn fields<'v>(cx: &mut Cx, v: &'v Value, table: &'static Table, path: &Path) -> 
     }
     for field in table.fields.iter().filter(|f| f.required) {
         if out.get(field.name).is_none() {
-            cx.error(v, path, cat!("missing field `", field.name, "`, expected ", expected(field.ty)));
+            cx.error(v, path, format!("missing field `{}`, expected {}", field.name, expected(field.ty)));
         }
     }
     Some(out)
@@ -324,7 +320,7 @@ fn string<'v>(cx: &mut Cx, v: &'v Value, path: &Path, ty: Ty) -> Option<&'v str>
 fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
     let ty = Ty::Text(max);
     let t = match &v.kind {
-        Kind::Str(s) if !trim(s).is_empty() => Text::plain(s.as_str()),
+        Kind::Str(s) if !s.trim().is_empty() => Text::plain(s.as_str()),
         Kind::Object(members) => {
             let mut parts: [Option<String>; 3] = [None, None, None];
             let errors = cx.errors.len();
@@ -333,7 +329,7 @@ fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
                     cx.error(
                         item,
                         &path.key(key),
-                        cat!("unknown language `", key, "`, expected zh-Hans, zh-Hant or en"),
+                        format!("unknown language `{key}`, expected zh-Hans, zh-Hant or en"),
                     );
                     continue;
                 };
@@ -352,8 +348,8 @@ fn text(cx: &mut Cx, v: &Value, path: &Path, max: usize) -> Option<Text> {
             return None;
         }
     };
-    if let Some(len) = t.strings().map(char_count).find(|n| *n > max) {
-        cx.error(v, path, cat!("text is ", len, " characters long, expected at most ", max));
+    if let Some(len) = t.strings().map(|s| s.chars().count()).find(|n| *n > max) {
+        cx.error(v, path, format!("text is {len} characters long, expected at most {max}"));
         return None;
     }
     Some(t)
@@ -424,7 +420,7 @@ fn list_items<'v>(cx: &mut Cx, v: &'v Value, path: &Path, ty: Ty, max: usize) ->
         return None;
     };
     if items.len() > max {
-        cx.error(v, path, cat!(items.len(), " entries, expected at most ", max));
+        cx.error(v, path, format!("{} entries, expected at most {max}", items.len()));
         return None;
     }
     Some(items)
@@ -544,7 +540,7 @@ impl Decoder {
             }
             if cx.measures > MAX_MEASURES {
                 let n = cx.measures;
-                cx.error(tv, &TASK_FORCES, cat!(n, " measures in all, expected at most ", MAX_MEASURES));
+                cx.error(tv, &TASK_FORCES, format!("{n} measures in all, expected at most {}", MAX_MEASURES));
             }
             unique_ids(cx, tv, &TASK_FORCES, "among task forces");
         }
@@ -663,7 +659,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
                 _ => continue,
             };
             if !titles.insert(title_key(title)) {
-                let message = cat!("the title \"", shown, "\" appears more than once in this task force");
+                let message = format!("the title \"{shown}\" appears more than once in this task force");
                 cx.warn(item, &m_path.index(j).key("title"), message);
             }
         }
@@ -689,7 +685,7 @@ fn title_key(title: &Value) -> String {
             key.push('o');
             for (lang, v) in members {
                 if let Kind::Str(s) = &v.kind {
-                    key.push_str(&cat!(lang, "\0", s, "\0"));
+                    key.push_str(&format!("{lang}\0{s}\0"));
                 }
             }
         }
@@ -715,11 +711,12 @@ fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
 /// Reports repeated `id`s among the objects of a list, read from the file
 /// itself so that an item with other problems is still counted.
 fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
-    let mut seen = std::collections::HashSet::<&str>::new();
+    // One set type with the titles' check below: one hash table in the wasm.
+    let mut seen = std::collections::HashSet::<String>::new();
     for (i, item) in array_items(list).iter().enumerate() {
         if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
-            if !seen.insert(s.as_str()) {
-                let message = cat!("duplicate id \"", s, "\", expected ids unique ", scope);
+            if !seen.insert(s.clone()) {
+                let message = format!("duplicate id \"{s}\", expected ids unique {scope}");
                 cx.error(id, &path.index(i).key("id"), message);
             }
         }
@@ -740,11 +737,11 @@ fn measure(cx: &mut Cx, v: &Value, path: &Path) -> Option<Measure> {
     let sample = boolean(cx, fs.get("sample"), &path.key("sample"));
     let m = Measure { id: id?, title: title?, status: status?, progress, start, due, milestones, reports, sample };
     if m.status == Status::Completed && m.progress.is_some_and(|p| p.get() < 100) {
-        cx.warn(v, &path.key("progress"), cat!("completed, but progress is ", m.progress().min(100), "%"));
+        cx.warn(v, &path.key("progress"), format!("completed, but progress is {}%", m.progress().min(100)));
     }
     if let (Some(s), Some(d)) = (m.start, m.due) {
         if d < s {
-            cx.warn(v, &path.key("due"), cat!("due ", d, " is before the start ", s));
+            cx.warn(v, &path.key("due"), format!("due {d} is before the start {s}"));
         }
     }
     Some(m)
@@ -768,7 +765,7 @@ fn report(cx: &mut Cx, v: &Value, path: &Path) -> Option<Report> {
     let sample = boolean(cx, fs.get("sample"), &path.key("sample"));
     if let (Some(d), Some(as_of)) = (date, cx.as_of) {
         if d > as_of {
-            cx.warn(v, &path.key("date"), cat!("report dated ", d, ", after the as-of date ", as_of));
+            cx.warn(v, &path.key("date"), format!("report dated {d}, after the as-of date {as_of}"));
         }
     }
     Some(Report { date: date?, status, progress, note: note?, url, sample })
@@ -859,7 +856,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
         }
         Ty::Bool => build::obj(vec![d, ("type", build::s("boolean"))]),
         Ty::Str => build::obj(vec![d, ("type", build::s("string"))]),
-        Ty::Object(t) => build::obj(vec![d, ("$ref", build::s(cat!("#/$defs/", t.name)))]),
+        Ty::Object(t) => build::obj(vec![d, ("$ref", build::s(format!("#/$defs/{}", t.name)))]),
         Ty::TextList(max, chars) => build::obj(vec![
             d,
             ("type", build::s("array")),
@@ -870,7 +867,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
             d,
             ("type", build::s("array")),
             ("maxItems", build::int(max as i64)),
-            ("items", build::obj(vec![("$ref", build::s(cat!("#/$defs/", t.name)))])),
+            ("items", build::obj(vec![("$ref", build::s(format!("#/$defs/{}", t.name)))])),
         ]),
     }
 }

@@ -21,16 +21,6 @@
 //! ```
 #![deny(missing_docs)]
 
-/// Text from pieces (`&str`, `String`, numbers, dates: see
-/// [`model::text::Piece`]): `cat!("a ", n, " b")`.
-macro_rules! cat {
-    ($($piece:expr),* $(,)?) => {{
-        let mut out = ::std::string::String::new();
-        $( $crate::model::text::Piece::put(&$piece, &mut out); )*
-        out
-    }};
-}
-
 pub mod controller;
 pub mod dom;
 pub mod model;

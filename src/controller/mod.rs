@@ -14,7 +14,7 @@ pub use effect::{Effect, ErrorDetail, HostEvent, LoadDetail, SelectDetail, Summa
 use crate::dom::patch::Screen;
 use crate::dom::Dom;
 use crate::model::json;
-use crate::model::text::{number, split_at_byte, trim, Lang};
+use crate::model::text::{number, Lang};
 use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status, Tally};
 use crate::view::export::to_csv;
 use crate::view::i18n::{format_date, showing, strings};
@@ -369,7 +369,7 @@ impl<D: Dom> Controller<D> {
             }
             "toggle" => self.toggle(arg, out),
             "copy" => {
-                let frag = match split_at_byte(arg, b'/') {
+                let frag = match arg.split_once('/') {
                     Some((tf, m)) => fragment(&self.state.id_prefix, tf, Some(m)),
                     None => fragment(&self.state.id_prefix, arg, None),
                 };
@@ -512,7 +512,7 @@ impl<D: Dom> Controller<D> {
         let (Some(p), Some(id)) = (&self.programme, &self.selected) else {
             return false;
         };
-        match p.position(trim(id)) {
+        match p.position(id.trim()) {
             Some(i) => {
                 self.state.selected = i;
                 true
@@ -570,7 +570,7 @@ impl<D: Dom> Controller<D> {
     }
 
     fn toggle(&mut self, key: &str, out: &mut Out) {
-        let Some((tf, m)) = split_at_byte(key, b'/') else { return };
+        let Some((tf, m)) = key.split_once('/') else { return };
         let was = self.state.open.len();
         self.state.open.retain(|k| k != key);
         let opened = self.state.open.len() == was;

@@ -70,23 +70,10 @@ fn days_in_month(year: u16, month: u8) -> u8 {
     }
 }
 
-impl crate::model::text::Piece for Date {
-    /// ISO form, `2020-04-17` (four-digit years: [`Date::new`] takes 1900–2200).
-    fn put(&self, out: &mut String) {
-        let two = |n: u8| [b'0' + n / 10, b'0' + n % 10];
-        crate::model::text::put_decimal(self.year.into(), out);
-        for (sep, [a, b]) in [('-', two(self.month)), ('-', two(self.day))] {
-            out.push(sep);
-            out.push(a as char);
-            out.push(b as char);
-        }
-    }
-}
-
 impl fmt::Display for Date {
     /// ISO form, `2020-04-17`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&cat!(self))
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
     }
 }
 

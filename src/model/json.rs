@@ -7,7 +7,7 @@
 //! as integers when they are integers and as source text otherwise (the data
 //! format has no fractional numbers, so no float code is needed).
 
-use crate::model::text::{char_count, number};
+use crate::model::text::number;
 
 /// Deepest nesting accepted.
 pub const MAX_DEPTH: usize = 64;
@@ -45,12 +45,12 @@ impl Kind {
     pub fn describe(&self) -> String {
         match self {
             Kind::Null => "null".into(),
-            Kind::Bool(b) => cat!(b),
-            Kind::Int(n) => cat!("the number ", n),
-            Kind::Number(n) => cat!("the number ", n),
-            Kind::Str(s) if char_count(s) > 40 => cat!("a string of ", char_count(s), " characters"),
-            Kind::Str(s) => cat!("the string \"", s, "\""),
-            Kind::Array(items) => cat!("an array of ", items.len()),
+            Kind::Bool(b) => b.to_string(),
+            Kind::Int(n) => format!("the number {n}"),
+            Kind::Number(n) => format!("the number {n}"),
+            Kind::Str(s) if s.chars().count() > 40 => format!("a string of {} characters", s.chars().count()),
+            Kind::Str(s) => format!("the string \"{s}\""),
+            Kind::Array(items) => format!("an array of {}", items.len()),
             Kind::Object(_) => "an object".into(),
         }
     }
@@ -97,9 +97,9 @@ impl<'a> Lines<'a> {
         match read.bytes().rposition(|b| b == b'\n') {
             Some(last) => {
                 self.line += read.bytes().filter(|b| *b == b'\n').count();
-                self.col = char_count(read.get(last + 1..).unwrap_or_default());
+                self.col = read.get(last + 1..).unwrap_or_default().chars().count();
             }
-            None => self.col += char_count(read),
+            None => self.col += read.chars().count(),
         }
         self.pos = at;
         (self.line, self.col + 1)
@@ -467,7 +467,7 @@ fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
     match &v.kind {
         Kind::Null => out.push_str("null"),
         Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Kind::Int(n) => crate::model::text::Piece::put(n, out),
+        Kind::Int(n) => out.push_str(&n.to_string()),
         Kind::Number(n) => out.push_str(n),
         Kind::Str(s) => write_string(out, s),
         Kind::Array(items) if items.is_empty() => out.push_str("[]"),

@@ -275,9 +275,9 @@ impl Problem {
     pub fn text(&self) -> String {
         let path = if self.path.is_empty() { "(top level)" } else { &self.path };
         if self.line > 0 {
-            cat!(path, " (line ", self.line, ", column ", self.col, "): ", self.message)
+            format!("{path} (line {}, column {}): {}", self.line, self.col, self.message)
         } else {
-            cat!(path, ": ", self.message)
+            format!("{path}: {}", self.message)
         }
     }
 }

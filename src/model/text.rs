@@ -115,138 +115,18 @@ impl Text {
     /// A text from one optional string per language (`Lang::ALL` order);
     /// `None` when every one is missing or blank.
     pub fn from_parts(parts: [Option<String>; 3]) -> Option<Text> {
-        let parts = parts.map(|p| p.filter(|s| !trim(s).is_empty()));
+        let parts = parts.map(|p| p.filter(|s| !s.trim().is_empty()));
         parts.iter().any(Option::is_some).then(|| Text::Langs(Box::new(parts)))
     }
 }
 
-/// Characters (Unicode scalar values) in `s`: UTF-8 bytes that do not
-/// continue a sequence. Same answer as `s.chars().count()`, whose unrolled
-/// version costs the wasm about 0.8 KB.
-pub fn char_count(s: &str) -> usize {
-    s.bytes().filter(|b| (*b as i8) >= -0x40).count()
-}
-
-/// `items` joined with `sep`: a small loop instead of std's `join`
-/// machinery (1.4 KB of wasm), and no collected Vec.
-pub fn join<'a>(items: impl IntoIterator<Item = &'a str>, sep: &str) -> String {
-    let mut out = String::new();
-    for (i, item) in items.into_iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(item);
-    }
-    out
-}
-
-/// `s` without white space (Unicode's, so an ideographic space typed in a
-/// Chinese input method goes too) at either end. One pass, no pattern
-/// searchers: the helpers below keep std's string searching (memchr and
-/// friends, about 1.5 KB) out of the wasm.
-pub fn trim(s: &str) -> &str {
-    let (mut start, mut end) = (s.len(), 0);
-    for (i, c) in s.char_indices() {
-        if !c.is_whitespace() {
-            start = start.min(i);
-            end = i + c.len_utf8();
-        }
-    }
-    s.get(start..end).unwrap_or_default()
-}
-
-/// The text before and after the first `byte` (an ASCII character).
-pub fn split_at_byte(s: &str, byte: u8) -> Option<(&str, &str)> {
-    let i = s.bytes().position(|b| b == byte)?;
-    Some((s.get(..i)?, s.get(i + 1..)?))
-}
-
-/// `s` as a whole number (ASCII digits only, no sign), if it fits in `T`:
-/// one small loop instead of std's `parse` for each integer type.
-pub fn number<T: TryFrom<u64>>(s: &str) -> Option<T> {
-    if s.is_empty() {
+/// `s` as a whole number written in ASCII digits only (no sign, no
+/// spaces: `parse` alone would take `+5`), if it fits in `T`.
+pub fn number<T: core::str::FromStr>(s: &str) -> Option<T> {
+    if s.is_empty() || !s.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    let n = s.bytes().try_fold(0u64, |n, b| {
-        if b.is_ascii_digit() {
-            n.checked_mul(10)?.checked_add(u64::from(b - b'0'))
-        } else {
-            None
-        }
-    })?;
-    T::try_from(n).ok()
-}
-
-/// Something `cat!` can append to a string.
-pub trait Piece {
-    /// Appends `self` to `out`.
-    fn put(&self, out: &mut String);
-}
-
-impl Piece for str {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Piece for String {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl<T: Piece + ?Sized> Piece for &T {
-    fn put(&self, out: &mut String) {
-        (**self).put(out);
-    }
-}
-
-impl Piece for char {
-    fn put(&self, out: &mut String) {
-        out.push(*self);
-    }
-}
-
-impl Piece for bool {
-    fn put(&self, out: &mut String) {
-        out.push_str(if *self { "true" } else { "false" });
-    }
-}
-
-macro_rules! unsigned_piece {
-    ($($t:ty),*) => {$(
-        impl Piece for $t {
-            fn put(&self, out: &mut String) {
-                put_decimal(*self as u64, out);
-            }
-        }
-    )*};
-}
-unsigned_piece!(u8, u16, u32, usize);
-
-impl Piece for i64 {
-    fn put(&self, out: &mut String) {
-        if *self < 0 {
-            out.push('-');
-        }
-        put_decimal(self.unsigned_abs(), out);
-    }
-}
-
-/// Appends `n` in decimal digits.
-#[inline(never)]
-pub fn put_decimal(mut n: u64, out: &mut String) {
-    let mut digits = [0u8; 20];
-    let mut i = digits.len();
-    loop {
-        i -= 1;
-        digits[i] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    digits[i..].iter().for_each(|d| out.push(*d as char));
+    s.parse().ok()
 }
 
 #[cfg(test)]
@@ -280,27 +160,9 @@ mod tests {
     }
 
     #[test]
-    fn char_count_and_join_agree_with_std() {
-        for s in ["", "abc", "产业振兴", "a\u{1F600}é\n"] {
-            assert_eq!(super::char_count(s), s.chars().count(), "{s}");
-        }
-        assert_eq!(super::join(["a", "b", "c"], ", "), "a, b, c");
-        assert_eq!(super::join([], ", "), "");
-    }
-
-    #[test]
-    fn pieces_write_what_format_would() {
-        for n in [0u64, 7, 10, 99, 100, 65_535, u64::MAX] {
-            let mut out = String::new();
-            super::put_decimal(n, &mut out);
-            assert_eq!(out, n.to_string());
-        }
-        assert_eq!(
-            cat!("a", 1u8, ' ', -42i64, " ", i64::MIN, true, String::from("!")),
-            format!("a1 -42 {}true!", i64::MIN)
-        );
+    fn dates_write_iso() {
         let d = crate::model::date::Date::new(2020, 4, 7).unwrap();
-        assert_eq!(cat!(d, "/", crate::model::date::Date::new(1999, 12, 31).unwrap()), "2020-04-07/1999-12-31");
+        assert_eq!(format!("{d}/{}", crate::model::date::Date::new(1999, 12, 31).unwrap()), "2020-04-07/1999-12-31");
     }
 
     #[test]
@@ -312,16 +174,6 @@ mod tests {
         assert_eq!(number::<u64>("18446744073709551616"), None);
         for bad in ["", "-1", "+1", "1.0", " 1", "1e3"] {
             assert_eq!(number::<usize>(bad), None, "{bad}");
-        }
-    }
-
-    #[test]
-    fn trim_and_split_agree_with_std() {
-        for s in ["", " ", "\u{3000}改厕 \n", "a b", " x", "x\t", "\u{3000}\u{3000}"] {
-            assert_eq!(super::trim(s), s.trim(), "{s:?}");
-        }
-        for s in ["tf/m", "tf/", "/m", "tf", "a/b/c", "产业/措施"] {
-            assert_eq!(super::split_at_byte(s, b'/'), s.split_once('/'), "{s}");
         }
     }
 }

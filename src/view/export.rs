@@ -27,11 +27,11 @@ pub const CSV_COLUMNS: [&str; 14] = [
 pub fn to_csv(p: &Programme, lang: Lang) -> String {
     let mut out = String::from("\u{feff}");
     push_row(&mut out, &CSV_COLUMNS);
-    let date = |d: Option<crate::model::date::Date>| d.map(|d| cat!(d)).unwrap_or_default();
+    let date = |d: Option<crate::model::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
     for tf in &p.task_forces {
         for m in &tf.measures {
             let report = m.latest_report();
-            let schedule = m.schedule(p.as_of).map(|s| cat!(s)).unwrap_or_default();
+            let schedule = m.schedule(p.as_of).map(|s| s.to_string()).unwrap_or_default();
             push_row(
                 &mut out,
                 &[
@@ -41,7 +41,7 @@ pub fn to_csv(p: &Programme, lang: Lang) -> String {
                     m.title.get(lang),
                     m.status.key(),
                     status_label(m.status, lang),
-                    &cat!(m.progress()),
+                    &m.progress().to_string(),
                     &schedule,
                     &date(m.start),
                     &date(m.due),

@@ -228,28 +228,28 @@ pub fn strings(lang: Lang) -> &'static Strings {
 /// "Showing 3 of 23 measures."
 pub fn showing(lang: Lang, shown: usize, total: usize) -> String {
     match lang {
-        Lang::ZhHans => cat!("显示 ", shown, "/", total, " 项措施"),
-        Lang::ZhHant => cat!("顯示 ", shown, "/", total, " 項措施"),
-        Lang::En => cat!("Showing ", shown, " of ", total, " measures"),
+        Lang::ZhHans => format!("显示 {shown}/{total} 项措施"),
+        Lang::ZhHant => format!("顯示 {shown}/{total} 項措施"),
+        Lang::En => format!("Showing {shown} of {total} measures"),
     }
 }
 
 /// The "show more" button under a long list.
 pub fn show_more(lang: Lang, remaining: usize) -> String {
     match lang {
-        Lang::ZhHans => cat!("显示更多（还有 ", remaining, " 项）"),
-        Lang::ZhHant => cat!("顯示更多（還有 ", remaining, " 項）"),
-        Lang::En => cat!("Show more (", remaining, " more)"),
+        Lang::ZhHans => format!("显示更多（还有 {remaining} 项）"),
+        Lang::ZhHant => format!("顯示更多（還有 {remaining} 項）"),
+        Lang::En => format!("Show more ({remaining} more)"),
     }
 }
 
 /// "3 match" on a task force's tab while a filter is on.
 pub fn matching(lang: Lang, n: usize) -> String {
     match lang {
-        Lang::ZhHans => cat!(n, " 项符合"),
-        Lang::ZhHant => cat!(n, " 項符合"),
+        Lang::ZhHans => format!("{n} 项符合"),
+        Lang::ZhHant => format!("{n} 項符合"),
         Lang::En if n == 1 => "1 match".into(),
-        Lang::En => cat!(n, " matches"),
+        Lang::En => format!("{n} matches"),
     }
 }
 
@@ -268,8 +268,8 @@ pub use crate::model::status_label;
 pub fn format_date(d: Date, lang: Lang) -> String {
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     match lang {
-        Lang::En => cat!(d.day(), " ", MONTHS[usize::from(d.month() - 1)], " ", d.year()),
-        _ => cat!(d.year(), "年", d.month(), "月", d.day(), "日"),
+        Lang::En => format!("{} {} {}", d.day(), MONTHS[usize::from(d.month() - 1)], d.year()),
+        _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
     }
 }
 

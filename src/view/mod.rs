@@ -211,7 +211,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
         let mut count = done_of(tally, s);
         if filtering {
             let n = tf.measures.iter().filter(|m| st.filter.matches(m)).count();
-            count = cat!(count, " · ", matching(lang, n));
+            count = format!("{count} · {}", matching(lang, n));
         }
         button("tab", "tab")
             .attr("part", if on { "tab tab-selected" } else { "tab" })
@@ -220,7 +220,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("aria-selected", if on { "true" } else { "false" })
             .attr("aria-controls", ids.panel(tf))
             .attr("tabindex", if on { "0" } else { "-1" })
-            .attr("data-arg", cat!(i))
+            .attr("data-arg", i.to_string())
             .child(el("span").class("tab-name").text(tf.name.get(lang)))
             .child(el("span").class("tab-count").text(count))
             .child(status_bar(tally))
@@ -279,25 +279,26 @@ struct Ids<'a>(&'a str);
 
 impl Ids<'_> {
     fn tab(&self, tf: &TaskForce) -> String {
-        cat!(self.0, "-tab-", tf.id.as_str())
+        format!("{}-tab-{}", self.0, tf.id.as_str())
     }
     fn panel(&self, tf: &TaskForce) -> String {
-        cat!(self.0, "-panel-", tf.id.as_str())
+        format!("{}-panel-{}", self.0, tf.id.as_str())
     }
     fn details(&self, tf: &TaskForce, m: &Measure) -> String {
-        cat!(self.0, "-details-", tf.id.as_str(), "-", m.id.as_str())
+        format!("{}-details-{}-{}", self.0, tf.id.as_str(), m.id.as_str())
     }
 }
 
 fn done_of(t: &Tally, s: &Strings) -> String {
-    cat!(t.done(), "/", t.total(), " ", s.measures_done)
+    format!("{}/{} {}", t.done(), t.total(), s.measures_done)
 }
 
 fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let lang = st.lang;
-    let mut meta = el("p").class("meta").child(el("span").text(cat!(s.as_of, " ")).child(time(p.as_of, lang)));
+    let mut meta = el("p").class("meta").child(el("span").text(format!("{} ", s.as_of)).child(time(p.as_of, lang)));
     if let Some(v) = &st.version {
-        meta = meta.child(el("span").class("version").text(cat!(s.version, " ")).child(el("code").text(v.as_str())));
+        meta =
+            meta.child(el("span").class("version").text(format!("{} ", s.version)).child(el("code").text(v.as_str())));
     }
     if let Some(src) = &p.source {
         let mut label = String::new();
@@ -314,7 +315,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
             Some(url) => link(url.as_str(), label),
             None => el("cite").text(label),
         };
-        meta = meta.child(el("span").class("source").text(cat!(s.source, " ")).child(cite));
+        meta = meta.child(el("span").class("source").text(format!("{} ", s.source)).child(cite));
     }
 
     let mut head = el("header")
@@ -347,7 +348,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let download = |fmt: &'static str| {
         button("chip", "download")
             .attr("data-arg", fmt)
-            .attr("aria-label", cat!(s.download, " ", fmt))
+            .attr("aria-label", format!("{} {fmt}", s.download))
             .text(fmt.to_ascii_uppercase())
     };
     tools = tools.child(
@@ -370,25 +371,25 @@ fn overall(tally: Tally, lang: Lang, s: &Strings) -> El {
         .class("overall-head")
         .child(el("span").class("overall-label").text(s.overall))
         .text(" ")
-        .child(el("strong").text(cat!(tally.done(), "/", tally.total())))
-        .text(cat!(" ", s.measures_done));
+        .child(el("strong").text(format!("{}/{}", tally.done(), tally.total())))
+        .text(format!(" {}", s.measures_done));
     if tally.overdue > 0 {
-        summary =
-            summary.text(" · ").child(el("span").class("overdue-count").text(cat!(tally.overdue, " ", s.overdue)));
+        summary = summary
+            .text(" · ")
+            .child(el("span").class("overdue-count").text(format!("{} {}", tally.overdue, s.overdue)));
     }
     let legend = Status::ALL.iter().filter(|st| tally.count(**st) > 0).map(|st| {
-        el("li").class(cat!("st-", st.key())).child(el("span").class("dot").attr("aria-hidden", "true")).text(cat!(
-            status_label(*st, lang),
-            " ",
-            tally.count(*st)
-        ))
+        el("li")
+            .class(format!("st-{}", st.key()))
+            .child(el("span").class("dot").attr("aria-hidden", "true"))
+            .text(format!("{} {}", status_label(*st, lang), tally.count(*st)))
     });
     let bar = status_bar(&tally)
         .attr("role", "progressbar")
         .attr("aria-label", s.overall)
         .attr("aria-valuemin", "0")
-        .attr("aria-valuemax", cat!(tally.total()))
-        .attr("aria-valuenow", cat!(tally.done()))
+        .attr("aria-valuemax", tally.total().to_string())
+        .attr("aria-valuenow", tally.done().to_string())
         .attr("aria-valuetext", done_of(&tally, s));
     el("section")
         .class("overall")
@@ -403,7 +404,10 @@ fn overall(tally: Tally, lang: Lang, s: &Strings) -> El {
 /// counts are also text.
 fn status_bar(t: &Tally) -> El {
     let segs = Status::ALL.iter().filter(|st| t.count(**st) > 0).map(|st| {
-        el("span").class(cat!("seg st-", st.key())).attr("aria-hidden", "true").var("--n", cat!(t.count(*st)))
+        el("span")
+            .class(format!("seg st-{}", st.key()))
+            .attr("aria-hidden", "true")
+            .var("--n", t.count(*st).to_string())
     });
     el("span").class("bar").children(segs)
 }
@@ -488,8 +492,8 @@ fn more_button(hidden: usize, lang: Lang) -> Option<El> {
 
 fn quoted(s: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => cat!("\u{201c}", s, "\u{201d}"),
-        _ => cat!("《", s, "》"),
+        Lang::En => format!("\u{201c}{s}\u{201d}"),
+        _ => format!("《{s}》"),
     }
 }
 
@@ -501,7 +505,7 @@ fn button(class: &'static str, act: &'static str) -> El {
 
 /// A date for people, with its ISO form for machines.
 fn time(date: crate::model::date::Date, lang: Lang) -> El {
-    el("time").attr("datetime", cat!(date)).text(format_date(date, lang))
+    el("time").attr("datetime", date.to_string()).text(format_date(date, lang))
 }
 
 /// An external link; `href` must already be a validated http(s) URL.
@@ -512,7 +516,7 @@ fn link(href: &str, label: impl Into<String>) -> El {
 fn copy_button(s: &Strings, what: &str, key: String) -> El {
     button("chip copy", "copy")
         .attr("data-arg", key)
-        .attr("aria-label", cat!(s.copy_link, "：", what))
+        .attr("aria-label", format!("{}：{what}", s.copy_link))
         .text(s.copy_link)
 }
 
@@ -530,7 +534,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
         unknown()
     } else {
         let sep = if lang == Lang::En { ", " } else { "、" };
-        el("dd").text(crate::model::text::join(tf.members.iter().map(|m| m.get(lang)), sep))
+        el("dd").text(tf.members.iter().map(|m| m.get(lang)).collect::<Vec<_>>().join(sep))
     };
     facts = facts.child(fact(s.members, members));
 
@@ -557,7 +561,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
         .child(
             el("h4")
                 .class("measures-head")
-                .text(cat!(s.measures, " "))
+                .text(format!("{} ", s.measures))
                 .child(el("span").class("muted").text(done_of(tally, s))),
         )
         .child(list)
@@ -582,23 +586,25 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
         tags = tags.text(" ").child(el("span").class("tag sample").text(s.sample_short));
     }
 
-    let mut figures = cat!(s.progress, " ", progress, "%");
+    let mut figures = format!("{} {progress}%", s.progress);
     let mut meter = el("span")
         .class("meter")
         .attr("role", "progressbar")
-        .attr("aria-label", cat!(s.progress, "：", m.title.get(lang)))
+        .attr("aria-label", format!("{}：{}", s.progress, m.title.get(lang)))
         .attr("aria-valuemin", "0")
         .attr("aria-valuemax", "100")
-        .attr("aria-valuenow", cat!(progress))
-        .child(el("span").class(cat!("fill st-", m.status.key())).var("--v", cat!(progress, "%")));
+        .attr("aria-valuenow", progress.to_string())
+        .child(el("span").class(format!("fill st-{}", m.status.key())).var("--v", format!("{progress}%")));
     if let Some(sch) = schedule {
-        figures.push_str(&cat!(" · ", s.schedule, " ", sch, "%"));
-        meter = meter.child(el("span").class("mark").var("--v", cat!(sch, "%")));
+        figures.push_str(&format!(" · {} {sch}%", s.schedule));
+        meter = meter.child(el("span").class("mark").var("--v", format!("{sch}%")));
     }
     meter = meter.attr("aria-valuetext", figures.as_str());
 
     let due = match m.due {
-        Some(d) => el("p").class(if overdue { "due late" } else { "due" }).text(cat!(s.due, " ")).child(time(d, lang)),
+        Some(d) => {
+            el("p").class(if overdue { "due late" } else { "due" }).text(format!("{} ", s.due)).child(time(d, lang))
+        }
         None => el("p").class("due").text(s.no_due),
     };
 
@@ -606,9 +612,9 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
         Some(r) => {
             let mut block = el("p")
                 .class("report")
-                .child(el("span").class("report-label").text(cat!(s.latest_report, " ")))
+                .child(el("span").class("report-label").text(format!("{} ", s.latest_report)))
                 .child(time(r.date, lang))
-                .text(cat!(colon(lang), r.note.get(lang)));
+                .text(format!("{}{}", colon(lang), r.note.get(lang)));
             if let Some(url) = &r.url {
                 block = block.text(" ").child(link(url.as_str(), s.report_source));
             }
@@ -641,7 +647,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
     }
 
     el("li")
-        .class(cat!("measure st-", m.status.key()))
+        .class(format!("measure st-{}", m.status.key()))
         .attr("id", measure_id(&st.id_prefix, tf.id.as_str(), m.id.as_str()))
         .child(title)
         .child(tags)
@@ -677,7 +683,7 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
                 .child(el("span").class("ms-state").text(label))
                 .text(" ")
                 .child(time(x.due, lang))
-                .text(cat!(colon(lang), x.title.get(lang)))
+                .text(format!("{}{}", colon(lang), x.title.get(lang)))
         });
         details = details
             .child(el("h6").class("details-head").text(s.milestones))
@@ -693,7 +699,7 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
             li = li.text(" ").child(status_tag(st, lang));
         }
         if let Some(pr) = r.progress {
-            li = li.text(cat!(" ", pr.get(), "%"));
+            li = li.text(format!(" {}%", pr.get()));
         }
         if r.sample {
             li = li.text(" ").child(el("span").class("tag sample").text(s.sample_short));
@@ -709,7 +715,7 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
 
 /// A status as text with its colour class.
 fn status_tag(status: Status, lang: Lang) -> El {
-    el("span").class(cat!("tag st-", status.key())).text(status_label(status, lang))
+    el("span").class(format!("tag st-{}", status.key())).text(status_label(status, lang))
 }
 
 /// Why data could not be shown; the DOM layer fills in where it came from.
@@ -741,22 +747,22 @@ impl LoadError {
     pub fn describe(&self, lang: Lang) -> String {
         let zh = lang != Lang::En;
         match self {
-            LoadError::Http(code) if zh => cat!("服务器返回 HTTP ", code, " 错误"),
-            LoadError::Http(code) => cat!("the server answered HTTP ", code),
-            LoadError::Timeout(secs) if zh => cat!(secs, " 秒内没有响应"),
-            LoadError::Timeout(secs) => cat!("no answer within ", secs, " seconds"),
-            LoadError::TooLarge(limit) if zh => cat!("文件超过 ", limit >> 20, " MB 上限，未读取"),
+            LoadError::Http(code) if zh => format!("服务器返回 HTTP {code} 错误"),
+            LoadError::Http(code) => format!("the server answered HTTP {code}"),
+            LoadError::Timeout(secs) if zh => format!("{secs} 秒内没有响应"),
+            LoadError::Timeout(secs) => format!("no answer within {secs} seconds"),
+            LoadError::TooLarge(limit) if zh => format!("文件超过 {} MB 上限，未读取", limit >> 20),
             LoadError::TooLarge(limit) => {
-                cat!("the file is larger than the ", limit >> 20, " MB limit and was not read")
+                format!("the file is larger than the {} MB limit and was not read", limit >> 20)
             }
             LoadError::NotUtf8 if zh => "文件不是 UTF-8 编码（not UTF-8），请另存为 UTF-8".into(),
             LoadError::NotUtf8 => "the file is not UTF-8 text; save it as UTF-8 (JSON files must be UTF-8)".into(),
-            LoadError::Network(d) if zh => cat!("网络错误（", d, "）"),
-            LoadError::Network(d) => cat!("network error (", d, ")"),
+            LoadError::Network(d) if zh => format!("网络错误（{d}）"),
+            LoadError::Network(d) => format!("network error ({d})"),
             LoadError::NotJson { html: true, .. } if zh => "收到的是网页（HTML），不是 JSON 数据文件".into(),
             LoadError::NotJson { html: true, .. } => "received a web page (HTML), expected a JSON data file".into(),
-            LoadError::NotJson { detail, .. } if zh => cat!("不是有效的 JSON：", detail),
-            LoadError::NotJson { detail, .. } => cat!("not valid JSON: ", detail),
+            LoadError::NotJson { detail, .. } if zh => format!("不是有效的 JSON：{detail}"),
+            LoadError::NotJson { detail, .. } => format!("not valid JSON: {detail}"),
             LoadError::Invalid(problems) => {
                 let mut out = if zh { "数据有误：" } else { "invalid data: " }.to_string();
                 if let Some(first) = problems.first() {
@@ -765,9 +771,9 @@ impl LoadError {
                 if problems.len() > 1 {
                     let more = problems.len() - 1;
                     out.push_str(&if zh {
-                        cat!("（另有 ", more, " 处问题）")
+                        format!("（另有 {more} 处问题）")
                     } else {
-                        cat!(" (and ", more, " more)")
+                        format!(" (and {more} more)")
                     });
                 }
                 out
@@ -786,7 +792,7 @@ pub fn error_view(err: &LoadError, source: &str, lang: Lang) -> Node {
         .attr("lang", lang.tag())
         .attr("role", "alert")
         .child(el("p").class("err-title").child(el("strong").text(s.load_failed)))
-        .child(el("p").class("err-detail").child(el("code").text(source)).text(cat!(" — ", err.describe(lang))))
+        .child(el("p").class("err-detail").child(el("code").text(source)).text(format!(" — {}", err.describe(lang))))
         .child(el("p").class("err-help").text(s.what_to_do))
         .into()
 }
@@ -798,10 +804,10 @@ pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::model::date::Da
         .class("stale")
         .attr("part", "notice")
         .attr("lang", lang.tag())
-        .text(cat!(s.showing_as_of, " ", format_date(as_of, lang), " · "))
-        .text(cat!(s.update_failed, " "))
+        .text(format!("{} {} · ", s.showing_as_of, format_date(as_of, lang)))
+        .text(format!("{} ", s.update_failed))
         .child(el("code").text(source))
-        .text(cat!(" — ", err.describe(lang)))
+        .text(format!(" — {}", err.describe(lang)))
         .into()
 }
 

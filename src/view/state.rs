@@ -3,7 +3,7 @@
 //!
 //! Pure data: the widget owns a `State`, the view reads it.
 
-use crate::model::text::{split_at_byte, trim, Lang};
+use crate::model::text::Lang;
 use crate::model::{Measure, Programme, Status};
 
 /// Measures listed at first, and added per "show more": long lists stay
@@ -63,7 +63,7 @@ pub struct Filter {
 impl Filter {
     /// Whether the filter hides anything.
     pub fn active(&self) -> bool {
-        self.status.is_some() || !trim(&self.query).is_empty()
+        self.status.is_some() || !self.query.trim().is_empty()
     }
 
     /// Whether `m` passes. Text matching is substring matching on every
@@ -74,7 +74,7 @@ impl Filter {
         if self.status.is_some_and(|s| s != m.status) {
             return false;
         }
-        let q = trim(&self.query);
+        let q = self.query.trim();
         if q.is_empty() {
             return true;
         }
@@ -107,21 +107,21 @@ pub fn contains_ignoring_ascii_case(haystack: &str, needle: &str) -> bool {
 
 /// The key of a measure in [`State::open`] and in fragments.
 pub fn measure_key(task_force: &str, measure: &str) -> String {
-    cat!(task_force, "/", measure)
+    format!("{task_force}/{measure}")
 }
 
 /// The element id of a measure's card, which a fragment naming the measure
 /// scrolls to.
 pub fn measure_id(prefix: &str, task_force: &str, measure: &str) -> String {
-    cat!(prefix, "-m-", task_force, "-", measure)
+    format!("{prefix}-m-{task_force}-{measure}")
 }
 
 /// The URL fragment (without `#`) for a task force, or one of its measures:
 /// `{prefix}-{task force}` or `{prefix}-{task force}/{measure}`.
 pub fn fragment(prefix: &str, task_force: &str, measure: Option<&str>) -> String {
     match measure {
-        Some(m) => cat!(prefix, "-", task_force, "/", m),
-        None => cat!(prefix, "-", task_force),
+        Some(m) => format!("{prefix}-{task_force}/{m}"),
+        None => format!("{prefix}-{task_force}"),
     }
 }
 
@@ -129,7 +129,7 @@ pub fn fragment(prefix: &str, task_force: &str, measure: Option<&str>) -> String
 /// belongs to something else on the page.
 pub fn parse_fragment<'a>(prefix: &str, hash: &'a str) -> Option<(&'a str, Option<&'a str>)> {
     let rest = hash.strip_prefix('#').unwrap_or(hash).strip_prefix(prefix)?.strip_prefix('-')?;
-    let (tf, m) = match split_at_byte(rest, b'/') {
+    let (tf, m) = match rest.split_once('/') {
         Some((tf, m)) => (tf, Some(m).filter(|m| !m.is_empty())),
         None => (rest, None),
     };

@@ -58,6 +58,21 @@ execFileSync(join(ROOT, 'node_modules/.bin/wasm-opt'), ['-Oz', '-Oz', '--low-mem
 const twiggy = JSON.parse(execFileSync('twiggy', ['top', '-n', '12', '--format', 'json', join(OUT, 'named.wasm')], { encoding: 'utf8' }))
   .filter((i) => !/names" subsection|^Σ|and \d+ more/.test(i.name)).slice(0, 10)
   .map((i) => ({ bytes: i.shallow_size, percent: +i.shallow_size_percent.toFixed(2), item: i.name.slice(0, 90) }));
+// What each crate contributes: every item's shallow size, by the crate its
+// name starts with (for `<T as Trait>`, T's crate); the data segments and
+// the import/export glue apart.
+const everything = JSON.parse(execFileSync('twiggy', ['top', '-n', '1000000', '--format', 'json', join(OUT, 'named.wasm')],
+  { encoding: 'utf8', maxBuffer: 1 << 28 }));
+const byCrate = {};
+for (const i of everything) {
+  if (/names" subsection|^Σ|and \d+ more/.test(i.name)) continue;
+  const m = /([A-Za-z_][A-Za-z0-9_]*)(?:\[[0-9a-f]+\])?::/.exec(i.name);
+  const key = /^data\[|data segment/.test(i.name) ? '(data: text, CSS, default dataset)'
+    : / shim/.test(i.name) ? 'wasm_bindgen (export shims)'
+      : /^(import|export) /.test(i.name) ? '(imports and exports)' : m ? m[1] : '(other)';
+  byCrate[key] = (byCrate[key] ?? 0) + i.shallow_size;
+}
+const crates = Object.entries(byCrate).sort((a, b) => b[1] - a[1]).slice(0, 16).map(([crate, bytes]) => ({ crate, bytes }));
 
 // ---- data ------------------------------------------------------------------
 const dezhou = await readFile(join(ROOT, 'data/dezhou.json'), 'utf8');
@@ -294,7 +309,7 @@ async function memory(cycles) {
   return { cycles, afterFirst: first, afterHalf: half, afterAll: after };
 }
 
-const result = { date: new Date().toISOString(), runs: RUNS, sizes, twiggy };
+const result = { date: new Date().toISOString(), runs: RUNS, sizes, twiggy, crates };
 result.firstRenderDefault = await firstRender(server.url + '/bench/default.html', RUNS);
 result.largeData = {
   shape: '5 task forces × 2,000 measures × 5 reports',
@@ -316,6 +331,8 @@ console.log('\nSizes (KB)                          raw    gzip  brotli');
 for (const [k, s] of Object.entries(sizes)) console.log(`  ${k.padEnd(30)} ${kb(s.raw)} ${kb(s.gzip)} ${kb(s.brotli)}`);
 console.log('\nwasm: top items (twiggy top, names kept)');
 for (const t of twiggy) console.log(`  ${String(t.bytes).padStart(7)}  ${String(t.percent).padStart(5)}%  ${t.item}`);
+console.log('\nwasm: bytes by crate (twiggy, before brotli; names kept)');
+for (const c of crates) console.log(`  ${String(c.bytes).padStart(7)}  ${c.crate}`);
 const row = (label, s, floor, ratio) => console.log(`  ${label.padEnd(34)} ${String(s.median).padStart(8)} ms  (min ${s.min}, max ${s.max}, n=${s.runs})${floor ? `   floor ${floor.median} ms, ratio ${ratio}` : ''}`);
 console.log('\nTimings (median of fresh page loads)');
 const d = result.firstRenderDefault;

@@ -1,15 +1,10 @@
-// <task-force-tracker>: the custom element's shim. wasm-bindgen cannot
-// subclass HTMLElement, so this file defines the element, loads the
-// WebAssembly module when an element nears the viewport, and forwards the
-// element's lifecycle, attributes and `data` to the Rust `Tracker`, which
-// does everything else (src/web/). Nothing here builds DOM, fetches data,
-// keeps timers or touches history.
-//
-// Embed:
+// <task-force-tracker>: the custom element's shim (wasm-bindgen cannot
+// subclass HTMLElement). It defines the element, loads the module near the
+// viewport and forwards lifecycle, attributes and `data` to the Rust
+// `Tracker` (src/web/), which does everything else. Embed:
 //   <script type="module" src="/path/task-force-tracker.js"></script>
 //   <task-force-tracker src="/data/programme.json" lang="zh-CN"></task-force-tracker>
-// or, where a CMS strips unknown tags:
-//   <div data-task-force-tracker data-src="/data/programme.json"></div>
+// or, where a CMS strips unknown tags: <div data-task-force-tracker data-src="…"></div>
 import init, { Tracker } from './pkg/task_force_tracker.js';
 
 const TAG = 'task-force-tracker';
@@ -42,10 +37,10 @@ const nearViewport = typeof IntersectionObserver === 'function'
   : null;
 
 /** Reports a failure outside any tracker (the module did not load). */
-function report(el, what, err) {
+const report = (el, what, err) => {
   console.error(`[task-force-tracker] ${what} failed:`, err);
   el.dispatchEvent(new CustomEvent('tft-error', { bubbles: true, composed: true, detail: { source: what, message: String(err) } }));
-}
+};
 
 class TaskForceTracker extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -54,12 +49,10 @@ class TaskForceTracker extends HTMLElement {
 
   constructor() {
     super();
-    // `el.data = …` set before the element was defined is an own property
-    // that hides the accessor: move it behind the accessor.
+    // `el.data = …` set before the element was defined hides the accessor: move it behind.
     if (Object.prototype.hasOwnProperty.call(this, 'data')) {
-      const value = this.data;
+      this.#data = this.data;
       delete this.data;
-      this.#data = value;
     }
   }
 
@@ -87,7 +80,6 @@ class TaskForceTracker extends HTMLElement {
 
   /** The programme shown, as a plain object; setting it overrides src, null returns to it. */
   get data() { return this.#data; }
-
   set data(value) {
     this.#data = value;
     this.#tracker?.setData(value);
@@ -100,11 +92,7 @@ class TaskForceTracker extends HTMLElement {
   start() {
     boot().then(() => {
       if (!this.isConnected || this.#tracker) return;
-      try {
-        this.#tracker = new Tracker(this, this.#data);
-      } catch (err) {
-        report(this, 'starting', err);
-      }
+      try { this.#tracker = new Tracker(this, this.#data); } catch (err) { report(this, 'starting', err); }
     }, (err) => report(this, 'loading the WebAssembly module', err));
   }
 }

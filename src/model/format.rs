@@ -844,7 +844,7 @@ fn type_schema(ty: Ty, doc: &str) -> Value {
         Ty::Status => {
             let words = Status::ALL.iter().flat_map(|s| {
                 core::iter::once(s.key())
-                    .chain(Lang::ALL.iter().map(|l| crate::view::i18n::status_label(*s, *l)).filter(|w| !w.is_ascii()))
+                    .chain(Lang::ALL.iter().map(|l| super::status_label(*s, *l)).filter(|w| !w.is_ascii()))
             });
             let mut seen = Vec::new();
             for w in words {

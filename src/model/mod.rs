@@ -167,9 +167,7 @@ impl Status {
 
     /// Reads a status word: the key, or its Chinese label.
     pub fn from_word(word: &str) -> Option<Status> {
-        Status::ALL
-            .into_iter()
-            .find(|s| word == s.key() || Lang::ALL.iter().any(|l| word == crate::view::i18n::status_label(*s, *l)))
+        Status::ALL.into_iter().find(|s| word == s.key() || Lang::ALL.iter().any(|l| word == status_label(*s, *l)))
     }
 
     fn slot(self) -> usize {

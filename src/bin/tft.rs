@@ -46,15 +46,6 @@ or without BOM) or GB18030; see data/template.csv for the columns. One row
 per measure; rows with type=report add a dated status report to the
 measure named by task_force_id + measure_id.
 
-Options:
-  --title TEXT        programme title (zh-Hans)
-  --title-en TEXT     programme title in English
-  --as-of DATE        the date the statuses describe (YYYY-MM-DD)
-  --source-title T    cited source title; --source-url URL; --source-publisher P
-  --sample            mark every status and figure as sample data
-  --encoding E        utf-8, gb18030 or auto (default auto)
-  -o FILE             write the JSON here (default: standard output)
-
 Nothing is written unless the whole file is valid; problems are reported
 as FILE:ROW: column COLUMN: message. Exit 0, 1 on data errors.";
 
@@ -95,30 +86,8 @@ the same field tables the validator uses.";
         ImportCsv {
             /// The CSV file (UTF-8 with or without BOM, or GB18030)
             file: String,
-            /// Programme title (zh-Hans)
-            #[arg(long)]
-            title: String,
-            /// Programme title in English
-            #[arg(long = "title-en")]
-            title_en: Option<String>,
-            /// The date the statuses describe (YYYY-MM-DD)
-            #[arg(long = "as-of")]
-            as_of: String,
-            /// Cited source title
-            #[arg(long = "source-title")]
-            source_title: Option<String>,
-            /// Cited source URL
-            #[arg(long = "source-url")]
-            source_url: Option<String>,
-            /// Cited source publisher
-            #[arg(long = "source-publisher")]
-            source_publisher: Option<String>,
-            /// Mark every status and figure as sample data
-            #[arg(long)]
-            sample: bool,
-            /// utf-8, gb18030 or auto
-            #[arg(long, default_value = "auto")]
-            encoding: String,
+            #[command(flatten)]
+            opts: ImportOptions,
             /// Write the JSON here (default: standard output)
             #[arg(short = 'o', value_name = "OUT.json")]
             out: Option<String>,
@@ -170,34 +139,7 @@ the same field tables the validator uses.";
         };
         match cli.command {
             Command::Validate { files } => validate(&files),
-            Command::ImportCsv {
-                file,
-                title,
-                title_en,
-                as_of,
-                source_title,
-                source_url,
-                source_publisher,
-                sample,
-                encoding,
-                out,
-            } => {
-                let Some(encoding) = csv_import::Encoding::from_name(&encoding) else {
-                    eprintln!("tft import-csv: --encoding must be utf-8, gb18030 or auto, not `{encoding}`");
-                    return 2;
-                };
-                let opts = ImportOptions {
-                    title,
-                    title_en,
-                    as_of,
-                    source_title,
-                    source_url,
-                    source_publisher,
-                    sample,
-                    encoding,
-                };
-                import_csv(&file, &opts, out.as_deref())
-            }
+            Command::ImportCsv { file, opts, out } => import_csv(&file, &opts, out.as_deref()),
             Command::RenderHtml { file, lang, page, widget_view, selected, query, out } => {
                 let Some(lang) = Lang::from_tag(&lang) else {
                     eprintln!("tft render-html: --lang must be zh-Hans, zh-Hant or en, not `{lang}`");

@@ -7,7 +7,7 @@
 //! child of the given parent fails.
 
 use super::{Dom, DomError};
-use crate::view::Node;
+use crate::view::{escape, Node};
 
 /// Names and values (attributes, CSS properties) in the order first set.
 type Pairs = Vec<(String, String)>;
@@ -178,18 +178,6 @@ fn open_tag<'a>(
         out.push(']');
     }
     out.push('>');
-}
-
-fn escape(out: &mut String, s: &str) {
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
 }
 
 fn set(list: &mut Vec<(String, String)>, name: &str, value: &str) {

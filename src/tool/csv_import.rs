@@ -21,6 +21,15 @@ pub enum Encoding {
     Auto,
 }
 
+impl std::str::FromStr for Encoding {
+    type Err = String;
+
+    /// Reads `utf-8`, `gb18030` (also `gbk`, `gb2312`) or `auto`.
+    fn from_str(name: &str) -> Result<Encoding, String> {
+        Encoding::from_name(name).ok_or_else(|| format!("`{name}` is not utf-8, gb18030 or auto"))
+    }
+}
+
 impl Encoding {
     /// Reads `utf-8`, `gb18030` (also `gbk`, `gb2312`) or `auto`.
     pub fn from_name(name: &str) -> Option<Encoding> {
@@ -33,24 +42,33 @@ impl Encoding {
     }
 }
 
-/// Programme-level settings the CSV does not carry.
-#[derive(Debug, Clone)]
+/// Programme-level settings the CSV does not carry; also `tft import-csv`'s
+/// options (their help is these comments).
+#[derive(Debug, Clone, clap::Args)]
 pub struct ImportOptions {
-    /// Programme title (zh-Hans).
+    /// Programme title (zh-Hans)
+    #[arg(long)]
     pub title: String,
-    /// Programme title in English.
+    /// Programme title in English
+    #[arg(long = "title-en")]
     pub title_en: Option<String>,
-    /// The as-of date, `YYYY-MM-DD`.
+    /// The date the statuses describe (YYYY-MM-DD)
+    #[arg(long = "as-of")]
     pub as_of: String,
-    /// Cited source: title, URL, publisher.
+    /// Cited source title
+    #[arg(long = "source-title")]
     pub source_title: Option<String>,
-    /// Cited source URL.
+    /// Cited source URL
+    #[arg(long = "source-url")]
     pub source_url: Option<String>,
-    /// Cited source publisher.
+    /// Cited source publisher
+    #[arg(long = "source-publisher")]
     pub source_publisher: Option<String>,
-    /// Mark the whole programme as sample data.
+    /// Mark every status and figure as sample data
+    #[arg(long)]
     pub sample: bool,
-    /// How the file is encoded.
+    /// How the file is encoded: utf-8, gb18030 or auto
+    #[arg(long, default_value = "auto")]
     pub encoding: Encoding,
 }
 

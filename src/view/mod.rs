@@ -181,7 +181,9 @@ impl Node {
     }
 }
 
-fn escape(out: &mut String, s: &str) {
+/// Appends `s` with `&`, `<`, `>`, `"` and `'` escaped for HTML text and
+/// attribute values.
+pub fn escape(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),

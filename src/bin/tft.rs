@@ -56,6 +56,17 @@ code, with every task force and measure expanded. Without --page the output
 is a fragment to paste inside <task-force-tracker> as its no-JavaScript
 fallback; with --page it is a whole printable, indexable HTML page.";
 
+    const HELP_DIFF: &str = "tft diff OLD.json NEW.json [--format text|markdown|json] [--lang zh|en]
+
+Compares two publications of a programme: task forces and measures added or
+removed, status changes (from → to), progress changes, new reports,
+milestones reached, deadlines moved, measures newly overdue at the newer
+asOf, and the tallies before and after. --format markdown writes a section
+an editor can paste into a story.
+
+Exit 0 when nothing changed, 1 when something did, 2 for a wrong command
+line, 3 when a file cannot be read or is not a valid programme.";
+
     const HELP_SCHEMA: &str = "tft schema [-o OUT.json]
 
 Prints the JSON Schema (draft 2020-12) of the data format, generated from
@@ -117,6 +128,23 @@ the same field tables the validator uses.";
             #[arg(short = 'o', value_name = "OUT.html")]
             out: Option<String>,
         },
+        /// What changed between two publications of a programme
+        #[command(long_about = HELP_DIFF)]
+        Diff {
+            /// The older file
+            old: String,
+            /// The newer file
+            new: String,
+            /// text, markdown (to paste into a story) or json
+            #[arg(long, default_value = "text", value_parser = ["text", "markdown", "json"])]
+            format: String,
+            /// zh (Simplified Chinese) or en; default from LC_ALL / LANG
+            #[arg(long, value_parser = ["zh", "en"])]
+            lang: Option<String>,
+            /// Write the result here (default: standard output)
+            #[arg(short = 'o', value_name = "OUT")]
+            out: Option<String>,
+        },
         /// Print the JSON Schema of the data format
         #[command(long_about = HELP_SCHEMA)]
         Schema {
@@ -150,6 +178,7 @@ the same field tables the validator uses.";
                 state.filter.query = query.unwrap_or_default();
                 render_html(&file, &state, page, out.as_deref())
             }
+            Command::Diff { old, new, format, lang, out } => diff(&old, &new, &format, lang.as_deref(), out.as_deref()),
             Command::Schema { out } => write_out(&tool::pretty(&format::schema()), out.as_deref()),
             Command::Reference => write_out(&format::reference(), None),
         }
@@ -255,6 +284,61 @@ the same field tables the validator uses.";
                 eprintln!("{file}: {} problems; nothing was written", problems.len());
                 1
             }
+        }
+    }
+
+    /// The language of `tft`'s words: the flag, else the locale.
+    fn words(flag: Option<&str>) -> Lang {
+        let zh = |s: &str| s.to_ascii_lowercase().starts_with("zh");
+        match flag {
+            Some(l) => {
+                if zh(l) {
+                    Lang::ZhHans
+                } else {
+                    Lang::En
+                }
+            }
+            None => {
+                let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+                    .iter()
+                    .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+                if locale.as_deref().is_some_and(zh) {
+                    Lang::ZhHans
+                } else {
+                    Lang::En
+                }
+            }
+        }
+    }
+
+    /// Reads a programme for `diff`: exit 3 when it cannot be had.
+    fn programme(file: &str) -> Result<model::Programme, i32> {
+        let text = read_utf8(file).map_err(|_| 3)?;
+        model::parse(&text).map(|p| p.programme).map_err(|_| {
+            eprintln!("{file}: not a valid programme; run `tft validate {file}` for the details");
+            3
+        })
+    }
+
+    fn diff(old: &str, new: &str, format: &str, lang: Option<&str>, out: Option<&str>) -> i32 {
+        let (before, after) = match (programme(old), programme(new)) {
+            (Ok(a), Ok(b)) => (a, b),
+            (Err(code), _) | (_, Err(code)) => return code,
+        };
+        let lang = words(lang);
+        let d = model::diff::diff(&before, &after);
+        let text = match format {
+            "json" => format!(
+                "{}\n",
+                serde_json::to_string_pretty(&tool::diff_json(&d, lang)).expect("JSON values serialise")
+            ),
+            "markdown" => view::diff::describe(&d, lang, view::diff::Layout::Markdown),
+            _ => view::diff::describe(&d, lang, view::diff::Layout::Text),
+        };
+        match write_out(&text, out) {
+            0 if d.is_empty() => 0,
+            0 => 1,
+            code => code,
         }
     }
 

@@ -13,6 +13,7 @@ use crate::model::text::{Lang, Text};
 use core::fmt;
 
 pub mod date;
+pub mod diff;
 pub mod format;
 pub mod hash;
 pub mod json;

@@ -30,6 +30,67 @@ pub fn pretty(v: &Value) -> String {
     text
 }
 
+/// A [`Diff`](crate::model::diff::Diff) as JSON: the dates, the tallies
+/// before and after, and every change with its kind, place and values.
+pub fn diff_json(d: &crate::model::diff::Diff, lang: crate::model::text::Lang) -> serde_json::Value {
+    use crate::model::diff::Change;
+    use crate::model::Tally;
+    use serde_json::json;
+    let tally = |t: &Tally| json!({ "measures": t.total(), "completed": t.done(), "overdue": t.overdue });
+    let date = |d: &Option<crate::model::date::Date>| d.map(|d| d.to_string());
+    let changes: Vec<serde_json::Value> = d
+        .changes
+        .iter()
+        .map(|c| {
+            let p = c.place();
+            let mut v = json!({
+                "kind": c.kind(),
+                "taskForce": p.task_force,
+                "taskForceName": p.task_force_name.get(lang),
+            });
+            if let Some((id, title)) = &p.measure {
+                v["measure"] = json!(id);
+                v["title"] = json!(title.get(lang));
+            }
+            let (from, to, extra) = match c {
+                Change::MeasureAdded(_, s) => (None, Some(json!(s.key())), None),
+                Change::Status(_, a, b) => (Some(json!(a.key())), Some(json!(b.key())), None),
+                Change::Progress(_, a, b) => (Some(json!(a)), Some(json!(b)), None),
+                Change::DeadlineMoved(_, a, b) => (Some(json!(date(a))), Some(json!(date(b))), None),
+                Change::Report(_, day, note) => {
+                    (None, None, Some(json!({ "date": day.to_string(), "note": note.get(lang) })))
+                }
+                Change::MilestoneReached(_, m, due) => {
+                    (None, None, Some(json!({ "milestone": m.get(lang), "due": due.to_string() })))
+                }
+                Change::NewlyOverdue(_, due) => (None, None, Some(json!({ "due": due.to_string() }))),
+                Change::TaskForceAdded(_) | Change::TaskForceRemoved(_) | Change::MeasureRemoved(_) => {
+                    (None, None, None)
+                }
+            };
+            if let Some(f) = from {
+                v["from"] = f;
+            }
+            if let Some(t) = to {
+                v["to"] = t;
+            }
+            if let Some(serde_json::Value::Object(m)) = extra {
+                for (k, x) in m {
+                    v[k] = x;
+                }
+            }
+            v
+        })
+        .collect();
+    json!({
+        "from": d.old_as_of.to_string(),
+        "to": d.new_as_of.to_string(),
+        "before": tally(&d.before),
+        "after": tally(&d.after),
+        "changes": changes,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

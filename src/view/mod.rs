@@ -12,6 +12,7 @@ use crate::view::i18n::{format_date, language_name, matching, show_more, showing
 pub use crate::view::state::State;
 use crate::view::state::{measure_id, measure_key};
 
+pub mod diff;
 pub mod export;
 pub mod i18n;
 pub mod state;

@@ -395,3 +395,61 @@ fn the_summary_counts_what_the_view_shows() {
     assert_eq!(json["taskForces"][1]["byStatus"]["blocked"], 1);
     assert_eq!(json["asOf"], "2021-06-30");
 }
+
+/// A memory that lives as long as the test: what `localStorage` would hold.
+#[derive(Debug, Clone, Default)]
+struct Remembered(
+    std::rc::Rc<std::cell::RefCell<std::collections::HashMap<String, task_force_tracker::controller::Seen>>>,
+);
+
+impl task_force_tracker::controller::Memory for Remembered {
+    fn recall(&self, key: &str) -> Option<task_force_tracker::controller::Seen> {
+        self.0.borrow().get(key).cloned()
+    }
+    fn remember(&mut self, key: &str, seen: &task_force_tracker::controller::Seen) {
+        self.0.borrow_mut().insert(key.to_string(), seen.clone());
+    }
+}
+
+#[test]
+fn since_the_last_visit_exactly_the_changed_measures_are_marked() {
+    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/diff/old.json")).unwrap();
+    let new = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/diff/new.json")).unwrap();
+    let memory = Remembered::default();
+    let visit = |text: &str| {
+        let mut w = Widget::new("tft", None, "en");
+        w.c.set_memory(Some(Box::new(memory.clone())));
+        w.load(text, "/data/programme.json");
+        w
+    };
+    let first = visit(&old);
+    assert!(first.c.state().updated.is_empty(), "a first visit marks nothing");
+    assert!(!first.c.dom().html().contains("Updated since your last visit"));
+
+    let second = visit(&new);
+    let mut marked: Vec<&str> = second.c.state().updated.iter().map(String::as_str).collect();
+    marked.sort();
+    // toilets: progress, milestone, report; roads: status; lighting and four-virtues: new.
+    assert_eq!(marked, ["culture/four-virtues", "ecology/lighting", "ecology/roads", "ecology/toilets"]);
+    assert!(second.text().contains("4 measures updated since your last visit"), "{}", second.text());
+    assert_eq!(
+        second.c.dom().html().matches("Updated since your last visit").count(),
+        3,
+        "three of them in this task force"
+    );
+
+    // Only those, across task forces, with one press.
+    let mut second = second;
+    second.click("updated", "");
+    assert_eq!(second.c.state().counts(&task_force_tracker::model::parse(&new).unwrap().programme), (4, 5));
+    assert!(second.text().contains("Showing 4 of 5"), "{}", second.text());
+
+    let third = visit(&new);
+    assert!(third.c.state().updated.is_empty(), "nothing new since the second visit");
+
+    // No memory (remember="off"): nothing marked, nothing stored.
+    let mut off = Widget::new("tft", None, "en");
+    off.c.set_memory(None);
+    off.load(&old, "/other.json");
+    assert!(!memory.0.borrow().keys().any(|k| k.contains("/other.json")));
+}

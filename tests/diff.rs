@@ -107,3 +107,31 @@ fn unreadable_or_invalid_files_exit_3_and_a_bad_flag_2() {
     let o = tft(&["diff", new.to_str().unwrap(), new.to_str().unwrap(), "--format", "pdf"], "en");
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn a_fingerprint_changes_exactly_where_the_diff_sees_a_change_a_reader_can_see() {
+    use task_force_tracker::model::diff::fingerprint;
+    let (old, new) = (read("old.json"), read("new.json"));
+    let d = diff(&old, &new);
+    for tf in &new.task_forces {
+        let Some(before) = old.task_forces.iter().find(|o| o.id == tf.id) else { continue };
+        for m in &tf.measures {
+            let Some(o) = before.measures.iter().find(|o| o.id == m.id) else { continue };
+            let seen = d.changes.iter().any(|c| {
+                c.place().measure.as_ref().is_some_and(|(id, _)| id == m.id.as_str())
+                    && matches!(
+                        c,
+                        Change::Status(..) | Change::Progress(..) | Change::MilestoneReached(..) | Change::Report(..)
+                    )
+            });
+            assert_eq!(fingerprint(o) != fingerprint(m), seen, "{}", m.id.as_str());
+        }
+    }
+    // toilets (progress, milestone, report) and roads (status) changed; sewage did not.
+    let f = |p: &model::Programme, id: &str| {
+        fingerprint(p.task_forces[0].measures.iter().find(|m| m.id.as_str() == id).unwrap())
+    };
+    assert_ne!(f(&old, "toilets"), f(&new, "toilets"));
+    assert_ne!(f(&old, "roads"), f(&new, "roads"));
+    assert_eq!(f(&old, "sewage"), f(&new, "sewage"), "becoming overdue is not a change the data reported");
+}

@@ -20,6 +20,7 @@ use crate::view::export::to_csv;
 use crate::view::i18n::{format_date, showing, strings};
 use crate::view::state::{fragment, measure_id, measure_key, parse_fragment, State, PAGE};
 use crate::view::{self, LoadError, Node};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 /// Source name of the embedded default, in messages and events.
@@ -36,6 +37,21 @@ pub const STEP_BYTES: usize = 1 << 19;
 /// ([`PAGE`]) follows once it is painted, so no frame lays out 25 cards at
 /// once.
 pub const FIRST_PAINT: usize = 8;
+
+/// Where a widget remembers, in the reader's own browser, what it last
+/// showed, so that the next visit can mark what changed. Nothing stored
+/// leaves the browser. The web layer keeps it in `localStorage` (through
+/// gloo-storage); tests keep it in memory; `remember="off"` gives none.
+pub trait Memory: std::fmt::Debug {
+    /// What is stored under `key`, if anything can be read.
+    fn recall(&self, key: &str) -> Option<Seen>;
+    /// Stores `seen` under `key`; a full or blocked storage just forgets.
+    fn remember(&mut self, key: &str, seen: &Seen);
+}
+
+/// What a widget showed: each measure's key (`taskforce/measure`) and its
+/// [`fingerprint`](crate::model::diff::fingerprint).
+pub type Seen = HashMap<String, String>;
 
 /// Reader input, as the page forwards it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,6 +107,8 @@ pub struct Controller<D: Dom> {
     selected: Option<String>,
     /// A load in progress.
     job: Option<Job>,
+    /// What this widget remembers between visits (`None`: nothing).
+    memory: Option<Box<dyn Memory>>,
 }
 
 #[derive(Debug)]
@@ -124,7 +142,14 @@ impl<D: Dom> Controller<D> {
             failure: None,
             selected,
             job: None,
+            memory: None,
         }
+    }
+
+    /// Where to remember what was shown between visits (`None` stores
+    /// nothing and marks nothing).
+    pub fn set_memory(&mut self, memory: Option<Box<dyn Memory>>) {
+        self.memory = memory;
     }
 
     /// The document rendered into.
@@ -397,6 +422,11 @@ impl<D: Dom> Controller<D> {
             "clear" => self.set_filter(out, |st| {
                 st.filter.status = None;
                 st.filter.query.clear();
+                st.filter.updated = false;
+            }),
+            "updated" => self.set_filter(out, |st| {
+                st.filter.updated = !st.filter.updated;
+                st.filter.all = st.filter.updated || st.filter.all;
             }),
             _ => {}
         }
@@ -480,6 +510,7 @@ impl<D: Dom> Controller<D> {
             self.state.announcement = format!("{} {}", s.data_updated, format_date(p.as_of, self.state.lang));
         }
         self.state.version = Some(version);
+        self.recall_visit(&p, source);
         self.programme = Some(Rc::new(p));
         self.text = text;
         self.failure = None;
@@ -504,6 +535,28 @@ impl<D: Dom> Controller<D> {
             }
         }
         out.push(Effect::Event(HostEvent::Load(detail)));
+    }
+
+    /// Marks the measures that changed since the reader's last visit (what
+    /// this widget last showed from the same source and programme), then
+    /// remembers what it shows now. A first visit marks nothing.
+    fn recall_visit(&mut self, p: &Programme, source: &str) {
+        let Some(memory) = &mut self.memory else { return };
+        let key = format!("task-force-tracker:seen:{source}:{}", p.title.get(Lang::ZhHans));
+        let before = memory.recall(&key);
+        let mut now = Seen::new();
+        for tf in &p.task_forces {
+            for m in &tf.measures {
+                let key = measure_key(tf.id.as_str(), m.id.as_str());
+                let print = crate::model::diff::fingerprint(m);
+                // Changed, or new since then.
+                if before.as_ref().is_some_and(|before| before.get(&key) != Some(&print)) {
+                    self.state.updated.insert(key.clone());
+                }
+                now.insert(key, print);
+            }
+        }
+        memory.remember(&key, &now);
     }
 
     /// Selects the task force named by the `selected` attribute, if any;
@@ -590,7 +643,7 @@ impl<D: Dom> Controller<D> {
             return;
         }
         self.state.limit = PAGE;
-        let (shown, total) = self.state.filter.counts(&p, self.state.selected);
+        let (shown, total) = self.state.counts(&p);
         let lang = self.state.lang;
         self.state.announcement = if !self.state.filter.active() {
             showing(lang, total, total)

@@ -173,3 +173,29 @@ fn measure(changes: &mut Vec<Change>, place: Place, o: &Measure, m: &Measure, ol
         }
     }
 }
+
+/// What a reader can see change on a measure, as a short hash: its status,
+/// reported progress, the milestones reached and the reports. The widget
+/// remembers it per measure to mark what changed since the reader's last
+/// visit; two fingerprints differ exactly when [`diff`] reports a status,
+/// progress, milestone or report change for the measure (tested in
+/// `tests/diff.rs`).
+pub fn fingerprint(m: &Measure) -> String {
+    let mut h = super::hash::Hasher::default();
+    let mut put = |s: &str| {
+        h.update(s.as_bytes());
+        h.update(&[0]);
+    };
+    put(m.status.key());
+    put(&m.progress().to_string());
+    for ms in m.milestones.iter().filter(|ms| ms.done) {
+        ms.title.strings().for_each(&mut put);
+        put(&ms.due.to_string());
+    }
+    put("reports");
+    for r in &m.reports {
+        put(&r.date.to_string());
+        r.note.strings().for_each(&mut put);
+    }
+    h.finish()
+}

@@ -47,6 +47,8 @@ pub struct Strings {
     pub scope_all: &'static str,
     pub clear: &'static str,
     pub no_results: &'static str,
+    pub updated: &'static str,
+    pub only_updated: &'static str,
     pub results_all: &'static str,
     pub milestones: &'static str,
     pub history: &'static str,
@@ -99,6 +101,8 @@ const ZH_HANS: Strings = Strings {
     scope_all: "全部专班",
     clear: "清除筛选",
     no_results: "没有符合条件的措施。",
+    updated: "自上次访问后有更新",
+    only_updated: "只看有更新的措施",
     results_all: "全部专班中的筛选结果",
     milestones: "节点",
     history: "汇报记录",
@@ -151,6 +155,8 @@ const ZH_HANT: Strings = Strings {
     scope_all: "全部專班",
     clear: "清除篩選",
     no_results: "沒有符合條件的措施。",
+    updated: "自上次造訪後有更新",
+    only_updated: "只看有更新的措施",
     results_all: "全部專班中的篩選結果",
     milestones: "節點",
     history: "匯報記錄",
@@ -204,6 +210,8 @@ const EN: Strings = Strings {
     scope_all: "All task forces",
     clear: "Clear filters",
     no_results: "No measures match.",
+    updated: "Updated since your last visit",
+    only_updated: "Show only these",
     results_all: "Results in all task forces",
     milestones: "Milestones",
     history: "Status history",
@@ -263,6 +271,16 @@ pub fn language_name(lang: Lang) -> &'static str {
 }
 
 pub use crate::model::status_label;
+
+/// "3 measures updated since your last visit".
+pub fn updated_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhHans => format!("{n} 项措施自上次访问后有更新"),
+        Lang::ZhHant => format!("{n} 項措施自上次造訪後有更新"),
+        Lang::En if n == 1 => "1 measure updated since your last visit".to_string(),
+        Lang::En => format!("{n} measures updated since your last visit"),
+    }
+}
 
 /// A date as readers of `lang` write it: `2020年4月17日` or `17 Apr 2020`.
 pub fn format_date(d: Date, lang: Lang) -> String {

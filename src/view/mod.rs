@@ -8,7 +8,9 @@
 
 use crate::model::text::Lang;
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
-use crate::view::i18n::{format_date, language_name, matching, show_more, showing, status_label, strings, Strings};
+use crate::view::i18n::{
+    format_date, language_name, matching, show_more, showing, status_label, strings, updated_count, Strings,
+};
 pub use crate::view::state::State;
 use crate::view::state::{measure_id, measure_key};
 
@@ -213,7 +215,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
         let on = i == selected;
         let mut count = done_of(tally, s);
         if filtering {
-            let n = tf.measures.iter().filter(|m| st.filter.matches(m)).count();
+            let n = tf.measures.iter().filter(|m| st.shows(tf, m)).count();
             count = format!("{count} · {}", matching(lang, n));
         }
         button("tab", "tab")
@@ -261,7 +263,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
         return root.children(panels).into();
     }
     let mut root = root
-        .child(filters(p, st, selected, s))
+        .child(filters(p, st, s))
         .child(
             el("div")
                 .class("tabs")
@@ -366,6 +368,25 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
     if st.print {
         return head;
     }
+    if !st.updated.is_empty() {
+        // Since the reader's last visit (remembered in their browser only).
+        head = head.child(
+            el("p")
+                .class("updates")
+                .child(
+                    el("span")
+                        .class("tag updated")
+                        .attr("part", "badge updated")
+                        .text(updated_count(lang, st.updated.len())),
+                )
+                .text(" ")
+                .child(
+                    button("chip", "updated")
+                        .attr("aria-pressed", if st.filter.updated { "true" } else { "false" })
+                        .text(s.only_updated),
+                ),
+        );
+    }
     head.child(tools)
 }
 
@@ -415,7 +436,7 @@ fn status_bar(t: &Tally) -> El {
     el("span").class("bar").children(segs)
 }
 
-fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> El {
+fn filters(p: &Programme, st: &State, s: &Strings) -> El {
     let lang = st.lang;
     let f = &st.filter;
     let option = |value: &str, label: String, on: bool| {
@@ -452,7 +473,7 @@ fn filters(p: &Programme, st: &State, selected: usize, s: &Strings) -> El {
     if f.active() {
         // Counted only while a filter is on: otherwise every render would
         // walk every measure in scope for a number nobody sees.
-        let (shown, total) = f.counts(p, selected);
+        let (shown, total) = st.counts(p);
         bar = bar
             .child(el("p").class("count").text(showing(lang, shown, total)))
             .child(button("chip", "clear").text(s.clear));
@@ -466,7 +487,7 @@ fn results(p: &Programme, st: &State, s: &Strings) -> El {
     let mut region = el("section").class("results").attr("part", "panel").attr("aria-label", s.results_all);
     let mut any = false;
     for tf in &p.task_forces {
-        let matching = || tf.measures.iter().filter(|m| st.filter.matches(m));
+        let matching = || tf.measures.iter().filter(|m| st.shows(tf, m));
         let count = matching().count();
         let take = count.min(budget);
         budget -= take;
@@ -541,8 +562,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
     };
     facts = facts.child(fact(s.members, members));
 
-    let filter = if st.print { &Default::default() } else { &st.filter };
-    let matching = || tf.measures.iter().filter(|m| filter.matches(m));
+    let matching = || tf.measures.iter().filter(|m| st.print || st.shows(tf, m));
     let count = matching().count();
     let shown = if st.print { count } else { count.min(st.limit) };
     let list = if tf.measures.is_empty() {
@@ -587,6 +607,9 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
     }
     if m.sample {
         tags = tags.text(" ").child(el("span").class("tag sample").text(s.sample_short));
+    }
+    if !st.print && st.updated.contains(&key) {
+        tags = tags.text(" ").child(el("span").class("tag updated").attr("part", "badge updated").text(s.updated));
     }
 
     let mut figures = format!("{} {progress}%", s.progress);

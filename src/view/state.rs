@@ -4,7 +4,8 @@
 //! Pure data: the widget owns a `State`, the view reads it.
 
 use crate::model::text::Lang;
-use crate::model::{Measure, Programme, Status};
+use crate::model::{Measure, Programme, Status, TaskForce};
+use std::collections::HashSet;
 
 /// Measures listed at first, and added per "show more": long lists stay
 /// fast to render and to switch on a phone.
@@ -31,6 +32,10 @@ pub struct State {
     pub announcement: String,
     /// Short content hash of the data shown.
     pub version: Option<String>,
+    /// Measures (`taskforce/measure` keys) whose status, progress,
+    /// milestones or reports changed since the reader's last visit, or that
+    /// are new since then; empty on a first visit.
+    pub updated: HashSet<String>,
 }
 
 impl Default for State {
@@ -45,6 +50,7 @@ impl Default for State {
             print: false,
             announcement: String::new(),
             version: None,
+            updated: HashSet::new(),
         }
     }
 }
@@ -58,12 +64,14 @@ pub struct Filter {
     pub query: String,
     /// Search every task force instead of the selected one.
     pub all: bool,
+    /// Only measures updated since the reader's last visit.
+    pub updated: bool,
 }
 
 impl Filter {
     /// Whether the filter hides anything.
     pub fn active(&self) -> bool {
-        self.status.is_some() || !self.query.trim().is_empty()
+        self.status.is_some() || !self.query.trim().is_empty() || self.updated
     }
 
     /// Whether `m` passes. Text matching is substring matching on every
@@ -81,15 +89,26 @@ impl Filter {
         let hit = |s: &str| contains_ignoring_ascii_case(s, q);
         m.title.strings().any(hit) || m.reports.iter().any(|r| r.note.strings().any(hit))
     }
+}
+
+impl State {
+    /// Whether measure `m` of task force `tf` is listed under the filter.
+    pub fn shows(&self, tf: &TaskForce, m: &Measure) -> bool {
+        self.filter.matches(m)
+            && (!self.filter.updated || self.updated.contains(&measure_key(tf.id.as_str(), m.id.as_str())))
+    }
 
     /// `(matching, total)` measures in the filter's scope.
-    pub fn counts(&self, p: &Programme, selected: usize) -> (usize, usize) {
-        let scope =
-            if self.all { &p.task_forces[..] } else { p.task_forces.get(selected..=selected).unwrap_or_default() };
+    pub fn counts(&self, p: &Programme) -> (usize, usize) {
+        let scope = if self.filter.all {
+            &p.task_forces[..]
+        } else {
+            p.task_forces.get(self.selected..=self.selected).unwrap_or_default()
+        };
         let (mut shown, mut total) = (0, 0);
         for tf in scope {
             for m in &tf.measures {
-                shown += usize::from(self.matches(m));
+                shown += usize::from(self.shows(tf, m));
             }
             total += tf.measures.len();
         }

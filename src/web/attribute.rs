@@ -22,4 +22,6 @@ pub enum Attribute {
     Refresh = "refresh",
     /// Seconds a fetch may take.
     Timeout = "timeout",
+    /// `off`: remember nothing between visits.
+    Remember = "remember",
 }

@@ -261,6 +261,7 @@ impl Widget {
             // For the benchmark, and for hosts' own timing.
             let _ = p.mark("task-force-tracker:start");
         }
+        self.remember_setting();
         let lang = self.host.get_attribute("lang");
         self.run(|c| c.set_lang(lang.as_deref(), page_lang().as_deref()));
         self.listen();
@@ -275,8 +276,18 @@ impl Widget {
             Attribute::Lang => self.run(|c| c.set_lang(value("lang").as_deref(), page_lang().as_deref())),
             Attribute::Selected => self.run(|c| c.set_selected(value("selected"))),
             Attribute::Theme => self.run(|c| c.set_theme(value("theme").as_deref())),
+            Attribute::Remember => self.remember_setting(),
             _ => {}
         }
+    }
+
+    /// `remember="off"` stores nothing between visits; anything else (or
+    /// no attribute) remembers, in the reader's browser only.
+    fn remember_setting(&self) {
+        let off = self.host.get_attribute("remember").is_some_and(|v| v.trim().eq_ignore_ascii_case("off"));
+        let memory: Option<Box<dyn crate::controller::Memory>> =
+            if off { None } else { Some(Box::new(page::LocalMemory)) };
+        self.ctl.borrow_mut().set_memory(memory);
     }
 
     /// One controller step: a rebuild first if the DOM was changed from

@@ -192,7 +192,7 @@ async function interactions(runs) {
   // The floors: the widget is removed, the first view is inserted as static
   // HTML in its place, then replaced by the view after the switch, and that
   // by the view after the search (innerHTML, the same stylesheet).
-  const keys = ['sw', 'swPaint', 'filter', 'filterPaint', 'long', 'swFloor', 'swPaintFloor', 'filterFloor', 'filterPaintFloor'];
+  const keys = ['sw', 'swPaint', 'filter', 'filterPaint', 'long', 'tl', 'tlPaint', 'tlLong', 'swFloor', 'swPaintFloor', 'filterFloor', 'filterPaintFloor'];
   const all = Object.fromEntries(keys.map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -219,6 +219,18 @@ async function interactions(runs) {
       await painted();
       const filterPaint = performance.now() - t;
       const long = Math.max(0, ...window.__long);
+      // The timeline of a task force of 2,000 measures (the search cleared).
+      q.value = '';
+      q.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+      await painted();
+      window.__long = [];
+      t = performance.now();
+      root.querySelector('[data-act=layout][data-arg=timeline]').click();
+      const tl = performance.now() - t;
+      await painted();
+      const tlPaint = performance.now() - t;
+      await new Promise((ok) => setTimeout(ok, 50)); // long-task entries arrive after the task
+      const tlLong = Math.max(0, ...window.__long);
 
       document.getElementById('w').remove();
       const host = document.getElementById('floor');
@@ -236,7 +248,7 @@ async function interactions(runs) {
       const filterFloor = performance.now() - t;
       await painted();
       const filterPaintFloor = performance.now() - t;
-      return { sw, swPaint, filter, filterPaint, long, swFloor, swPaintFloor, filterFloor, filterPaintFloor };
+      return { sw, swPaint, filter, filterPaint, long, tl, tlPaint, tlLong, swFloor, swPaintFloor, filterFloor, filterPaintFloor };
     }, [i, QUERY]);
     for (const k of keys) all[k].push(r[k]);
     await ctx.close();
@@ -246,6 +258,7 @@ async function interactions(runs) {
     switchTaskForce: withFloor(all.sw, all.swFloor), switchTaskForcePainted: withFloor(all.swPaint, all.swPaintFloor),
     applyFilter: withFloor(all.filter, all.filterFloor), applyFilterPainted: withFloor(all.filterPaint, all.filterPaintFloor),
     longestTask: stats(all.long),
+    timeline: stats(all.tl), timelinePainted: stats(all.tlPaint), timelineLongestTask: stats(all.tlLong),
   };
 }
 
@@ -348,6 +361,9 @@ row('  … warm (switches 11–40 of a page)', L.switchWarm);
 row('large: search filter (DOM updated)', L.applyFilter, L.applyFilter.floor, L.applyFilter.ratio);
 row('  … to the second frame after', L.applyFilterPainted, L.applyFilterPainted.floor, L.applyFilterPainted.ratio);
 row('large: longest task, switch + filter', L.longestTask);
+row('large: timeline of 2,000 measures (DOM updated)', L.timeline);
+row('  … to the second frame after', L.timelinePainted);
+row('  … longest task', L.timelineLongestTask);
 const m = result.memory;
 console.log(`\nMemory after one pass over 4 datasets, then after ${m.cycles / 2} and ${m.cycles} more refreshes`);
 console.log(`  wasm memory ${m.afterFirst.wasmBytes} → ${m.afterHalf.wasmBytes} (after ${m.cycles / 2}) → ${m.afterAll.wasmBytes} bytes (a high-water mark: flat once reached means no leak)`);

@@ -453,3 +453,22 @@ fn since_the_last_visit_exactly_the_changed_measures_are_marked() {
     off.load(&old, "/other.json");
     assert!(!memory.0.borrow().keys().any(|k| k.contains("/other.json")));
 }
+
+#[test]
+fn the_timeline_is_a_layout_in_the_fragment_and_survives_a_tab_switch() {
+    let mut w = Widget::new("tft", None, "en");
+    w.load(default_programme_json(), EMBEDDED);
+    w.click("layout", "timeline");
+    assert!(w.c.state().timeline);
+    assert_eq!(w.c.dom().history.last(), Some(&(true, "tft-industry/~timeline".to_string())));
+    assert!(w.c.dom().html().contains("<svg"), "drawn");
+    w.click("tab", "3");
+    assert_eq!(w.c.dom().history.last(), Some(&(true, "tft-ecology/~timeline".to_string())), "the layout stays");
+    w.input(Input::PopState("tft-culture"));
+    assert!(!w.c.state().timeline, "Back to a list fragment shows the list");
+    w.input(Input::PopState("tft-talent/~timeline"));
+    assert!(w.c.state().timeline);
+    assert_eq!(w.selected(), 1);
+    w.click("layout", "list");
+    assert!(!w.c.dom().html().contains("<svg"));
+}

@@ -198,3 +198,31 @@ fn empty_task_force_says_so() {
     assert!(t.contains("暂无工作措施"), "{t}");
     assert!(t.contains("0/0 项已完成"), "{t}");
 }
+
+#[test]
+fn the_timeline_draws_every_listed_measure_and_tables_the_same_facts() {
+    let p = default_programme();
+    let mut st = state(3, Lang::ZhHans);
+    st.timeline = true;
+    let tree = view::view(&p, &st);
+    let rows = find_all(&tree, &|e| e.tag == "g" && e.get_attr("class").is_some_and(|c| c.starts_with("tl-row")));
+    let table_rows = find_all(&tree, &|e| {
+        e.tag == "tr"
+            && e.children.first().is_some_and(
+                |c| matches!(c, Node::Element(th) if th.tag == "th" && th.get_attr("scope") == Some("row")),
+            )
+    });
+    let ecology = &p.task_forces[3];
+    assert_eq!(rows.len(), ecology.measures.len());
+    assert_eq!(table_rows.len(), ecology.measures.len());
+    for (row, m) in rows.iter().zip(&ecology.measures) {
+        let label = Node::Element(Box::new((*row).clone())).text_content();
+        assert!(label.contains(task_force_tracker::view::i18n::status_label(m.status, Lang::ZhHans)), "{label}");
+    }
+    let svg = find_all(&tree, &|e| e.tag == "svg")[0];
+    let alt = svg.get_attr("aria-label").unwrap();
+    assert!(alt.contains(&format!("{} 项措施", ecology.measures.len())) && alt.contains("截至2020年4月17日"), "{alt}");
+    // The static snapshot (print) has a timeline after each list.
+    let html = view::snapshot(&p, &State { print: true, ..State::default() }, true);
+    assert_eq!(html.matches("<svg").count(), p.task_forces.len(), "one per task force");
+}

@@ -18,7 +18,7 @@ use crate::model::text::{number, Lang};
 use crate::model::{Checked, Loader, ParseError, Problem, Programme, Status, Tally};
 use crate::view::export::to_csv;
 use crate::view::i18n::{format_date, showing, strings};
-use crate::view::state::{fragment, measure_id, measure_key, parse_fragment, State, PAGE};
+use crate::view::state::{fragment, measure_id, measure_key, parse_fragment, State, PAGE, TIMELINE};
 use crate::view::{self, LoadError, Node};
 use std::collections::HashMap;
 use std::rc::Rc;
@@ -419,6 +419,17 @@ impl<D: Dom> Controller<D> {
                 self.state.limit += PAGE;
                 self.render(out);
             }
+            "layout" => {
+                let timeline = arg == "timeline";
+                if timeline != self.state.timeline {
+                    self.state.timeline = timeline;
+                    if let Some(tf) = self.programme.as_ref().and_then(|p| p.task_forces.get(self.state.selected)) {
+                        let frag = self.task_force_fragment(tf.id.as_str());
+                        self.dom.history(true, &frag);
+                    }
+                    self.render(out);
+                }
+            }
             "clear" => self.set_filter(out, |st| {
                 st.filter.status = None;
                 st.filter.query.clear();
@@ -587,6 +598,7 @@ impl<D: Dom> Controller<D> {
         let p = self.programme.clone()?;
         self.state.open.clear();
         let Some((tf_id, m_id)) = frag.and_then(|f| parse_fragment(&self.state.id_prefix, f)) else {
+            self.state.timeline = false;
             self.state.selected = 0;
             self.select_attribute(out);
             return None;
@@ -594,12 +606,18 @@ impl<D: Dom> Controller<D> {
         let index = p.position(tf_id)?;
         self.state.selected = index;
         self.state.filter.all = false;
+        self.state.timeline = m_id == Some(TIMELINE);
         let measures = &p.task_forces[index].measures;
         let position = measures.iter().position(|x| Some(x.id.as_str()) == m_id)?;
         let m = &measures[position];
         self.state.open.push(measure_key(tf_id, m.id.as_str()));
         self.state.limit = self.state.limit.max(position + 1);
         Some(measure_id(&self.state.id_prefix, tf_id, m.id.as_str()))
+    }
+
+    /// The fragment of task force `tf` in the layout shown.
+    fn task_force_fragment(&self, tf: &str) -> String {
+        fragment(&self.state.id_prefix, tf, self.state.timeline.then_some(TIMELINE))
     }
 
     /// Selects task force `index` in response to the reader.
@@ -615,7 +633,7 @@ impl<D: Dom> Controller<D> {
         self.state.limit = PAGE;
         // History before the patch: pushState recalculates style, nearly
         // free on the clean DOM, 2-5 ms on a freshly patched one.
-        let frag = fragment(&self.state.id_prefix, tf.id.as_str(), None);
+        let frag = self.task_force_fragment(tf.id.as_str());
         self.dom.history(true, &frag);
         self.render(out);
         let name = tf.name.get(self.state.lang).to_string();
@@ -630,7 +648,10 @@ impl<D: Dom> Controller<D> {
         if opened {
             self.state.open.push(key.to_string());
         }
-        let frag = fragment(&self.state.id_prefix, tf, opened.then_some(m));
+        let frag = match opened {
+            true => fragment(&self.state.id_prefix, tf, Some(m)),
+            false => self.task_force_fragment(tf),
+        };
         self.dom.history(true, &frag);
         self.render(out);
     }

@@ -59,6 +59,22 @@ impl Date {
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
         era * 146_097 + doe - 719_468
     }
+
+    /// The date `days` after 1970-01-01 (the inverse of [`Date::days`]),
+    /// when it is one this type holds (1900–2200).
+    pub fn from_days(days: i32) -> Option<Date> {
+        // Howard Hinnant's civil_from_days.
+        let z = days + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let d = doy - (153 * mp + 2) / 5 + 1;
+        let m = if mp < 10 { mp + 3 } else { mp - 9 };
+        let y = yoe + era * 400 + i32::from(m <= 2);
+        Date::new(u16::try_from(y).ok()?, m as u8, d as u8)
+    }
 }
 
 fn days_in_month(year: u16, month: u8) -> u8 {
@@ -80,6 +96,15 @@ impl fmt::Display for Date {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn days_and_back() {
+        for s in ["1970-01-01", "2000-02-29", "2020-04-17", "1900-03-01", "2199-12-31"] {
+            let d = Date::parse(s).unwrap();
+            assert_eq!(Date::from_days(d.days()), Some(d), "{s}");
+        }
+        assert_eq!(Date::parse("2020-03-01").unwrap().days() - Date::parse("2020-02-28").unwrap().days(), 2);
+    }
 
     #[test]
     fn parses_real_dates_only() {

@@ -12,12 +12,13 @@ use crate::view::i18n::{
     format_date, language_name, matching, show_more, showing, status_label, strings, updated_count, Strings,
 };
 pub use crate::view::state::State;
-use crate::view::state::{measure_id, measure_key};
+use crate::view::state::{measure_id, measure_key, PAGE};
 
 pub mod diff;
 pub mod export;
 pub mod i18n;
 pub mod state;
+pub mod timeline;
 
 /// A node of the view tree.
 #[derive(Debug, Clone, PartialEq)]
@@ -569,9 +570,32 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
         el("p").class("empty").text(s.no_measures)
     } else if shown == 0 {
         el("p").class("empty").text(s.no_results)
+    } else if st.timeline && !st.print {
+        let rows: Vec<&Measure> = matching().take(shown).collect();
+        timeline::timeline(p, tf, &rows, st)
     } else {
         el("ol").class("measures").children(matching().take(shown).map(|m| measure(m, tf, p, st)))
     };
+    // On paper and in the static snapshot, the timeline follows the list
+    // (its first rows: a picture of thousands would not be read).
+    let printed_timeline = (st.print && shown > 0).then(|| {
+        let rows: Vec<&Measure> = matching().take(shown.min(4 * PAGE)).collect();
+        timeline::timeline(p, tf, &rows, st)
+    });
+    let layout = (!st.print && !tf.measures.is_empty()).then(|| {
+        let choice = |arg: &'static str, label: &str, on: bool| {
+            button("chip", "layout")
+                .attr("data-arg", arg)
+                .attr("aria-pressed", if on { "true" } else { "false" })
+                .text(label)
+        };
+        el("div")
+            .class("group layout")
+            .attr("role", "group")
+            .attr("aria-label", s.layout)
+            .child(choice("list", s.list, !st.timeline))
+            .child(choice("timeline", s.timeline, st.timeline))
+    });
     panel
         .child(
             el("div").class("panel-head").child(el("h3").class("tf-name").text(tf.name.get(lang))).child(copy_button(
@@ -587,7 +611,9 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
                 .text(format!("{} ", s.measures))
                 .child(el("span").class("muted").text(done_of(tally, s))),
         )
+        .children(layout)
         .child(list)
+        .children(printed_timeline)
         .children(more_button(count - shown, lang))
 }
 

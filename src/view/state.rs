@@ -28,6 +28,8 @@ pub struct State {
     pub limit: usize,
     /// Render for print: every task force and measure, expanded.
     pub print: bool,
+    /// Show the measures on a timeline instead of as a list.
+    pub timeline: bool,
     /// The sentence the live region announces.
     pub announcement: String,
     /// Short content hash of the data shown.
@@ -48,6 +50,7 @@ impl Default for State {
             filter: Filter::default(),
             limit: PAGE,
             print: false,
+            timeline: false,
             announcement: String::new(),
             version: None,
             updated: HashSet::new(),
@@ -134,6 +137,10 @@ pub fn measure_key(task_force: &str, measure: &str) -> String {
 pub fn measure_id(prefix: &str, task_force: &str, measure: &str) -> String {
     format!("{prefix}-m-{task_force}-{measure}")
 }
+
+/// The measure part of a fragment that asks for the timeline (ids never
+/// hold `~`): `{prefix}-{task force}/~timeline`.
+pub const TIMELINE: &str = "~timeline";
 
 /// The URL fragment (without `#`) for a task force, or one of its measures:
 /// `{prefix}-{task force}` or `{prefix}-{task force}/{measure}`.

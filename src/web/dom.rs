@@ -5,6 +5,10 @@ use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 use web_sys::{Document, Element, HtmlElement, Node};
 
+const SVG: &str = "http://www.w3.org/2000/svg";
+/// The SVG elements the view draws with (none of them is an HTML tag).
+const SVG_TAGS: [&str; 6] = ["svg", "g", "line", "path", "text", "title"];
+
 /// The page's document, as one widget renders into it.
 #[derive(Debug)]
 pub struct WebDom {
@@ -28,7 +32,14 @@ impl Dom for WebDom {
     type Node = Node;
 
     fn element(&mut self, tag: &str) -> Node {
-        self.document.create_element(tag).expect_throw("tags come from the view and are valid").into()
+        // The timeline's drawing (view/timeline.rs) is SVG: its elements
+        // live in the SVG namespace, or the browser draws nothing.
+        let made = if SVG_TAGS.contains(&tag) {
+            self.document.create_element_ns(Some(SVG), tag)
+        } else {
+            self.document.create_element(tag)
+        };
+        made.expect_throw("tags come from the view and are valid").into()
     }
 
     fn text(&mut self, text: &str) -> Node {

@@ -124,7 +124,7 @@ fn a_fingerprint_changes_exactly_where_the_diff_sees_a_change_a_reader_can_see()
                         Change::Status(..) | Change::Progress(..) | Change::MilestoneReached(..) | Change::Report(..)
                     )
             });
-            assert_eq!(fingerprint(o) != fingerprint(m), seen, "{}", m.id.as_str());
+            assert_eq!(fingerprint("ecology", o) != fingerprint("ecology", m), seen, "{}", m.id.as_str());
         }
     }
     // toilets (progress, milestone, report) and roads (status) changed; sewage did not.

@@ -174,18 +174,20 @@ fn measure(changes: &mut Vec<Change>, place: Place, o: &Measure, m: &Measure, ol
     }
 }
 
-/// What a reader can see change on a measure, as a short hash: its status,
-/// reported progress, the milestones reached and the reports. The widget
-/// remembers it per measure to mark what changed since the reader's last
-/// visit; two fingerprints differ exactly when [`diff`] reports a status,
-/// progress, milestone or report change for the measure (tested in
-/// `tests/diff.rs`).
-pub fn fingerprint(m: &Measure) -> String {
+/// What a reader can see change on measure `m` of task force `task_force`,
+/// as a 48-bit hash of its ids, status, reported progress, the milestones
+/// reached and the reports. The widget remembers the set of them to mark
+/// what changed since the reader's last visit; for the same measure two
+/// fingerprints differ exactly when [`diff`] reports a status, progress,
+/// milestone or report change for it (tested in `tests/diff.rs`).
+pub fn fingerprint(task_force: &str, m: &Measure) -> u64 {
     let mut h = super::hash::Hasher::default();
     let mut put = |s: &str| {
         h.update(s.as_bytes());
         h.update(&[0]);
     };
+    put(task_force);
+    put(m.id.as_str());
     put(m.status.key());
     put(&m.progress().to_string());
     for ms in m.milestones.iter().filter(|ms| ms.done) {
@@ -197,5 +199,5 @@ pub fn fingerprint(m: &Measure) -> String {
         put(&r.date.to_string());
         r.note.strings().for_each(&mut put);
     }
-    h.finish()
+    h.value() >> 16
 }

@@ -239,10 +239,9 @@ fn summary(p: &Programme, tf: &TaskForce, rows: &[&Measure], axis: &Axis, st: &S
     let name = tf.name.get(lang);
     match lang {
         crate::model::text::Lang::En => format!(
-            "{} of {name}: {} measures from {from} to {to}; as of {as_of}, {overdue} {}. The same facts are in the table below.",
+            "{} of {name}: {} measures from {from} to {to}; as of {as_of}, {overdue} overdue. The same facts are in the table below.",
             s.timeline,
-            rows.len(),
-            s.overdue.to_lowercase()
+            rows.len()
         ),
         _ => format!(
             "{name}{}：{} 项措施，{from}至{to}；截至{as_of}，{overdue} 项{}。下方表格列有同样的信息。",

@@ -33,10 +33,11 @@ pub fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
 }
 
 /// What the widget remembers between visits, in the reader's
-/// `localStorage` (reached through gloo-storage), written and read as JSON
-/// by the widget's own reader and writer: gloo-storage's typed `get`/`set`
-/// would bring serde_json into every reader's download (+14.5 KB brotli,
-/// measured) for a flat map of strings. Blocked or full storage (private
+/// `localStorage` (reached through gloo-storage): one string of twelve hex
+/// digits per measure, about 120 KB for 10,000 measures, written and read
+/// in a few milliseconds. gloo-storage's typed `get`/`set` would bring
+/// serde_json into every reader's download (+14.5 KB brotli, measured) for
+/// a set of numbers. Blocked or full storage (private
 /// modes, embedded browsers, a page's policy) remembers nothing and says
 /// nothing.
 #[derive(Debug)]
@@ -53,29 +54,19 @@ impl LocalMemory {
 
 impl crate::controller::Memory for LocalMemory {
     fn recall(&self, key: &str) -> Option<crate::controller::Seen> {
-        use crate::model::json::{self, Kind};
         let text = Self::storage()?.get_item(key).ok()??;
-        let Kind::Object(members) = json::parse(&text).ok()?.kind else { return None };
-        let seen = members.into_iter().filter_map(|(k, v)| match v.kind {
-            Kind::Str(s) => Some((k, s)),
-            _ => None,
-        });
-        Some(seen.collect())
+        // Twelve hex digits a fingerprint, one after another.
+        let digits = text.as_bytes().chunks_exact(12);
+        Some(digits.filter_map(|d| u64::from_str_radix(std::str::from_utf8(d).ok()?, 16).ok()).collect())
     }
 
     fn remember(&mut self, key: &str, seen: &crate::controller::Seen) {
-        use crate::model::json::write_string;
+        use std::fmt::Write;
         let Some(storage) = Self::storage() else { return };
-        let mut text = String::from("{");
-        for (k, v) in seen {
-            if text.len() > 1 {
-                text.push(',');
-            }
-            write_string(&mut text, k);
-            text.push(':');
-            write_string(&mut text, v);
+        let mut text = String::with_capacity(seen.len() * 12);
+        for print in seen {
+            let _ = write!(text, "{print:012x}");
         }
-        text.push('}');
         let _ = storage.set_item(key, &text); // full: remember nothing
     }
 }

@@ -30,14 +30,6 @@ pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 
-// talc: smaller and faster than the standard library's dlmalloc on wasm
-// (see ARCHITECTURE.md, "Size").
-// SAFETY: the module runs single-threaded (no wasm threads, no workers
-// sharing its memory), which `TalckWasm` requires.
-#[cfg(target_arch = "wasm32")]
-#[global_allocator]
-static ALLOCATOR: talc::TalckWasm = unsafe { talc::TalckWasm::new_global() };
-
 /// The embedded default dataset (the Dezhou programme), shown when an element
 /// has no data source.
 #[cfg(not(tft_no_default_data))]

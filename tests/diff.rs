@@ -129,7 +129,7 @@ fn a_fingerprint_changes_exactly_where_the_diff_sees_a_change_a_reader_can_see()
     }
     // toilets (progress, milestone, report) and roads (status) changed; sewage did not.
     let f = |p: &model::Programme, id: &str| {
-        fingerprint(p.task_forces[0].measures.iter().find(|m| m.id.as_str() == id).unwrap())
+        fingerprint("ecology", p.task_forces[0].measures.iter().find(|m| m.id.as_str() == id).unwrap())
     };
     assert_ne!(f(&old, "toilets"), f(&new, "toilets"));
     assert_ne!(f(&old, "roads"), f(&new, "roads"));

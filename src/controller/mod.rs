@@ -20,7 +20,6 @@ use crate::view::export::to_csv;
 use crate::view::i18n::{format_date, showing, strings};
 use crate::view::state::{fragment, measure_id, measure_key, parse_fragment, State, PAGE, TIMELINE};
 use crate::view::{self, LoadError, Node};
-use std::collections::HashSet;
 use std::rc::Rc;
 
 /// Source name of the embedded default, in messages and events.
@@ -52,7 +51,7 @@ pub trait Memory: std::fmt::Debug {
 /// What a widget showed: the [`fingerprint`](crate::model::diff::fingerprint)
 /// of each measure (a measure whose fingerprint is not in the set changed,
 /// or is new). About 13 bytes a measure when stored.
-pub type Seen = HashSet<u64>;
+pub type Seen = rustc_hash::FxHashSet<u64>;
 
 /// Reader input, as the page forwards it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -110,6 +109,9 @@ pub struct Controller<D: Dom> {
     job: Option<Job>,
     /// What this widget remembers between visits (`None`: nothing).
     memory: Option<Box<dyn Memory>>,
+    /// A large load's comparison with the last visit, left for a step of
+    /// its own (the source it came from).
+    visit_pending: Option<String>,
 }
 
 #[derive(Debug)]
@@ -144,6 +146,7 @@ impl<D: Dom> Controller<D> {
             selected,
             job: None,
             memory: None,
+            visit_pending: None,
         }
     }
 
@@ -298,6 +301,14 @@ impl<D: Dom> Controller<D> {
             if self.state.limit == FIRST_PAINT {
                 self.state.limit = PAGE;
                 self.render(&mut out);
+                if self.visit_pending.is_some() {
+                    out.push(Effect::Continue);
+                }
+            } else if let (Some(source), Some(p)) = (self.visit_pending.take(), self.programme.clone()) {
+                self.recall_visit(&p, &source);
+                if !self.state.updated.is_empty() {
+                    self.render(&mut out);
+                }
             }
             return out;
         };
@@ -320,9 +331,11 @@ impl<D: Dom> Controller<D> {
             // a deep link raises the limit and is shown whole.
             self.state.limit = FIRST_PAINT;
         }
-        self.apply(result, version, &source, &hash, &mut out);
+        self.apply(result, version, &source, &hash, large, &mut out);
         if self.state.limit == FIRST_PAINT {
             out.push(Effect::AfterPaint);
+        } else if self.visit_pending.is_some() {
+            out.push(Effect::Continue);
         }
         out
     }
@@ -332,7 +345,7 @@ impl<D: Dom> Controller<D> {
     pub fn fail(&mut self, err: LoadError, source: &str) -> Vec<Effect> {
         self.job = None;
         let mut out = Out::new();
-        self.apply(Err(err), String::new(), source, "", &mut out);
+        self.apply(Err(err), String::new(), source, "", false, &mut out);
         out
     }
 
@@ -484,12 +497,14 @@ impl<D: Dom> Controller<D> {
         self.screen.as_ref()?.find(pred).cloned()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn apply(
         &mut self,
         result: Result<(Programme, String), LoadError>,
         version: String,
         source: &str,
         hash: &str,
+        large: bool,
         out: &mut Out,
     ) {
         let (p, text) = match result {
@@ -522,7 +537,12 @@ impl<D: Dom> Controller<D> {
             self.state.announcement = format!("{} {}", s.data_updated, format_date(p.as_of, self.state.lang));
         }
         self.state.version = Some(version);
-        self.recall_visit(&p, source);
+        if large && self.memory.is_some() {
+            // Thousands of fingerprints: in a task of their own.
+            self.visit_pending = Some(source.to_string());
+        } else {
+            self.recall_visit(&p, source);
+        }
         self.programme = Some(Rc::new(p));
         self.text = text;
         self.failure = None;
@@ -556,7 +576,8 @@ impl<D: Dom> Controller<D> {
         let Some(memory) = &mut self.memory else { return };
         let key = format!("task-force-tracker:seen:{source}:{}", p.title.get(Lang::ZhHans));
         let before = memory.recall(&key);
-        let mut now = Seen::with_capacity(before.as_ref().map_or(0, HashSet::len));
+        let mut now = Seen::default();
+        now.reserve(before.as_ref().map_or(0, |b| b.len()));
         for tf in &p.task_forces {
             for m in &tf.measures {
                 let print = crate::model::diff::fingerprint(tf.id.as_str(), m);

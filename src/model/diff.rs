@@ -182,22 +182,22 @@ fn measure(changes: &mut Vec<Change>, place: Place, o: &Measure, m: &Measure, ol
 /// milestone or report change for it (tested in `tests/diff.rs`).
 pub fn fingerprint(task_force: &str, m: &Measure) -> u64 {
     let mut h = super::hash::Hasher::default();
-    let mut put = |s: &str| {
-        h.update(s.as_bytes());
+    let mut put = |s: &[u8]| {
+        h.update(s);
         h.update(&[0]);
     };
-    put(task_force);
-    put(m.id.as_str());
-    put(m.status.key());
-    put(&m.progress().to_string());
+    put(task_force.as_bytes());
+    put(m.id.as_str().as_bytes());
+    put(m.status.key().as_bytes());
+    put(&[m.progress()]);
     for ms in m.milestones.iter().filter(|ms| ms.done) {
-        ms.title.strings().for_each(&mut put);
-        put(&ms.due.to_string());
+        ms.title.strings().for_each(|s| put(s.as_bytes()));
+        put(&ms.due.days().to_le_bytes());
     }
-    put("reports");
+    put(b"reports");
     for r in &m.reports {
-        put(&r.date.to_string());
-        r.note.strings().for_each(&mut put);
+        put(&r.date.days().to_le_bytes());
+        r.note.strings().for_each(|s| put(s.as_bytes()));
     }
     h.value() >> 16
 }

@@ -642,7 +642,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, path: &Path, mut partial: Partial) ->
     if let Some(mv) = measures_of(v, &partial) {
         let m_path = path.key("measures");
         unique_ids(cx, mv, &m_path, "within a task force");
-        let mut titles = std::collections::HashSet::<String>::new();
+        let mut titles = rustc_hash::FxHashSet::<String>::default();
         for (j, item) in array_items(mv).iter().enumerate() {
             let Some(title) = member(item, "title") else {
                 continue;
@@ -711,11 +711,10 @@ fn member<'v>(v: &'v Value, name: &str) -> Option<&'v Value> {
 /// Reports repeated `id`s among the objects of a list, read from the file
 /// itself so that an item with other problems is still counted.
 fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
-    // One set type with the titles' check below: one hash table in the wasm.
-    let mut seen = std::collections::HashSet::<String>::new();
+    let mut seen = rustc_hash::FxHashSet::<&str>::default();
     for (i, item) in array_items(list).iter().enumerate() {
         if let Some(id @ Value { kind: Kind::Str(s), .. }) = member(item, "id") {
-            if !seen.insert(s.clone()) {
+            if !seen.insert(s.as_str()) {
                 let message = format!("duplicate id \"{s}\", expected ids unique {scope}");
                 cx.error(id, &path.index(i).key("id"), message);
             }

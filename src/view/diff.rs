@@ -53,29 +53,15 @@ pub fn describe(d: &Diff, lang: Lang, layout: Layout) -> String {
     out
 }
 
-/// "23 measures, 1 completed → 3; overdue 0 → 2".
+/// "Measures: 23 → 23; completed: 1 → 3; overdue: 0 → 2."
 fn totals(before: &Tally, after: &Tally, lang: Lang) -> String {
     let (b, a) = (before, after);
+    let (m, c, o) = (b.total(), b.done(), b.overdue);
+    let (m2, c2, o2) = (a.total(), a.done(), a.overdue);
     if lang == Lang::En {
-        format!(
-            "Measures: {} → {}; completed: {} → {}; overdue: {} → {}.",
-            b.total(),
-            a.total(),
-            b.done(),
-            a.done(),
-            b.overdue,
-            a.overdue
-        )
+        format!("Measures: {m} → {m2}; completed: {c} → {c2}; overdue: {o} → {o2}.")
     } else {
-        format!(
-            "措施 {} → {} 项；已完成 {} → {} 项；已逾期 {} → {} 项。",
-            b.total(),
-            a.total(),
-            b.done(),
-            a.done(),
-            b.overdue,
-            a.overdue
-        )
+        format!("措施 {m} → {m2} 项；已完成 {c} → {c2} 项；已逾期 {o} → {o2} 项。")
     }
 }
 

@@ -3,10 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, open, rendered, ROOT } from './helpers.mjs';
+import { serve, launch, open, rendered, axe, ROOT } from './helpers.mjs';
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
 let server, browser;
 before(async () => {
@@ -23,14 +21,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function axe(page, label) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  }, TAGS);
-  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
-}
 
 test('axe finds no violations in any state', { timeout: 60_000 }, async () => {
   const { page, context } = await open(browser, server.url + '/');

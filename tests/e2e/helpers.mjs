@@ -1,5 +1,6 @@
 // Shared end-to-end helpers: a loopback HTTP server for www/ and test routes,
 // and headless Debian Chromium driven by playwright-core.
+import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
@@ -149,4 +150,17 @@ export function mountCycles(page, n, { attrs = {}, click = false } = {}) {
       el.remove();
     }
   }, [n, attrs, click]);
+}
+
+const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
+
+/** Runs axe-core (WCAG 2.0–2.2 A and AA) on the page; fails on any violation. */
+export async function axe(page, label) {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  const result = await page.evaluate(async (tags) => {
+    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
+    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  }, AXE_TAGS);
+  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
 }

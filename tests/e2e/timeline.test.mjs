@@ -3,10 +3,8 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serve, launch, open, rendered, shot, ROOT, htmlPage } from './helpers.mjs';
+import { serve, launch, open, rendered, shot, axe, ROOT, htmlPage } from './helpers.mjs';
 
-const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const overdueData = JSON.stringify({
   title: 'Timeline test', asOf: '2021-06-30',
   taskForces: [{ id: 'a', name: 'Alpha', measures: [
@@ -28,14 +26,6 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function axe(page, label) {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
-  const result = await page.evaluate(async (tags) => {
-    const r = await window.axe.run(document, { runOnly: { type: 'tag', values: tags } });
-    return r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  }, TAGS);
-  assert.deepEqual(result, [], `${label}: ${JSON.stringify(result, null, 1)}`);
-}
 
 test('the reader switches to the timeline; the fragment keeps it; the table states what the picture shows', async () => {
   const { page, context, problems } = await open(browser, server.url + '/test/t.html');

@@ -611,9 +611,11 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
                 .text(format!("{} ", s.measures))
                 .child(el("span").class("muted").text(done_of(tally, s))),
         )
-        .children(layout)
         .child(list)
         .children(printed_timeline)
+        // Below what it switches, so that the keyboard reaches the first
+        // measure right after the task force's own controls.
+        .children(layout)
         .children(more_button(count - shown, lang))
 }
 

@@ -593,6 +593,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
             .class("group layout")
             .attr("role", "group")
             .attr("aria-label", s.layout)
+            .child(el("span").class("group-label").attr("aria-hidden", "true").text(s.layout))
             .child(choice("list", s.list, !st.timeline))
             .child(choice("timeline", s.timeline, st.timeline))
     });

@@ -472,3 +472,22 @@ fn the_timeline_is_a_layout_in_the_fragment_and_survives_a_tab_switch() {
     w.click("layout", "list");
     assert!(!w.c.dom().html().contains("<svg"));
 }
+
+#[test]
+fn a_link_in_the_article_opens_the_measure_and_brings_it_into_view() {
+    let mut w = Widget::new("tft", None, "en");
+    w.load(default_programme_json(), EMBEDDED);
+    let m = {
+        let p = task_force_tracker::model::parse(default_programme_json()).unwrap().programme;
+        p.task_forces[3].measures[2].id.as_str().to_string()
+    };
+    let scrolled = w.c.dom().scrolled.len();
+    w.input(Input::HashChange("#news-ecology/toilets"));
+    assert_eq!((w.selected(), w.c.dom().scrolled.len()), (0, scrolled), "another widget's fragment changes nothing");
+    w.input(Input::HashChange(&format!("#tft-ecology/{m}")));
+    assert_eq!(w.selected(), 3);
+    assert_eq!(w.c.state().open, vec![format!("ecology/{m}")]);
+    let dom = w.c.dom();
+    let target = *dom.scrolled.last().expect("scrolled");
+    assert_eq!(dom.attribute(target, "id"), Some(format!("tft-m-ecology-{m}").as_str()));
+}

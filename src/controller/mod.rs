@@ -84,6 +84,9 @@ pub enum Input<'a> {
     /// Back or Forward: this widget's saved fragment, else the page's
     /// URL fragment (empty when none).
     PopState(&'a str),
+    /// The page's URL fragment changed (a link in the article, or a
+    /// script setting `location.hash`); with its `#`.
+    HashChange(&'a str),
     /// The page is about to print (`true`) or has printed.
     Print(bool),
 }
@@ -364,6 +367,15 @@ impl<D: Dom> Controller<D> {
                 self.apply_fragment(Some(frag).filter(|f| !f.is_empty()), &mut out);
                 self.render(&mut out);
             }
+            Input::HashChange(hash) => {
+                // Only fragments of ours: another widget's, or the article's
+                // own anchors, are none of this widget's business.
+                if parse_fragment(&self.state.id_prefix, hash).is_some() {
+                    let target = self.apply_fragment(Some(hash), &mut out);
+                    self.render(&mut out);
+                    self.scroll_to(target);
+                }
+            }
             Input::Print(before) => {
                 self.state.print = before;
                 self.render(&mut out);
@@ -561,11 +573,7 @@ impl<D: Dom> Controller<D> {
             }
         }
         self.render(out);
-        if let Some(id) = scroll_to {
-            if let Some(el) = self.find(&|e| e.get_attr("id") == Some(&id)) {
-                self.dom.scroll_into_view(&el);
-            }
-        }
+        self.scroll_to(scroll_to);
         out.push(Effect::Event(HostEvent::Load(detail)));
     }
 
@@ -588,6 +596,14 @@ impl<D: Dom> Controller<D> {
             }
         }
         memory.remember(&key, &now);
+    }
+
+    /// Brings the rendered element with this id (a measure's card) into view.
+    fn scroll_to(&mut self, id: Option<String>) {
+        let Some(id) = id else { return };
+        if let Some(el) = self.find(&|e| e.get_attr("id") == Some(&id)) {
+            self.dom.scroll_into_view(&el);
+        }
     }
 
     /// Selects the task force named by the `selected` attribute, if any;

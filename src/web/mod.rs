@@ -517,7 +517,7 @@ impl Widget {
             ));
         }
         let Some(window) = web_sys::window() else { return };
-        for kind in ["popstate", "beforeprint", "afterprint"] {
+        for kind in ["popstate", "hashchange", "beforeprint", "afterprint"] {
             let weak = Rc::downgrade(self);
             listeners.push(EventListener::new(&window, kind, move |e| {
                 if let Some(w) = weak.upgrade() {
@@ -578,6 +578,10 @@ impl Widget {
                 let saved = if state.is_object() { Reflect::get(&state, &key.into()).ok() } else { None };
                 let fragment = saved.and_then(|s| s.as_string()).unwrap_or_else(page::page_hash);
                 self.run_for(Some(e), |c| c.input(Input::PopState(&fragment)));
+            }
+            "hashchange" => {
+                let hash = page::page_hash();
+                self.run_for(Some(e), |c| c.input(Input::HashChange(&hash)));
             }
             kind => {
                 let before = kind == "beforeprint";

@@ -498,8 +498,8 @@ impl Widget {
     }
 
     /// Listens to the reader (in the shadow root) and to the page (Back
-    /// and Forward, printing, the tab coming back into view). The
-    /// listeners live as long as the tracker.
+    /// and Forward, links to a fragment, printing, the tab coming back into
+    /// view). The listeners live as long as the tracker.
     fn listen(self: &Rc<Self>) {
         let mut listeners = Vec::new();
         for kind in ["click", "keydown", "input", "change", "compositionend"] {

@@ -16,10 +16,11 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const inView = (locator) => locator.evaluate((e) => {
-  const r = e.getBoundingClientRect();
-  return r.top > -2 && r.top < innerHeight;
-});
+/** Resolves once the element with `id` in the widget's shadow root is in the viewport. */
+const scrolledTo = (page, id) => page.waitForFunction((id) => {
+  const r = document.getElementById('t').shadowRoot.getElementById(id)?.getBoundingClientRect();
+  return r && r.top > -2 && r.top < innerHeight; // -2: sub-pixel positions at the top edge
+}, id);
 
 test('a link in the article text opens the measure and brings it into view', async () => {
   const { page, context, problems } = await open(browser, server.url + '/test/article.html', { width: 375, height: 700 });
@@ -27,24 +28,14 @@ test('a link in the article text opens the measure and brings it into view', asy
   await page.locator('#to-measure').click();
   const card = page.locator('#t #t-m-ecology-sewage');
   await card.waitFor();
-  await page.waitForFunction(() => {
-    const el = document.getElementById('t').shadowRoot.getElementById('t-m-ecology-sewage');
-    const r = el.getBoundingClientRect();
-    return r.top > -2 && r.top < innerHeight;
-  });
+  await scrolledTo(page, 't-m-ecology-sewage');
   assert.equal(await card.locator('button[aria-expanded]').first().getAttribute('aria-expanded'), 'true');
 
   // Back at the top, setting location.hash scrolls as well.
   await page.evaluate(() => { window.scrollTo(0, 0); location.hash = '#t-culture'; });
   await page.evaluate(() => { location.hash = '#t-ecology/waste'; });
-  const waste = page.locator('#t #t-m-ecology-waste');
-  await waste.waitFor();
-  await page.waitForFunction(() => {
-    const el = document.getElementById('t').shadowRoot.getElementById('t-m-ecology-waste');
-    const r = el.getBoundingClientRect();
-    return r.top > -2 && r.top < innerHeight;
-  });
-  assert.ok(await inView(waste));
+  await page.locator('#t #t-m-ecology-waste').waitFor();
+  await scrolledTo(page, 't-m-ecology-waste');
   assert.deepEqual(problems, { console: [], thrown: [] });
   await context.close();
 });

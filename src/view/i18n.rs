@@ -312,12 +312,21 @@ pub fn updated_count(lang: Lang, n: usize) -> String {
 
 /// A date as readers of `lang` write it: `2020年4月17日` or `17 Apr 2020`.
 pub fn format_date(d: Date, lang: Lang) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
     match lang {
         Lang::En => format!("{} {} {}", d.day(), MONTHS[usize::from(d.month() - 1)], d.year()),
         _ => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
     }
 }
+
+/// A date's month as readers of `lang` write it: `2020年4月` or `Apr 2020`.
+pub fn format_month(d: Date, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{} {}", MONTHS[usize::from(d.month() - 1)], d.year()),
+        _ => format!("{}年{}月", d.year(), d.month()),
+    }
+}
+
+const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
 #[cfg(test)]
 mod tests {

@@ -11,7 +11,7 @@
 
 use crate::model::date::Date;
 use crate::model::{Measure, Programme, TaskForce};
-use crate::view::i18n::{format_date, status_label, strings};
+use crate::view::i18n::{format_date, format_month, status_label, strings};
 use crate::view::{el, El, State};
 
 /// Width of the drawing.
@@ -100,14 +100,6 @@ fn short(title: &str) -> String {
     s
 }
 
-fn tick_label(d: Date, lang: crate::model::text::Lang) -> String {
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    match lang {
-        crate::model::text::Lang::En => format!("{} {}", MONTHS[usize::from(d.month() - 1)], d.year()),
-        _ => format!("{}年{}月", d.year(), d.month()),
-    }
-}
-
 /// The timeline of `rows` (the measures of `tf` listed now).
 pub fn timeline(p: &Programme, tf: &TaskForce, rows: &[&Measure], st: &State) -> El {
     let lang = st.lang;
@@ -141,7 +133,11 @@ pub fn timeline(p: &Programme, tf: &TaskForce, rows: &[&Measure], st: &State) ->
                     .attr("y2", n(height)),
             )
             .child(
-                el("text").class("tl-tick-label").attr("x", n(x + 3)).attr("y", n(AXIS - 14)).text(tick_label(d, lang)),
+                el("text")
+                    .class("tl-tick-label")
+                    .attr("x", n(x + 3))
+                    .attr("y", n(AXIS - 14))
+                    .text(format_month(d, lang)),
             );
     }
     svg = svg.child(grid);

@@ -250,9 +250,7 @@ impl Widget {
         self.generation.set(self.generation.get().wrapping_add(1));
         drop(self.listeners.take());
         drop(self.refresh.take());
-        if let Some(fetch) = self.fetch.take() {
-            fetch.abort();
-        }
+        self.cancel_fetch();
         self.observer.disconnect();
     }
 
@@ -352,14 +350,12 @@ impl Widget {
     /// inline JSON child, else the embedded default.
     fn load(self: &Rc<Self>) {
         drop(self.refresh.take());
-        if let Some(fetch) = self.fetch.take() {
-            fetch.abort();
-        }
+        self.cancel_fetch();
         self.generation.set(self.generation.get().wrapping_add(1));
         self.failures.set(0);
         let hash = page::page_hash();
-        let data = self.data.borrow().clone();
-        if !data.is_undefined() && !data.is_null() {
+        if self.has_data() {
+            let data = self.data.borrow().clone();
             match read_data(data) {
                 Ok(value) => self.run(|c| c.load_value(value, PROPERTY, &hash)),
                 Err(detail) => self.run(|c| c.fail(LoadError::NotJson { html: false, detail }, PROPERTY)),
@@ -378,6 +374,19 @@ impl Widget {
         }
     }
 
+    /// Aborts the download in flight, if any.
+    fn cancel_fetch(&self) {
+        if let Some(fetch) = self.fetch.take() {
+            fetch.abort();
+        }
+    }
+
+    /// Whether `element.data` holds a value (it then wins over `src`).
+    fn has_data(&self) -> bool {
+        let data = self.data.borrow();
+        !data.is_undefined() && !data.is_null()
+    }
+
     fn src(&self) -> Option<String> {
         let src = self.host.get_attribute("src")?;
         let src = src.trim();
@@ -391,7 +400,7 @@ impl Widget {
             old.abort();
         }
         let generation = self.generation.get();
-        let seconds = self.seconds(Attribute::Timeout, 1, 120).unwrap_or(DEFAULT_TIMEOUT);
+        let seconds = self.seconds("timeout", 1, 120).unwrap_or(DEFAULT_TIMEOUT);
         let weak: Weak<Widget> = Rc::downgrade(self);
         wasm_bindgen_futures::spawn_local(async move {
             let fetched = fetch::fetch(&url, seconds, &abort).await;
@@ -426,9 +435,8 @@ impl Widget {
     /// failure up to 32×, never beyond an hour.
     fn schedule(self: &Rc<Self>) {
         drop(self.refresh.take());
-        let Some(every) = self.seconds(Attribute::Refresh, 1, MAX_REFRESH) else { return };
-        let has_data = { !self.data.borrow().is_undefined() && !self.data.borrow().is_null() };
-        if has_data || self.src().is_none() {
+        let Some(every) = self.seconds("refresh", 1, MAX_REFRESH) else { return };
+        if self.has_data() || self.src().is_none() {
             return;
         }
         let delay = (every << self.failures.get().min(5)).min(MAX_REFRESH);
@@ -452,8 +460,7 @@ impl Widget {
             return;
         }
         self.due_while_hidden.set(false);
-        let has_data = { !self.data.borrow().is_undefined() && !self.data.borrow().is_null() };
-        if let (Some(src), false) = (self.src(), has_data) {
+        if let (Some(src), false) = (self.src(), self.has_data()) {
             self.generation.set(self.generation.get().wrapping_add(1));
             self.fetch(src);
         }
@@ -461,11 +468,7 @@ impl Widget {
 
     /// A whole number of seconds from an attribute, within `min..=max`;
     /// anything else is ignored with a warning.
-    fn seconds(&self, name: Attribute, min: u32, max: u32) -> Option<u32> {
-        let name = match name {
-            Attribute::Refresh => "refresh",
-            _ => "timeout",
-        };
+    fn seconds(&self, name: &str, min: u32, max: u32) -> Option<u32> {
         let raw = self.host.get_attribute(name)?;
         match raw.trim().parse::<u32>() {
             Ok(n) if (min..=max).contains(&n) => Some(n),

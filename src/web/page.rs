@@ -116,7 +116,7 @@ pub fn describe(err: &JsValue) -> String {
 
 /// Offers `body` as a file named `name`.
 pub fn download(body: &str, name: &str, mime: &str) -> Result<(), JsValue> {
-    let document = gloo_utils_document()?;
+    let document = web_sys::window().and_then(|w| w.document()).ok_or("no document")?;
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&Array::of1(&JsValue::from_str(body)), &options)?;
@@ -126,10 +126,6 @@ pub fn download(body: &str, name: &str, mime: &str) -> Result<(), JsValue> {
     a.set_download(name);
     a.click();
     web_sys::Url::revoke_object_url(&url)
-}
-
-fn gloo_utils_document() -> Result<web_sys::Document, JsValue> {
-    web_sys::window().and_then(|w| w.document()).ok_or_else(|| JsValue::from_str("no document"))
 }
 
 /// The page's URL without its fragment: links are always the document's

@@ -92,7 +92,16 @@ impl Dom for WebDom {
     }
 
     fn scroll_into_view(&mut self, el: &Node) {
-        el.unchecked_ref::<Element>().scroll_into_view();
+        // Clear of the site's sticky header. The browser applies the page's
+        // `scroll-padding-top` itself; the `scroll-margin-top` a site sets on
+        // this element is copied to the card, which its CSS cannot reach.
+        let el = el.unchecked_ref::<HtmlElement>();
+        let host = el.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|root| root.host());
+        let style = host.and_then(|h| web_sys::window()?.get_computed_style(&h).ok().flatten());
+        if let Some(margin) = style.and_then(|s| s.get_property_value("scroll-margin-top").ok()) {
+            let _ = el.style().set_property("scroll-margin-top", &margin);
+        }
+        el.scroll_into_view();
     }
 
     fn history(&mut self, push: bool, fragment: &str) {

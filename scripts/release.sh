@@ -87,7 +87,7 @@ cat > "$out/package.json" <<JSON
     "./package.json": "./package.json"
   },
   "types": "./task-force-tracker.d.ts",
-  "files": ["*.js", "*.wasm", "*.d.ts", "README.md", "LICENSE"],
+  "files": ["*.js", "*.wasm", "*.d.ts", "*.css", "README.md", "LICENSE"],
   "sideEffects": true
 }
 JSON
@@ -105,11 +105,14 @@ Copy this folder to your server or CDN, then:
 \`\`\`
 
 Where the editor strips unknown tags: \`<div data-task-force-tracker data-src="/data/programme.json"></div>\`.
+For the no-JavaScript fallback, paste the output of \`tft render-html programme.json\` inside the
+element and link \`task-force-tracker-fallback.css\` from this folder in the page's \`<head>\`.
 Serve \`.wasm\` as \`application/wasm\`. A page with a Content Security Policy needs
 \`script-src 'self' 'wasm-unsafe-eval'\` (WebAssembly compilation); nothing else.
 Files named \`task-force-tracker-<hash>.*\` never change: cache them for a year.
 MD
 cp LICENSE "$out/LICENSE"
+cp www/task-force-tracker-fallback.css "$out/"  # a stable name: pages link it directly
 
 echo "[release] $out:"
 (cd "$out" && for f in *; do printf '  %-44s %8s bytes\n' "$f" "$(stat -c %s "$f")"; done)

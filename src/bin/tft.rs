@@ -51,10 +51,13 @@ as FILE:ROW: column COLUMN: message. Exit 0, 1 on data errors.";
 
     const HELP_RENDER: &str = "tft render-html FILE.json [--lang L] [--page] [-o OUT.html]
 
-Writes the static HTML snapshot of a programme, from the widget's own view
-code, with every task force and measure expanded. Without --page the output
-is a fragment to paste inside <task-force-tracker> as its no-JavaScript
-fallback; with --page it is a whole printable, indexable HTML page.";
+Writes a static HTML snapshot of a programme. Without --page the output is
+a fragment to paste inside <task-force-tracker> as its no-JavaScript
+fallback: every class starts with tft-, each measure is a collapsed
+<details>, and it needs no style attribute and no script; link
+task-force-tracker-fallback.css from the release folder to style it. With
+--page it is a whole printable, indexable HTML page in the widget's own
+layout, every task force and measure expanded.";
 
     const HELP_DIFF: &str = "tft diff OLD.json NEW.json [--format text|markdown|json] [--lang zh|en]
 
@@ -354,7 +357,11 @@ the same field tables the validator uses.";
                 return 1;
             }
         };
-        let html = view::snapshot(&programme, state, page);
+        let html = if page || !state.print {
+            view::snapshot(&programme, state, page)
+        } else {
+            view::fallback::fallback_html(&programme, state.lang)
+        };
         write_out(&html, out)
     }
 }

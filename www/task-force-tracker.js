@@ -9,7 +9,7 @@ import init, { Tracker } from './pkg/task_force_tracker.js';
 
 const TAG = 'task-force-tracker';
 // The attributes src/web/attribute.rs declares, plus `loading` (read here).
-const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout', 'remember'];
+const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout', 'remember', 'preview'];
 const WASM = new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url);
 
 let module; // one module for every instance on the page

@@ -115,6 +115,13 @@ pub struct Controller<D: Dom> {
     /// A large load's comparison with the last visit, left for a step of
     /// its own (the source it came from).
     visit_pending: Option<String>,
+    /// The copy button whose link is being copied (its `data-arg`).
+    copying: Option<String>,
+    /// The `preview` attribute: editors see each failure's detail in place.
+    preview: bool,
+    /// The element has children of its own (a pasted snapshot), shown when
+    /// no data can be.
+    fallback: bool,
 }
 
 #[derive(Debug)]
@@ -150,7 +157,26 @@ impl<D: Dom> Controller<D> {
             job: None,
             memory: None,
             visit_pending: None,
+            copying: None,
+            preview: false,
+            fallback: false,
         }
+    }
+
+    /// Whether failures show their detail in place (`preview`, for editors)
+    /// or a short notice (readers).
+    pub fn set_preview(&mut self, on: bool) -> Vec<Effect> {
+        let mut out = Out::new();
+        if self.preview != on {
+            self.preview = on;
+            self.render(&mut out);
+        }
+        out
+    }
+
+    /// Whether the element has a fallback of its own to show when no data can be.
+    pub fn set_fallback(&mut self, has: bool) {
+        self.fallback = has;
     }
 
     /// Where to remember what was shown between visits (`None` stores
@@ -398,8 +424,20 @@ impl<D: Dom> Controller<D> {
     pub fn copied(&mut self, ok: bool, url: &str) -> Vec<Effect> {
         let s = strings(self.state.lang);
         self.state.announcement = if ok { s.link_copied.to_string() } else { format!("{}{url}", s.copy_failed) };
+        // Not copied: the link goes in a field beside the button, focused
+        // and selected, for the reader to copy by hand.
+        self.state.copy_field = match (ok, self.copying.take()) {
+            (false, Some(key)) => Some((key, url.to_string())),
+            _ => None,
+        };
         let mut out = Out::new();
         self.render(&mut out);
+        if self.state.copy_field.is_some() {
+            if let Some(field) = self.find(&|e| e.get_attr("data-act") == Some("copy-field")) {
+                self.dom.focus(&field);
+                self.dom.select_text(&field);
+            }
+        }
         out
     }
 
@@ -424,6 +462,7 @@ impl<D: Dom> Controller<D> {
                     Some((tf, m)) => fragment(&self.state.id_prefix, tf, Some(m)),
                     None => fragment(&self.state.id_prefix, arg, None),
                 };
+                self.copying = Some(arg.to_string());
                 out.push(Effect::Copy(frag));
             }
             "download" if self.programme.is_some() => {
@@ -456,11 +495,20 @@ impl<D: Dom> Controller<D> {
                     self.render(out);
                 }
             }
-            "clear" => self.set_filter(out, |st| {
-                st.filter.status = None;
-                st.filter.query.clear();
-                st.filter.updated = false;
-            }),
+            "clear" => {
+                self.set_filter(out, |st| {
+                    st.filter.status = None;
+                    st.filter.query.clear();
+                    st.filter.updated = false;
+                    st.filter.overdue = false;
+                });
+                // The button is gone: the reader carries on from the search box.
+                self.focus_control("query");
+            }
+            "scope-all" => {
+                self.set_filter(out, |st| st.filter.all = true);
+                self.focus_control("scope");
+            }
             "updated" => self.set_filter(out, |st| {
                 st.filter.updated = !st.filter.updated;
                 st.filter.all = st.filter.updated || st.filter.all;
@@ -496,11 +544,19 @@ impl<D: Dom> Controller<D> {
     fn on_input(&mut self, act: &str, value: &str, out: &mut Out) {
         match act {
             "query" => self.set_filter(out, |st| st.filter.query = value.to_string()),
-            "status" => {
-                self.set_filter(out, |st| st.filter.status = Status::ALL.into_iter().find(|s| s.key() == value))
-            }
+            "status" => self.set_filter(out, |st| {
+                st.filter.status = Status::ALL.into_iter().find(|s| s.key() == value);
+                st.filter.overdue = value == "overdue";
+            }),
             "scope" => self.set_filter(out, |st| st.filter.all = value == "all"),
             _ => {}
+        }
+    }
+
+    /// Moves focus to the filter control `act` (query, status, scope).
+    fn focus_control(&mut self, act: &str) {
+        if let Some(control) = self.find(&|e| e.get_attr("data-act") == Some(act) && e.tag != "button") {
+            self.dom.focus(&control);
         }
     }
 
@@ -664,6 +720,7 @@ impl<D: Dom> Controller<D> {
         if index == self.state.selected && !leaving_results {
             return;
         }
+        self.state.copy_field = None;
         self.state.selected = index;
         self.state.filter.all = false;
         self.state.limit = PAGE;
@@ -716,12 +773,16 @@ impl<D: Dom> Controller<D> {
         let lang = self.state.lang;
         let new: Vec<Node> = match (&self.programme, &self.failure) {
             (Some(p), failure) => {
-                let notice = failure.as_ref().map(|(e, src)| view::stale_notice(e, src, p.as_of, lang));
+                let notice = failure.as_ref().map(|(e, src)| match self.preview {
+                    true => view::stale_notice(e, src, p.as_of, lang),
+                    false => view::stale_reader_notice(p.as_of, lang),
+                });
                 let mut nodes = Vec::from_iter(notice);
                 nodes.push(view::view(p, &self.state));
                 nodes
             }
-            (None, Some((e, src))) => vec![view::error_view(e, src, lang)],
+            (None, Some((e, src))) if self.preview => vec![view::error_view(e, src, lang)],
+            (None, Some(_)) => view::unavailable_view(self.fallback, lang),
             (None, None) => return,
         };
         let new = match &mut self.screen {
@@ -745,7 +806,7 @@ impl<D: Dom> Controller<D> {
         let f = &self.state.filter;
         let values = [
             ("query", f.query.clone()),
-            ("status", f.status.map_or("", Status::key).to_string()),
+            ("status", (if f.overdue { "overdue" } else { f.status.map_or("", Status::key) }).to_string()),
             ("scope", (if f.all { "all" } else { "one" }).to_string()),
         ];
         for (act, value) in values {

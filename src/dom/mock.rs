@@ -35,6 +35,8 @@ pub struct MockDom {
     pub history: Vec<(bool, String)>,
     /// The element focused last.
     pub focused: Option<usize>,
+    /// The text field whose text was selected last.
+    pub selected: Option<usize>,
     /// Elements scrolled into view, in order.
     pub scrolled: Vec<usize>,
     /// How many node-creating or node-changing calls were made.
@@ -51,7 +53,14 @@ impl MockDom {
     /// An empty document with its root.
     pub fn new() -> MockDom {
         let root = Slot { kind: Kind::Root, parent: None, children: Vec::new() };
-        MockDom { nodes: vec![root], history: Vec::new(), focused: None, scrolled: Vec::new(), writes: 0 }
+        MockDom {
+            nodes: vec![root],
+            history: Vec::new(),
+            focused: None,
+            selected: None,
+            scrolled: Vec::new(),
+            writes: 0,
+        }
     }
 
     /// The root's handle.
@@ -281,6 +290,10 @@ impl Dom for MockDom {
 
     fn focus(&mut self, el: &usize) {
         self.focused = Some(*el);
+    }
+
+    fn select_text(&mut self, control: &usize) {
+        self.selected = Some(*control);
     }
 
     fn scroll_into_view(&mut self, el: &usize) {

@@ -48,6 +48,8 @@ pub trait Dom {
     fn set_value(&mut self, control: &Self::Node, value: &str);
     /// Moves keyboard focus to an element.
     fn focus(&mut self, el: &Self::Node);
+    /// Selects all the text of a text field (that has focus), ready to copy.
+    fn select_text(&mut self, control: &Self::Node);
     /// Scrolls the page so that an element is in view.
     fn scroll_into_view(&mut self, el: &Self::Node);
     /// Points the page's address at `fragment` (without `#`) and records it

@@ -66,6 +66,13 @@ pub struct Strings {
     pub link_copied: &'static str,
     pub copy_failed: &'static str,
     pub data_updated: &'static str,
+    pub version_help: &'static str,
+    pub overdue_only: &'static str,
+    pub search_all: &'static str,
+    pub copy_here: &'static str,
+    pub unavailable: &'static str,
+    pub not_updated: &'static str,
+    pub update_pending: &'static str,
 }
 
 const ZH_HANS: Strings = Strings {
@@ -95,7 +102,7 @@ const ZH_HANS: Strings = Strings {
     sample_short: "示例",
     showing_as_of: "显示的是此前加载的数据，截至",
     update_failed: "更新失败：",
-    version: "版本",
+    version: "数据版本",
     download: "下载数据",
     language: "语言",
     filters: "筛选措施",
@@ -127,6 +134,13 @@ const ZH_HANS: Strings = Strings {
     link_copied: "链接已复制",
     copy_failed: "无法复制，链接为：",
     data_updated: "数据已更新，截至",
+    version_help: "（下载文件的文件名带有同一标识，可据此核对）",
+    overdue_only: "已逾期的措施",
+    search_all: "在全部专班中查看",
+    copy_here: "复制此链接",
+    unavailable: "进展数据暂时无法显示，请稍后再试。",
+    not_updated: "数据暂时无法更新，以下为此前发布的内容。",
+    update_pending: "更新暂时未成功",
 };
 
 const ZH_HANT: Strings = Strings {
@@ -156,7 +170,7 @@ const ZH_HANT: Strings = Strings {
     sample_short: "示例",
     showing_as_of: "顯示的是此前載入的資料，截至",
     update_failed: "更新失敗：",
-    version: "版本",
+    version: "資料版本",
     download: "下載資料",
     language: "語言",
     filters: "篩選措施",
@@ -188,6 +202,13 @@ const ZH_HANT: Strings = Strings {
     link_copied: "連結已複製",
     copy_failed: "無法複製，連結為：",
     data_updated: "資料已更新，截至",
+    version_help: "（下載檔案的檔名帶有同一標識，可據此核對）",
+    overdue_only: "已逾期的措施",
+    search_all: "在全部專班中查看",
+    copy_here: "複製此連結",
+    unavailable: "進展資料暫時無法顯示，請稍後再試。",
+    not_updated: "資料暫時無法更新，以下為此前發佈的內容。",
+    update_pending: "更新暫時未成功",
 };
 
 const EN: Strings = Strings {
@@ -218,7 +239,7 @@ const EN: Strings = Strings {
     sample_short: "Sample",
     showing_as_of: "Showing earlier data as of",
     update_failed: "Update failed:",
-    version: "Version",
+    version: "Data version",
     download: "Download data",
     language: "Language",
     filters: "Filter measures",
@@ -250,6 +271,13 @@ const EN: Strings = Strings {
     link_copied: "Link copied",
     copy_failed: "Could not copy. The link is: ",
     data_updated: "Data updated, as of",
+    version_help: "(downloaded files carry the same code in their names)",
+    overdue_only: "Overdue measures",
+    search_all: "Show them in all task forces",
+    copy_here: "Copy this link",
+    unavailable: "The progress data cannot be shown right now. Please try again later.",
+    not_updated: "The data could not be updated just now; below is what was published earlier.",
+    update_pending: "the latest update could not be loaded",
 };
 
 /// The interface strings for `lang`.
@@ -286,6 +314,25 @@ pub fn matching(lang: Lang, n: usize) -> String {
         Lang::ZhHant => format!("{n} 項符合"),
         Lang::En if n == 1 => "1 match".into(),
         Lang::En => format!("{n} matches"),
+    }
+}
+
+/// "8 overdue" beside a count of measures.
+pub fn overdue_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhHans => format!("{n} 项逾期"),
+        Lang::ZhHant => format!("{n} 項逾期"),
+        Lang::En => format!("{n} overdue"),
+    }
+}
+
+/// Matches outside the task force being searched.
+pub fn elsewhere(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::ZhHans => format!("其他专班另有 {n} 项"),
+        Lang::ZhHant => format!("其他專班另有 {n} 項"),
+        Lang::En if n == 1 => "1 more in other task forces".into(),
+        Lang::En => format!("{n} more in other task forces"),
     }
 }
 

@@ -9,13 +9,15 @@
 use crate::model::text::Lang;
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
 use crate::view::i18n::{
-    format_date, language_name, matching, show_more, showing, status_label, strings, updated_count, Strings,
+    elsewhere, format_date, language_name, matching, overdue_count, show_more, showing, status_label, strings,
+    updated_count, Strings,
 };
 pub use crate::view::state::State;
 use crate::view::state::{measure_id, measure_key, PAGE};
 
 pub mod diff;
 pub mod export;
+pub mod fallback;
 pub mod i18n;
 pub mod state;
 pub mod timeline;
@@ -214,11 +216,14 @@ pub fn view(p: &Programme, st: &State) -> Node {
     let tabs = p.task_forces.iter().enumerate().map(|(i, tf)| {
         let tally = &tallies[i];
         let on = i == selected;
-        let mut count = done_of(tally, s);
-        if filtering {
-            let n = tf.measures.iter().filter(|m| st.shows(tf, m)).count();
-            count = format!("{count} · {}", matching(lang, n));
-        }
+        // While filtering, the matches alone: short enough for one line.
+        let count = if filtering {
+            matching(lang, tf.measures.iter().filter(|m| st.shows(tf, m, p.as_of)).count())
+        } else {
+            done_of(tally, s)
+        };
+        let overdue = (tally.overdue > 0 && !filtering)
+            .then(|| el("span").class("tab-overdue").text(overdue_count(lang, tally.overdue as usize)));
         button("tab", "tab")
             .attr("part", if on { "tab tab-selected" } else { "tab" })
             .attr("role", "tab")
@@ -228,7 +233,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("tabindex", if on { "0" } else { "-1" })
             .attr("data-arg", i.to_string())
             .child(el("span").class("tab-name").text(tf.name.get(lang)))
-            .child(el("span").class("tab-count").text(count))
+            .child(el("span").class("tab-line").child(el("span").class("tab-count").text(count)).children(overdue))
             .child(status_bar(tally))
     });
 
@@ -277,8 +282,38 @@ pub fn view(p: &Programme, st: &State) -> Node {
     if show_results {
         root = root.child(results(p, st, s));
     }
+    root = root.children(about(st, s));
     // Present from the first render, so that later changes are announced.
     root.child(el("p").class("sr-only").attr("role", "status").text(st.announcement.as_str())).into()
+}
+
+/// Which data this is, in words: the code also names downloaded files, so a
+/// reader (or an editor answering one) can tell versions apart.
+fn about(st: &State, s: &Strings) -> Option<El> {
+    let v = st.version.as_ref()?;
+    Some(
+        el("p")
+            .class("about")
+            .child(el("span").class("version").text(format!("{} ", s.version)).child(el("code").text(v.as_str())))
+            .text(s.version_help),
+    )
+}
+
+/// Where the data comes from, as readers of `lang` cite it (publisher,
+/// quoted title, date), with its validated http(s) link.
+pub(crate) fn source_label(p: &Programme, lang: Lang) -> Option<(String, Option<&str>)> {
+    let src = p.source.as_ref()?;
+    let mut label = String::new();
+    if let Some(publisher) = &src.publisher {
+        label.push_str(publisher.get(lang));
+        label.push(' ');
+    }
+    label.push_str(&quoted(src.title.get(lang), lang));
+    if let Some(d) = src.date {
+        label.push(' ');
+        label.push_str(&format_date(d, lang));
+    }
+    Some((label, src.url.as_ref().map(|u| u.as_str())))
 }
 
 struct Ids<'a>(&'a str);
@@ -295,33 +330,19 @@ impl Ids<'_> {
     }
 }
 
-fn done_of(t: &Tally, s: &Strings) -> String {
+pub(crate) fn done_of(t: &Tally, s: &Strings) -> String {
     format!("{}/{} {}", t.done(), t.total(), s.measures_done)
 }
 
 fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let lang = st.lang;
     let mut meta = el("p").class("meta").child(el("span").text(format!("{} ", s.as_of)).child(time(p.as_of, lang)));
-    if let Some(v) = &st.version {
-        meta =
-            meta.child(el("span").class("version").text(format!("{} ", s.version)).child(el("code").text(v.as_str())));
-    }
-    if let Some(src) = &p.source {
-        let mut label = String::new();
-        if let Some(publisher) = &src.publisher {
-            label.push_str(publisher.get(lang));
-            label.push(' ');
-        }
-        label.push_str(&quoted(src.title.get(lang), lang));
-        if let Some(d) = src.date {
-            label.push(' ');
-            label.push_str(&format_date(d, lang));
-        }
-        let cite = match &src.url {
-            Some(url) => link(url.as_str(), label),
+    if let Some((label, url)) = source_label(p, lang) {
+        let cite = match url {
+            Some(url) => link(url, label),
             None => el("cite").text(label),
         };
-        meta = meta.child(el("span").class("source").text(format!("{} ", s.source)).child(cite));
+        meta = meta.text(" · ").child(el("span").class("source").text(format!("{} ", s.source)).child(cite));
     }
 
     let mut head = el("header")
@@ -401,7 +422,7 @@ fn overall(tally: Tally, lang: Lang, s: &Strings) -> El {
     if tally.overdue > 0 {
         summary = summary
             .text(" · ")
-            .child(el("span").class("overdue-count").text(format!("{} {}", tally.overdue, s.overdue)));
+            .child(el("span").class("overdue-count").text(overdue_count(lang, tally.overdue as usize)));
     }
     let legend = Status::ALL.iter().filter(|st| tally.count(**st) > 0).map(|st| {
         el("li")
@@ -443,8 +464,9 @@ fn filters(p: &Programme, st: &State, s: &Strings) -> El {
     let option = |value: &str, label: String, on: bool| {
         el("option").attr("value", value).attr_if(on, "selected", "").text(label)
     };
-    let statuses = core::iter::once(option("", s.all_statuses.into(), f.status.is_none()))
-        .chain(Status::ALL.iter().map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))));
+    let statuses = core::iter::once(option("", s.all_statuses.into(), f.status.is_none() && !f.overdue))
+        .chain(Status::ALL.iter().map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))))
+        .chain(core::iter::once(option("overdue", s.overdue_only.into(), f.overdue)));
     let field = |label: &str, control: El| {
         el("label").class("field").child(el("span").class("field-label").text(label)).child(control)
     };
@@ -478,6 +500,18 @@ fn filters(p: &Programme, st: &State, s: &Strings) -> El {
         bar = bar
             .child(el("p").class("count").text(showing(lang, shown, total)))
             .child(button("chip", "clear").text(s.clear));
+        if !f.all {
+            // Matches the reader cannot see from here: say where they are.
+            let others = st.counts_in(p, true).0 - shown;
+            if others > 0 {
+                bar = bar.child(
+                    el("p")
+                        .class("elsewhere")
+                        .child(el("span").text(elsewhere(lang, others)))
+                        .child(button("chip", "scope-all").text(s.search_all)),
+                );
+            }
+        }
     }
     bar
 }
@@ -488,7 +522,7 @@ fn results(p: &Programme, st: &State, s: &Strings) -> El {
     let mut region = el("section").class("results").attr("part", "panel").attr("aria-label", s.results_all);
     let mut any = false;
     for tf in &p.task_forces {
-        let matching = || tf.measures.iter().filter(|m| st.shows(tf, m));
+        let matching = || tf.measures.iter().filter(|m| st.shows(tf, m, p.as_of));
         let count = matching().count();
         let take = count.min(budget);
         budget -= take;
@@ -515,7 +549,7 @@ fn more_button(hidden: usize, lang: Lang) -> Option<El> {
     (hidden > 0).then(|| button("chip more", "more").text(show_more(lang, hidden)))
 }
 
-fn quoted(s: &str, lang: Lang) -> String {
+pub(crate) fn quoted(s: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("\u{201c}{s}\u{201d}"),
         _ => format!("《{s}》"),
@@ -529,12 +563,12 @@ fn button(class: &'static str, act: &'static str) -> El {
 }
 
 /// A date for people, with its ISO form for machines.
-fn time(date: crate::model::date::Date, lang: Lang) -> El {
+pub(crate) fn time(date: crate::model::date::Date, lang: Lang) -> El {
     el("time").attr("datetime", date.to_string()).text(format_date(date, lang))
 }
 
 /// An external link; `href` must already be a validated http(s) URL.
-fn link(href: &str, label: impl Into<String>) -> El {
+pub(crate) fn link(href: &str, label: impl Into<String>) -> El {
     el("a").attr("href", href).attr("target", "_blank").attr("rel", "noopener noreferrer").text(label)
 }
 
@@ -543,6 +577,21 @@ fn copy_button(s: &Strings, what: &str, key: String) -> El {
         .attr("data-arg", key)
         .attr("aria-label", format!("{}：{what}", s.copy_link))
         .text(s.copy_link)
+}
+
+/// The link a failed "copy link" could not copy, in a field to copy by hand
+/// (plain-http pages and in-app browsers have no clipboard access).
+fn copy_field(st: &State, s: &Strings, key: &str) -> Option<El> {
+    let (_, url) = st.copy_field.as_ref().filter(|(k, _)| k == key)?;
+    Some(
+        el("label").class("copy-field").child(el("span").text(s.copy_here)).child(
+            el("input")
+                .attr("type", "text")
+                .attr("readonly", "")
+                .attr("data-act", "copy-field")
+                .attr("value", url.as_str()),
+        ),
+    )
 }
 
 fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st: &State) -> El {
@@ -563,7 +612,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
     };
     facts = facts.child(fact(s.members, members));
 
-    let matching = || tf.measures.iter().filter(|m| st.print || st.shows(tf, m));
+    let matching = || tf.measures.iter().filter(|m| st.print || st.shows(tf, m, p.as_of));
     let count = matching().count();
     let shown = if st.print { count } else { count.min(st.limit) };
     let list = if tf.measures.is_empty() {
@@ -599,11 +648,11 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
     });
     panel
         .child(
-            el("div").class("panel-head").child(el("h3").class("tf-name").text(tf.name.get(lang))).child(copy_button(
-                s,
-                tf.name.get(lang),
-                tf.id.as_str().to_string(),
-            )),
+            el("div")
+                .class("panel-head")
+                .child(el("h3").class("tf-name").text(tf.name.get(lang)))
+                .child(copy_button(s, tf.name.get(lang), tf.id.as_str().to_string()))
+                .children(copy_field(st, s, tf.id.as_str())),
         )
         .child(facts)
         .child(
@@ -669,7 +718,8 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
                 .class("report")
                 .child(el("span").class("report-label").text(format!("{} ", s.latest_report)))
                 .child(time(r.date, lang))
-                .text(format!("{}{}", colon(lang), r.note.get(lang)));
+                .text(colon(lang))
+                .child(el("span").class("report-note").text(r.note.get(lang)));
             if let Some(url) = &r.url {
                 block = block.text(" ").child(link(url.as_str(), s.report_source));
             }
@@ -695,7 +745,8 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
     if open {
         details = measure_details(details, m, p, s, lang);
         if !st.print {
-            details = details.child(copy_button(s, m.title.get(lang), key));
+            let field = copy_field(st, s, &key);
+            details = details.child(copy_button(s, m.title.get(lang), key)).children(field);
         }
     } else {
         details = details.attr("hidden", "");
@@ -712,7 +763,7 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
         .child(details)
 }
 
-fn colon(lang: Lang) -> &'static str {
+pub(crate) fn colon(lang: Lang) -> &'static str {
     if lang == Lang::En {
         ": "
     } else {
@@ -744,10 +795,11 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
             .child(el("h6").class("details-head").text(s.milestones))
             .child(el("ol").class("milestones").children(items));
     }
-    details = details.child(el("h6").class("details-head").text(s.history));
-    if m.reports.is_empty() {
-        return details.child(el("p").class("muted").text(s.no_reports));
+    if m.reports.len() < 2 {
+        // None, or the one already shown as the latest report.
+        return details;
     }
+    details = details.child(el("h6").class("details-head").text(s.history));
     let items = m.reports.iter().map(|r| {
         let mut li = el("li").child(time(r.date, lang));
         if let Some(st) = r.status {
@@ -852,7 +904,33 @@ pub fn error_view(err: &LoadError, source: &str, lang: Lang) -> Node {
         .into()
 }
 
-/// A quiet notice above data that is still shown after a later load failed.
+/// What readers see when data cannot be shown and no earlier data is: a
+/// short notice in their language above the page's own fallback (the
+/// element's children, through a slot: the pasted snapshot, if any). The
+/// detail goes to the console and `tft-error`, and shows with `preview`.
+pub fn unavailable_view(has_fallback: bool, lang: Lang) -> Vec<Node> {
+    let s = strings(lang);
+    let text = if has_fallback { s.not_updated } else { s.unavailable };
+    vec![
+        el("p").class("stale unavailable").attr("part", "notice").attr("lang", lang.tag()).text(text).into(),
+        el("slot").into(),
+    ]
+}
+
+/// The readers' notice above data still shown after a later load failed.
+pub fn stale_reader_notice(as_of: crate::model::date::Date, lang: Lang) -> Node {
+    let s = strings(lang);
+    let (open, close) = if lang == Lang::En { (" (", ")") } else { ("（", "）") };
+    el("p")
+        .class("stale")
+        .attr("part", "notice")
+        .attr("lang", lang.tag())
+        .text(format!("{} {}{open}{}{close}", s.showing_as_of, format_date(as_of, lang), s.update_pending))
+        .into()
+}
+
+/// The editors' notice (with `preview`) above data that is still shown
+/// after a later load failed: which file, and what is wrong with it.
 pub fn stale_notice(err: &LoadError, source: &str, as_of: crate::model::date::Date, lang: Lang) -> Node {
     let s = strings(lang);
     el("p")

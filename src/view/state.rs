@@ -3,6 +3,7 @@
 //!
 //! Pure data: the widget owns a `State`, the view reads it.
 
+use crate::model::date::Date;
 use crate::model::text::Lang;
 use crate::model::{Measure, Programme, Status, TaskForce};
 use std::collections::HashSet;
@@ -38,6 +39,10 @@ pub struct State {
     /// milestones or reports changed since the reader's last visit, or that
     /// are new since then; empty on a first visit.
     pub updated: HashSet<String>,
+    /// A link that could not be copied, shown to copy by hand: the key of
+    /// the copy button it belongs to (`taskforce` or `taskforce/measure`)
+    /// and the URL.
+    pub copy_field: Option<(String, String)>,
 }
 
 impl Default for State {
@@ -54,6 +59,7 @@ impl Default for State {
             announcement: String::new(),
             version: None,
             updated: HashSet::new(),
+            copy_field: None,
         }
     }
 }
@@ -69,20 +75,22 @@ pub struct Filter {
     pub all: bool,
     /// Only measures updated since the reader's last visit.
     pub updated: bool,
+    /// Only measures past their deadline and not completed or dropped.
+    pub overdue: bool,
 }
 
 impl Filter {
     /// Whether the filter hides anything.
     pub fn active(&self) -> bool {
-        self.status.is_some() || !self.query.trim().is_empty() || self.updated
+        self.status.is_some() || !self.query.trim().is_empty() || self.updated || self.overdue
     }
 
     /// Whether `m` passes. Text matching is substring matching on every
     /// language's title and report notes, so Chinese needs no word splitting;
     /// ASCII letters match in any case (Chinese has none; full Unicode case
     /// folding would cost its tables in every download).
-    pub fn matches(&self, m: &Measure) -> bool {
-        if self.status.is_some_and(|s| s != m.status) {
+    pub fn matches(&self, m: &Measure, as_of: Date) -> bool {
+        if self.status.is_some_and(|s| s != m.status) || (self.overdue && !m.is_overdue(as_of)) {
             return false;
         }
         let q = self.query.trim();
@@ -95,23 +103,27 @@ impl Filter {
 }
 
 impl State {
-    /// Whether measure `m` of task force `tf` is listed under the filter.
-    pub fn shows(&self, tf: &TaskForce, m: &Measure) -> bool {
-        self.filter.matches(m)
+    /// Whether measure `m` of task force `tf` is listed under the filter
+    /// (`as_of`: the programme's date, for "overdue").
+    pub fn shows(&self, tf: &TaskForce, m: &Measure, as_of: Date) -> bool {
+        self.filter.matches(m, as_of)
             && (!self.filter.updated || self.updated.contains(&measure_key(tf.id.as_str(), m.id.as_str())))
     }
 
     /// `(matching, total)` measures in the filter's scope.
     pub fn counts(&self, p: &Programme) -> (usize, usize) {
-        let scope = if self.filter.all {
-            &p.task_forces[..]
-        } else {
-            p.task_forces.get(self.selected..=self.selected).unwrap_or_default()
-        };
+        self.counts_in(p, self.filter.all)
+    }
+
+    /// `(matching, total)` measures in every task force (`all`), or in the
+    /// selected one.
+    pub fn counts_in(&self, p: &Programme, all: bool) -> (usize, usize) {
+        let scope =
+            if all { &p.task_forces[..] } else { p.task_forces.get(self.selected..=self.selected).unwrap_or_default() };
         let (mut shown, mut total) = (0, 0);
         for tf in scope {
             for m in &tf.measures {
-                shown += usize::from(self.shows(tf, m));
+                shown += usize::from(self.shows(tf, m, p.as_of));
             }
             total += tf.measures.len();
         }

@@ -24,4 +24,6 @@ pub enum Attribute {
     Timeout = "timeout",
     /// `off`: remember nothing between visits.
     Remember = "remember",
+    /// Present: failures show their detail in place (for editors previewing).
+    Preview = "preview",
 }

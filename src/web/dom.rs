@@ -91,6 +91,12 @@ impl Dom for WebDom {
         let _ = el.unchecked_ref::<HtmlElement>().focus();
     }
 
+    fn select_text(&mut self, control: &Node) {
+        if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
+            input.select();
+        }
+    }
+
     fn scroll_into_view(&mut self, el: &Node) {
         // Clear of the site's sticky header. The browser applies the page's
         // `scroll-padding-top` itself; the `scroll-margin-top` a site sets on

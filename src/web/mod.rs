@@ -260,6 +260,11 @@ impl Widget {
             let _ = p.mark("task-force-tracker:start");
         }
         self.remember_setting();
+        let (preview, fallback) = (self.host.has_attribute("preview"), self.host.child_element_count() > 0);
+        self.run(|c| {
+            c.set_fallback(fallback);
+            c.set_preview(preview)
+        });
         let lang = self.host.get_attribute("lang");
         self.run(|c| c.set_lang(lang.as_deref(), page_lang().as_deref()));
         self.listen();
@@ -275,6 +280,7 @@ impl Widget {
             Attribute::Selected => self.run(|c| c.set_selected(value("selected"))),
             Attribute::Theme => self.run(|c| c.set_theme(value("theme").as_deref())),
             Attribute::Remember => self.remember_setting(),
+            Attribute::Preview => self.run(|c| c.set_preview(value("preview").is_some())),
             _ => {}
         }
     }

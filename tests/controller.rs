@@ -28,6 +28,13 @@ impl Widget {
         w.run(fx);
         w
     }
+    /// A widget with `preview`, as an editor sees it: failures in detail.
+    fn editor(prefix: &str, lang: &str) -> Widget {
+        let mut w = Widget::new(prefix, None, lang);
+        let fx = w.c.set_preview(true);
+        w.run(fx);
+        w
+    }
     /// Checks the document; true when the load wants another step.
     fn run(&mut self, effects: Vec<Effect>) -> bool {
         if let Some(nodes) = self.c.rendered() {
@@ -149,7 +156,7 @@ fn copy_and_download_are_requests_for_the_page() {
 
 #[test]
 fn failures_name_the_source_and_keep_good_data() {
-    let mut w = Widget::new("tft", None, "en");
+    let mut w = Widget::editor("tft", "en");
     let fx = w.c.fail(LoadError::Http(404), "/no-such-file.json");
     w.run(fx);
     assert!(w.text().contains("/no-such-file.json") && w.text().contains("HTTP 404"), "{}", w.text());
@@ -169,7 +176,7 @@ fn failures_name_the_source_and_keep_good_data() {
 
 #[test]
 fn bytes_must_be_utf8_and_may_start_with_a_byte_order_mark() {
-    let mut w = Widget::new("tft", None, "en");
+    let mut w = Widget::editor("tft", "en");
     let fx = w.c.load_bytes(b"{\"title\": \"\xb2\xfa\xd2\xb5\"}".to_vec(), "/gb18030.json", "");
     w.run(fx);
     assert!(w.text().contains("/gb18030.json") && w.text().contains("not UTF-8"), "{}", w.text());
@@ -182,7 +189,7 @@ fn bytes_must_be_utf8_and_may_start_with_a_byte_order_mark() {
 
 #[test]
 fn invalid_data_shows_path_and_problem() {
-    let mut w = Widget::new("tft", None, "en");
+    let mut w = Widget::editor("tft", "en");
     let bad = r#"{"title":"x","asOf":"2020-01-01","taskForces":[{"id":"a","name":"A","measures":[{"id":"m","title":"t","status":"finished"}]}]}"#;
     w.load(bad, "element.data");
     let text = w.text();
@@ -195,7 +202,7 @@ fn invalid_data_shows_path_and_problem() {
 #[test]
 fn a_value_from_js_is_checked_like_a_file_without_line_numbers() {
     use task_force_tracker::model::json;
-    let mut w = Widget::new("tft", None, "en");
+    let mut w = Widget::editor("tft", "en");
     let mut value = json::parse(default_programme_json()).unwrap();
     let fx = w.c.load_value(value.clone(), "element.data", "");
     w.run(fx);
@@ -490,4 +497,63 @@ fn a_link_in_the_article_opens_the_measure_and_brings_it_into_view() {
     let dom = w.c.dom();
     let target = *dom.scrolled.last().expect("scrolled");
     assert_eq!(dom.attribute(target, "id"), Some(format!("tft-m-ecology-{m}").as_str()));
+}
+
+#[test]
+fn readers_get_a_short_notice_editors_the_detail() {
+    let mut w = Widget::new("tft", None, "zh-Hans");
+    let fx = w.c.fail(LoadError::Http(404), "/no-such-file.json");
+    w.run(fx);
+    assert_eq!(w.text(), "进展数据暂时无法显示，请稍后再试。", "no developer detail for readers");
+    assert!(
+        matches!(&w.events()[0], HostEvent::Error(d) if d.message.contains("HTTP 404")),
+        "the detail goes to the host"
+    );
+    assert!(w
+        .effects
+        .iter()
+        .any(|e| matches!(e, Effect::Error(m, d) if m.contains("/no-such-file.json") && d.contains("404"))));
+    let fx = w.c.set_preview(true);
+    w.run(fx);
+    assert!(w.text().contains("/no-such-file.json") && w.text().contains("HTTP 404"), "{}", w.text());
+    let fx = w.c.set_preview(false);
+    w.run(fx);
+    // Good data, then a failed refresh: the data stays under a short notice.
+    w.load(default_programme_json(), "/data.json");
+    let fx = w.c.fail(LoadError::Timeout(10), "/data.json");
+    w.run(fx);
+    assert!(w.text().starts_with("显示的是此前加载的数据，截至 2020年4月17日（更新暂时未成功）"), "{}", w.text());
+    assert!(!w.text().contains("/data.json"));
+}
+
+#[test]
+fn a_link_that_cannot_be_copied_is_offered_in_a_selected_field() {
+    let mut w = Widget::new("news", None, "en");
+    w.load(default_programme_json(), EMBEDDED);
+    w.click("copy", "industry");
+    let url = "http://example.org/a.html#news-industry";
+    let fx = w.c.copied(false, url);
+    w.run(fx);
+    let dom = w.c.dom();
+    let field = dom.find("data-act", "copy-field").expect("a field with the link");
+    assert_eq!(dom.focused, Some(field), "focused");
+    assert_eq!(dom.selected, Some(field), "its text selected");
+    assert!(dom.html().contains(&format!("value=\"{url}\"")), "{}", dom.html());
+    w.click("tab", "1");
+    assert!(w.c.dom().find("data-act", "copy-field").is_none(), "gone with the next task force");
+}
+
+#[test]
+fn clearing_filters_keeps_focus_in_the_filters() {
+    let mut w = Widget::new("tft", None, "zh-Hans");
+    w.load(default_programme_json(), EMBEDDED);
+    w.value("query", "厕所");
+    w.click("clear", "");
+    let query = w.c.dom().find("data-act", "query");
+    assert!(query.is_some() && w.c.dom().focused == query, "focus goes to the search box, not the page");
+    w.value("query", "no such words at all");
+    w.value("query", "公路");
+    w.click("scope-all", "");
+    assert!(w.c.state().filter.all);
+    assert_eq!(w.c.dom().focused, w.c.dom().find("data-act", "scope"));
 }

@@ -226,3 +226,102 @@ fn the_timeline_draws_every_listed_measure_and_tables_the_same_facts() {
     let html = view::snapshot(&p, &State { print: true, ..State::default() }, true);
     assert_eq!(html.matches("<svg").count(), p.task_forces.len(), "one per task force");
 }
+
+/// Elements under `e` (itself included) that `pred` accepts.
+fn within<'a>(e: &'a Element, pred: &dyn Fn(&Element) -> bool) -> Vec<&'a Element> {
+    let mut out = Vec::new();
+    if pred(e) {
+        out.push(e);
+    }
+    e.children.iter().for_each(|c| all(c, pred, &mut out));
+    out
+}
+
+fn newsroom() -> Programme {
+    parse(&std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/newsroom/programme.json")).unwrap())
+}
+
+#[test]
+fn overdue_is_counted_per_task_force_and_filters_the_list() {
+    let p = newsroom();
+    let tree = view::view(&p, &State::default());
+    let tabs = find_all(&tree, &|e| e.get_attr("role") == Some("tab"));
+    // Hand-counted from the fixture: per task force, the on-track (due 31 Mar),
+    // behind (31 May) and blocked (29 Feb) measures are past 30 Jun 2024.
+    for tab in &tabs {
+        assert!(text(tab).contains("3 项逾期"), "{}", text(tab));
+    }
+    let overall = find_all(&tree, &|e| has_class(e, "overdue-count"));
+    assert_eq!(text(overall[0]), "12 项逾期");
+
+    let mut st = State::default();
+    st.filter.overdue = true;
+    st.filter.all = true;
+    let tree = view::view(&p, &st);
+    let cards = find_all(&tree, &|e| e.tag == "li" && has_class(e, "measure"));
+    assert_eq!(cards.len(), 12);
+    assert!(cards.iter().all(|c| text(c).contains("已逾期")));
+    let select = find_all(&tree, &|e| e.get_attr("data-act") == Some("status"))[0];
+    let chosen = within(select, &|e| e.get_attr("selected").is_some());
+    assert_eq!(chosen[0].get_attr("value"), Some("overdue"));
+}
+
+#[test]
+fn a_search_with_no_match_here_says_where_the_matches_are() {
+    let p = newsroom();
+    let mut st = State::default();
+    st.filter.query = "公路".into();
+    let tree = view::view(&p, &st);
+    let note = find_all(&tree, &|e| has_class(e, "elsewhere"));
+    assert_eq!(note.len(), 1);
+    assert!(text(note[0]).contains("其他专班另有 5 项"), "{}", text(note[0]));
+    assert_eq!(within(note[0], &|e| e.get_attr("data-act") == Some("scope-all")).len(), 1);
+    st.filter.all = true;
+    assert!(
+        find_all(&view::view(&p, &st), &|e| has_class(e, "elsewhere")).is_empty(),
+        "nothing elsewhere when searching all"
+    );
+}
+
+#[test]
+fn the_version_is_explained_below_not_in_the_header_and_notes_keep_their_lines() {
+    let p = newsroom();
+    let mut st = State { version: Some("0123456789ab".into()), ..State::default() };
+    st.open.push("dust/m2".into());
+    let tree = view::view(&p, &st);
+    let header = find_all(&tree, &|e| e.tag == "header")[0];
+    assert!(!text(header).contains("0123456789ab"));
+    let about = find_all(&tree, &|e| has_class(e, "about"))[0];
+    assert!(text(about).starts_with("数据版本 0123456789ab（下载文件"), "{}", text(about));
+    let card = find_all(&tree, &|e| e.get_attr("id") == Some("tft-m-dust-m2"))[0];
+    let note = within(card, &|e| has_class(e, "report-note"))[0];
+    assert!(text(note).contains("推进会。\n第二行"), "the line break is in the text node: {:?}", text(note));
+    assert_eq!(text(card).matches("第一行").count(), 1, "one report, shown once");
+    assert!(within(card, &|e| has_class(e, "history")).is_empty());
+}
+
+#[test]
+fn the_fallback_is_prefixed_collapsed_and_needs_no_style_or_script() {
+    let p = newsroom();
+    let html = view::fallback::fallback_html(&p, Lang::ZhHans);
+    assert!(!html.contains(" style="), "no style attribute");
+    assert!(!html.contains("<button") && !html.contains("<input") && !html.contains("<script"));
+    assert_eq!(html.matches("<details>").count(), 20, "one collapsed <details> per measure");
+    for class in html.split("class=\"").skip(1).map(|r| &r[..r.find('"').unwrap()]) {
+        assert!(class.split(' ').all(|c| c.starts_with("tft-")), "{class}");
+    }
+    assert!(html.contains("2024年6月30日</time> · 来源 "), "as-of and source apart");
+    assert!(html.contains("<progress class=\"tft-bar\" max=\"20\" value=\"4\""), "4 of 20 completed (hand-counted)");
+    let en = view::fallback::fallback_html(&p, Lang::En);
+    assert!(en.contains("lang=\"en\"") && en.contains("12 overdue"));
+}
+
+#[test]
+fn readers_get_a_short_notice_and_the_page_fallback_editors_the_detail() {
+    let nodes = view::unavailable_view(true, Lang::ZhHans);
+    let all_text: String = nodes.iter().map(Node::text_content).collect();
+    assert_eq!(all_text, "数据暂时无法更新，以下为此前发布的内容。");
+    assert!(matches!(&nodes[1], Node::Element(e) if e.tag == "slot"), "the element's own children show below");
+    let none: String = view::unavailable_view(false, Lang::En).iter().map(Node::text_content).collect();
+    assert_eq!(none, "The progress data cannot be shown right now. Please try again later.");
+}

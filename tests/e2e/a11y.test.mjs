@@ -14,7 +14,7 @@ before(async () => {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
       res.end(`<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>error</title>
 <link rel="icon" href="data:,"><script type="module" src="/task-force-tracker.js"></script></head>
-<body><main><task-force-tracker src="/data/missing.json"></task-force-tracker></main></body></html>`);
+<body><main><task-force-tracker preview src="/data/missing.json"></task-force-tracker></main></body></html>`);
     },
   });
   browser = await launch();

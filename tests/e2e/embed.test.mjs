@@ -65,7 +65,7 @@ before(async () => {
       <task-force-tracker id="two" lang="zh-Hant" loading="eager"><script type="application/json">${JSON.stringify(small('繁', 'zh-Hant'))}</script><p>fallback two</p></task-force-tracker>
       <task-force-tracker id="three" lang="en" loading="eager"></task-force-tracker>
       <div data-task-force-tracker data-src="/data/zh.json" data-lang="en" data-loading="eager" id="cms" class="from-cms"><p>cms fallback</p></div>`),
-    '/test/live.html': html(`<task-force-tracker id="live" src="/data/live.json" refresh="1" timeout="1" lang="en" loading="eager"></task-force-tracker>`, { lang: 'en' }),
+    '/test/live.html': html(`<task-force-tracker id="live" preview src="/data/live.json" refresh="1" timeout="1" lang="en" loading="eager"></task-force-tracker>`, { lang: 'en' }),
     '/test/strict.html': html(`<task-force-tracker id="s" src="/data/zh.json"></task-force-tracker>
       <task-force-tracker id="d"></task-force-tracker>`, {
       head: '<script src="/test/csp-listener.js"></script>',

@@ -1,5 +1,7 @@
 // Bad sources: each widget says what failed, where, and what was expected;
 // nothing is thrown into the host page; other widgets keep working.
+// They carry `preview`, the attribute editors use: readers get a short notice
+// instead (tests/e2e/newsroom.test.mjs).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open } from './helpers.mjs';
@@ -25,12 +27,12 @@ const ROUTES = {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">
 <script type="module" src="/task-force-tracker.js"></script></head><body>
-<task-force-tracker id="missing" src="/data/missing.json"></task-force-tracker>
-<task-force-tracker id="stall" src="/data/stall.json"></task-force-tracker>
-<task-force-tracker id="page" src="/data/page.json"></task-force-tracker>
-<task-force-tracker id="truncated" src="/data/truncated.json"></task-force-tracker>
-<task-force-tracker id="bad-date" src="/data/bad-date.json"></task-force-tracker>
-<task-force-tracker id="good"></task-force-tracker>
+<task-force-tracker preview id="missing" src="/data/missing.json"></task-force-tracker>
+<task-force-tracker preview id="stall" src="/data/stall.json"></task-force-tracker>
+<task-force-tracker preview id="page" src="/data/page.json"></task-force-tracker>
+<task-force-tracker preview id="truncated" src="/data/truncated.json"></task-force-tracker>
+<task-force-tracker preview id="bad-date" src="/data/bad-date.json"></task-force-tracker>
+<task-force-tracker preview id="good"></task-force-tracker>
 </body></html>`);
   },
 };

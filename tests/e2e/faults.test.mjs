@@ -46,7 +46,7 @@ const healed = new Set();
 let etagHits = 0;
 const routes = {
   '/test/faults.html': page(Object.keys(FAULTS).map((f) =>
-    `<task-force-tracker id="f-${f}" src="/fault/${f}" refresh="1" timeout="2" loading="eager"></task-force-tracker>`).join('\n')
+    `<task-force-tracker id="f-${f}" preview src="/fault/${f}" refresh="1" timeout="2" loading="eager"></task-force-tracker>`).join('\n')
     + '<task-force-tracker id="ok" loading="eager"></task-force-tracker>'),
   // The ETag changes on every answer, the content never does.
   '/data/etag.json': (req, res) => {
@@ -62,7 +62,7 @@ const routes = {
     res.writeHead(200, { 'content-type': 'text/javascript' });
     res.end(await readFile(join(WWW, 'task-force-tracker.js')));
   },
-  '/test/hazards.html': page(`<task-force-tracker id="h-src" src="/data/etag.json" loading="eager"></task-force-tracker>
+  '/test/hazards.html': page(`<task-force-tracker id="h-src" preview src="/data/etag.json" loading="eager"></task-force-tracker>
     <task-force-tracker id="h-default" loading="eager"></task-force-tracker>
     <script type="module" src="/task-force-tracker.js?copy=2"></script>`, 'en', '/task-force-tracker.js',
   `<script src="/test/hazards.js"></script>`),

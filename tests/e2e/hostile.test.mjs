@@ -51,9 +51,9 @@ before(async () => {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>h</title><link rel="icon" href="data:,">
 <script type="module" src="/task-force-tracker.js"></script></head><body style="max-width:600px">
-<task-force-tracker id="nasty" src="/data/nasty.json" loading="eager"></task-force-tracker>
-<task-force-tracker id="deep" src="/data/deep.json" loading="eager"></task-force-tracker>
-${Object.keys(REJECTED).map((n) => `<task-force-tracker id="${n}" src="/data/${n}.json" loading="eager"></task-force-tracker>`).join('\n')}
+<task-force-tracker id="nasty" preview src="/data/nasty.json" loading="eager"></task-force-tracker>
+<task-force-tracker id="deep" preview src="/data/deep.json" loading="eager"></task-force-tracker>
+${Object.keys(REJECTED).map((n) => `<task-force-tracker id="${n}" preview src="/data/${n}.json" loading="eager"></task-force-tracker>`).join('\n')}
 </body></html>`);
   };
   server = await serve(routes);

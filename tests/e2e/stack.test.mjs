@@ -19,7 +19,7 @@ let completed = 0; // downloads served to the end
 let started = 0;
 const routes = {
   '/test/stack.html': htmlPage(`<div id="box"><task-force-tracker id="s" lang="en" src="/slow/0.json" loading="eager"></task-force-tracker></div>
-    <div id="other"></div><task-force-tracker id="d" lang="en" loading="eager"></task-force-tracker>`, { lang: 'en' }),
+    <div id="other"></div><task-force-tracker id="d" preview lang="en" loading="eager"></task-force-tracker>`, { lang: 'en' }),
   '/test/parse.html': htmlPage('<task-force-tracker id="j" lang="en" loading="eager"></task-force-tracker>', {
     lang: 'en', head: '<script src="/test/parse.js"></script>' }),
   '/test/parse.js': (req, res) => {

@@ -30,8 +30,8 @@ before(async () => {
       d.taskForces[0].measures[0].title = '长'.repeat(3_500_000);
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(d));
     },
-    '/test/corpus.html': html(manifest.map(([f], i) => `<task-force-tracker id="c${i}" src="/corpus/${f}" loading="eager"></task-force-tracker>`).join('\n')
-      + '<task-force-tracker id="huge" src="/data/huge-string.json" loading="eager"></task-force-tracker>'),
+    '/test/corpus.html': html(manifest.map(([f], i) => `<task-force-tracker id="c${i}" preview src="/corpus/${f}" loading="eager"></task-force-tracker>`).join('\n')
+      + '<task-force-tracker id="huge" preview src="/data/huge-string.json" loading="eager"></task-force-tracker>'),
     '/test/imported.html': html('<task-force-tracker id="imp" src="/data/imported.json" lang="zh-Hans" loading="eager"></task-force-tracker>'),
     '/test/snapshot.html': html(`<task-force-tracker id="snap">${snapshot}</task-force-tracker>`),
   };

@@ -24,5 +24,5 @@ fn the_shim_observes_exactly_the_attributes_rust_declares() {
         .map(|(_, v)| v.trim_end_matches("\",").to_string())
         .collect();
     assert_eq!(in_js, in_rust);
-    assert_eq!(in_rust.len(), 7);
+    assert_eq!(in_rust.len(), 8);
 }

@@ -55,7 +55,7 @@ export interface TaskForceTrackerSummary {
   measures: number; byStatus: TaskForceTrackerTotals; overdue: number;
   taskForces: TaskForceTrackerTaskForceSummary[];
 }
-/** The <task-force-tracker> element. Attributes: src, lang, theme, selected, refresh, timeout, loading. */
+/** The <task-force-tracker> element. Attributes: src, lang, theme, selected, refresh, timeout, loading, remember, preview. */
 export interface TaskForceTrackerElement extends HTMLElement {
   /** The programme shown, as a plain object; setting it overrides src, null returns to it. */
   data: unknown;

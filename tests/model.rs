@@ -340,3 +340,44 @@ fn the_json_reader_agrees_with_serde_json() {
     }
     assert!(accepted > 100, "enough valid texts to compare values: {accepted}");
 }
+
+#[test]
+fn a_wrong_id_is_named_by_its_character_and_code_point() {
+    let mut v = minimal();
+    v["taskForces"][0]["id"] = json!("ecоlogy"); // a Cyrillic о (U+043E)
+    let p = only_problem(v);
+    assert_eq!(p.path, "taskForces[0].id");
+    assert!(p.message.ends_with("character 3 of 7 is \"о\" (U+043E)"), "{}", p.message);
+
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][0]["id"] = json!("Toilets");
+    assert!(only_problem(v).message.ends_with("character 1 of 7 is \"T\" (U+0054) (use lowercase)"));
+
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][0]["id"] = json!("a".repeat(65));
+    assert!(only_problem(v).message.ends_with("it is 65 characters long, 1 more than the 64 allowed"));
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][0]["id"] = json!("a".repeat(64));
+    assert!(parse(v).is_ok(), "64 characters are allowed");
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][0]["id"] = json!(format!("{}é", "a".repeat(63)));
+    assert!(only_problem(v).message.ends_with("character 64 of 64 is \"é\" (U+00E9)"), "not a count of bytes");
+}
+
+#[test]
+fn links_with_hidden_characters_are_refused() {
+    for bad in [
+        "https://\u{202E}moc.elpmaxe/",
+        "https://\u{FFFD}example.org/",
+        "https://exa\u{200B}mple.org/",
+        "https://example.org/\u{2066}x",
+    ] {
+        let mut v = minimal();
+        v["taskForces"][0]["measures"][0]["reports"][1]["url"] = json!(bad);
+        let p = only_problem(v);
+        assert_eq!(p.path, "taskForces[0].measures[0].reports[1].url", "{bad:?}");
+    }
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][0]["reports"][1]["url"] = json!("https://例子.中国/报告");
+    assert!(parse(v).is_ok(), "an internationalised name is fine");
+}

@@ -372,6 +372,18 @@ fn checked<T>(cx: &mut Cx, v: &Value, path: &Path, ty: Ty, make: fn(&str) -> Opt
     out
 }
 
+/// An id; a wrong one is named by its offending character and code point.
+fn id(cx: &mut Cx, v: &Value, path: &Path) -> Option<Id> {
+    let s = string(cx, v, path, Ty::Id)?;
+    match Id::problem(s) {
+        None => Id::parse(s),
+        Some(why) => {
+            cx.error(v, path, format!("expected {}: {why}", expected(Ty::Id)));
+            None
+        }
+    }
+}
+
 fn percent(cx: &mut Cx, v: &Value, path: &Path) -> Option<Percent> {
     let p = match v.kind {
         Kind::Int(n) => u8::try_from(n).ok().and_then(Percent::new),
@@ -612,7 +624,7 @@ struct Partial {
 
 fn task_force_head(cx: &mut Cx, v: &Value, path: &Path) -> Partial {
     let Some(fs) = fields(cx, v, &TASK_FORCE, path) else { return Partial::default() };
-    let id = opt!(cx, fs, path, "id", |cx, v, p: &Path| checked(cx, v, p, Ty::Id, Id::parse));
+    let id = opt!(cx, fs, path, "id", id);
     let name = opt!(cx, fs, path, "name", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
     let focus = opt!(cx, fs, path, "focus", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
     let leader = opt!(cx, fs, path, "leader", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
@@ -724,7 +736,7 @@ fn unique_ids(cx: &mut Cx, list: &Value, path: &Path, scope: &str) {
 
 fn measure(cx: &mut Cx, v: &Value, path: &Path) -> Option<Measure> {
     let fs = fields(cx, v, &MEASURE, path)?;
-    let id = opt!(cx, fs, path, "id", |cx, v, p: &Path| checked(cx, v, p, Ty::Id, Id::parse));
+    let id = opt!(cx, fs, path, "id", id);
     let title = opt!(cx, fs, path, "title", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
     let status = opt!(cx, fs, path, "status", |cx, v, p: &Path| checked(cx, v, p, Ty::Status, Status::from_word));
     let progress = opt!(cx, fs, path, "progress", percent);

@@ -192,11 +192,32 @@ impl Id {
         &self.0
     }
     fn valid(s: &str) -> bool {
-        let b = s.as_bytes();
-        !b.is_empty()
-            && b.len() <= 64
-            && b[0].is_ascii_alphanumeric()
-            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-' || *c == b'_')
+        Id::problem(s).is_none()
+    }
+
+    /// Why `s` is not an id, naming the offending character by position and
+    /// code point: a look-alike (a Cyrillic "о" in "ecоlogy") is invisible
+    /// in the text itself.
+    pub fn problem(s: &str) -> Option<String> {
+        let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
+        let len = s.chars().count();
+        if let Some((i, c)) =
+            s.chars().enumerate().find(|&(i, c)| !allowed(c) || (i == 0 && !c.is_ascii_alphanumeric()))
+        {
+            let what = if c.is_ascii_uppercase() {
+                " (use lowercase)"
+            } else if i == 0 && allowed(c) {
+                " (an id starts with a letter or digit)"
+            } else {
+                ""
+            };
+            return Some(format!("character {} of {len} is \"{c}\" (U+{:04X}){what}", i + 1, u32::from(c)));
+        }
+        match len {
+            0 => Some("the id is empty".into()),
+            1..=64 => None,
+            n => Some(format!("it is {n} characters long, {} more than the 64 allowed", n - 64)),
+        }
     }
 }
 
@@ -230,8 +251,16 @@ impl Link {
         let rest = s.get(scheme..).unwrap_or_default();
         s.len() <= 2_000
             && rest.chars().next().is_some_and(|c| c.is_ascii_alphanumeric() || c == '[' || !c.is_ascii())
-            && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\')
+            && !s.chars().any(|c| c.is_whitespace() || c.is_control() || c == '\\' || hidden(c))
     }
+}
+
+/// Characters that change how a URL reads without showing themselves: bidi
+/// controls (`https://\u{202E}moc.elpmaxe/` displays as another host),
+/// zero-width characters, and U+FFFD, the mark of text that was broken on
+/// the way. None belongs in a link.
+fn hidden(c: char) -> bool {
+    matches!(c, '\u{061C}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2069}' | '\u{FEFF}' | '\u{FFFD}')
 }
 
 /// A whole-number percentage, 0–100.

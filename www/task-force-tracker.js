@@ -5,24 +5,34 @@
 //   <script type="module" src="/path/task-force-tracker.js"></script>
 //   <task-force-tracker src="/data/programme.json" lang="zh-CN"></task-force-tracker>
 // or, where a CMS strips unknown tags: <div data-task-force-tracker data-src="…"></div>
-import init, { Tracker } from './pkg/task_force_tracker.js';
 
 const TAG = 'task-force-tracker';
 // The attributes src/web/attribute.rs declares, plus `loading` (read here).
 const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout', 'remember', 'preview'];
 const WASM = new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url);
+// A plain loop: a page's broken Array.prototype.includes must not turn
+// data-src into an unknown attribute (and the built-in data into the view).
+const observed = (name) => { for (let i = 0; i < ATTRIBUTES.length; i++) if (ATTRIBUTES[i] === name) return true; return false; };
 
-let module; // one module for every instance on the page
-const boot = () => (module ??= init({ module_or_path: WASM }).catch((err) => new Promise((ok, fail) => {
-  // A page that replaced window.fetch breaks the default loader: fetch the
-  // bytes with XMLHttpRequest instead.
-  const xhr = new XMLHttpRequest();
-  xhr.open('GET', WASM);
-  xhr.responseType = 'arraybuffer';
-  xhr.onload = () => (xhr.status < 300 ? ok(init({ module_or_path: xhr.response })) : fail(err));
-  xhr.onerror = () => fail(err);
-  xhr.send();
-})));
+let module; // one module for every instance on the page: resolves to Tracker
+// The bindings are imported only here, so that a page that breaks them (no
+// TextDecoder) gets a reported failure, not an uncaught error at load.
+const boot = () => (module ??= (async () => {
+  // Every promise that resolves to an object would call it, and never settle.
+  if ('then' in Object.prototype) throw new Error('the page defines Object.prototype.then, which stops any module from loading');
+  const { default: init, Tracker } = await import('./pkg/task_force_tracker.js');
+  await init({ module_or_path: WASM }).catch((err) => new Promise((ok, fail) => {
+    // A page that replaced window.fetch breaks the default loader: fetch the
+    // bytes with XMLHttpRequest instead.
+    const xhr = new XMLHttpRequest();
+    xhr.open('GET', WASM);
+    xhr.responseType = 'arraybuffer';
+    xhr.onload = () => (xhr.status < 300 ? init({ module_or_path: xhr.response }).then(ok, fail) : fail(err));
+    xhr.onerror = () => fail(err);
+    xhr.send();
+  }));
+  return Tracker;
+})());
 
 // Start the module and the data only near the viewport, unless loading="eager".
 const nearViewport = typeof IntersectionObserver === 'function'
@@ -36,10 +46,20 @@ const nearViewport = typeof IntersectionObserver === 'function'
   }, { rootMargin: '800px 0px' })
   : null;
 
-/** Reports a failure outside any tracker (the module did not load). */
+/**
+ * Reports a failure outside any tracker (the module did not load): in the
+ * console, as `tft-error`, and to readers in one line above the element's
+ * own fallback (Rust, which renders everything else, cannot run).
+ */
 const report = (el, what, err) => {
   console.error(`[task-force-tracker] ${what} failed:`, err);
   el.dispatchEvent(new CustomEvent('tft-error', { bubbles: true, composed: true, detail: { source: what, message: String(err) } }));
+  if (el.shadowRoot) return;
+  const en = /^en/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');
+  const note = document.createElement('p');
+  note.setAttribute('part', 'notice');
+  note.textContent = en ? 'The progress tracker cannot run in this browser.' : '进展表无法在此浏览器中运行。';
+  el.attachShadow({ mode: 'open' }).append(note, document.createElement('slot'));
 };
 
 class TaskForceTracker extends HTMLElement {
@@ -88,9 +108,16 @@ class TaskForceTracker extends HTMLElement {
   /** Live figures of the data shown (see the .d.ts), or null before data shows. */
   get summary() { return this.#tracker?.summary ?? null; }
 
+  /** Moved into another document (an iframe): start again there, with its own stylesheet. */
+  adoptedCallback() {
+    const tracker = this.#tracker;
+    this.#tracker = null;
+    try { tracker?.free(); } catch { /* a stopped tracker may not free cleanly */ }
+  }
+
   /** Loads the module (once per page) and starts the tracker; called near the viewport. */
   start() {
-    boot().then(() => {
+    boot().then((Tracker) => {
       if (!this.isConnected || this.#tracker) return;
       try { this.#tracker = new Tracker(this, this.#data); } catch (err) { report(this, 'starting', err); }
     }, (err) => report(this, 'loading the WebAssembly module', err));
@@ -103,7 +130,7 @@ function upgrade(div) {
   for (const { name, value } of div.attributes) {
     if (name === 'data-task-force-tracker') continue;
     const plain = name.startsWith('data-') ? name.slice(5) : null;
-    el.setAttribute(ATTRIBUTES.includes(plain) || plain === 'loading' ? plain : name, value);
+    el.setAttribute(observed(plain) || plain === 'loading' ? plain : name, value);
   }
   el.append(...div.childNodes);
   div.replaceWith(el);

@@ -92,8 +92,9 @@ impl Dom for WebDom {
     }
 
     fn select_text(&mut self, control: &Node) {
-        if let Some(input) = control.dyn_ref::<web_sys::HtmlInputElement>() {
-            input.select();
+        // By tag, not `instanceof` (an iframe's elements are its window's).
+        if control.node_name() == "INPUT" {
+            control.unchecked_ref::<web_sys::HtmlInputElement>().select();
         }
     }
 
@@ -102,7 +103,9 @@ impl Dom for WebDom {
         // `scroll-padding-top` itself; the `scroll-margin-top` a site sets on
         // this element is copied to the card, which its CSS cannot reach.
         let el = el.unchecked_ref::<HtmlElement>();
-        let host = el.get_root_node().dyn_into::<web_sys::ShadowRoot>().ok().map(|root| root.host());
+        let root = el.get_root_node();
+        let host = (root.node_type() == Node::DOCUMENT_FRAGMENT_NODE)
+            .then(|| root.unchecked_into::<web_sys::ShadowRoot>().host());
         let style = host.and_then(|h| web_sys::window()?.get_computed_style(&h).ok().flatten());
         if let Some(margin) = style.and_then(|s| s.get_property_value("scroll-margin-top").ok()) {
             let _ = el.style().set_property("scroll-margin-top", &margin);

@@ -159,7 +159,7 @@ impl Widget {
             Some(root) => root,
             None => host.attach_shadow(&ShadowRootInit::new(ShadowRootMode::Open))?,
         };
-        page::adopt_styles(&root)?;
+        page::adopt_styles(&root, &document)?;
         // The light DOM shows, through a slot, until the first render.
         root.replace_children_with_node_1(&document.create_element("slot")?.into());
         let id = host.id();
@@ -362,7 +362,12 @@ impl Widget {
         let hash = page::page_hash();
         if self.has_data() {
             let data = self.data.borrow().clone();
-            match read_data(data) {
+            let generation = self.generation.get();
+            let read = read_data(data);
+            if self.generation.get() != generation {
+                return; // reading ran page code that set `data` again: the last write wins
+            }
+            match read {
                 Ok(value) => self.run(|c| c.load_value(value, PROPERTY, &hash)),
                 Err(detail) => self.run(|c| c.fail(LoadError::NotJson { html: false, detail }, PROPERTY)),
             }
@@ -394,7 +399,9 @@ impl Widget {
     }
 
     fn src(&self) -> Option<String> {
-        let src = self.host.get_attribute("src")?;
+        // `data-src` too: where a page broke the shim's upgrade of a CMS
+        // `div`, the element must not show other data than asked for.
+        let src = self.host.get_attribute("src").or_else(|| self.host.get_attribute("data-src"))?;
         let src = src.trim();
         (!src.is_empty()).then(|| src.to_string())
     }
@@ -553,7 +560,13 @@ impl Widget {
     }
 
     fn on_reader(self: &Rc<Self>, e: &Event) {
-        let Some(target) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+        // Checked by node type, not `instanceof`: in an iframe the nodes and
+        // events come from that window's constructors.
+        let Some(target) = e.target().map(|t| t.unchecked_into::<web_sys::Node>()) else { return };
+        if target.node_type() != web_sys::Node::ELEMENT_NODE {
+            return;
+        }
+        let target = target.unchecked_into::<Element>();
         let Some(el) = target.closest("[data-act]").ok().flatten() else { return };
         let act = el.get_attribute("data-act").unwrap_or_default();
         let arg = el.get_attribute("data-arg").unwrap_or_default();
@@ -561,7 +574,7 @@ impl Widget {
         match kind.as_str() {
             "click" => self.run_for(Some(e), |c| c.input(Input::Click { act: &act, arg: &arg })),
             "keydown" => {
-                let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let k = e.unchecked_ref::<KeyboardEvent>(); // a keydown event is one
                 if k.alt_key() || k.ctrl_key() || k.meta_key() {
                     return;
                 }

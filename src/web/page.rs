@@ -12,20 +12,26 @@ use web_sys::{CssStyleSheet, CustomEvent, CustomEventInit, HtmlElement, ShadowRo
 const PREFIX: &str = "[task-force-tracker]";
 
 thread_local! {
-    /// One constructed stylesheet for every instance on the page (a
+    /// One constructed stylesheet per document for every instance in it (a
     /// constructed sheet is not subject to `style-src`, unlike `<style>`).
-    static SHEET: RefCell<Option<CssStyleSheet>> = const { RefCell::new(None) };
+    /// A sheet serves only the document it was made for: an element moved
+    /// into an iframe gets one made by the iframe's own `CSSStyleSheet`.
+    static SHEETS: RefCell<Vec<(web_sys::Document, CssStyleSheet)>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Adopts the widget's stylesheet into `root`.
-pub fn adopt_styles(root: &ShadowRoot) -> Result<(), JsValue> {
-    let sheet = SHEET.with(|s| -> Result<CssStyleSheet, JsValue> {
-        if let Some(sheet) = &*s.borrow() {
+/// Adopts the widget's stylesheet into `root`, made for `document`.
+pub fn adopt_styles(root: &ShadowRoot, document: &web_sys::Document) -> Result<(), JsValue> {
+    let sheet = SHEETS.with(|s| -> Result<CssStyleSheet, JsValue> {
+        if let Some((_, sheet)) = s.borrow().iter().find(|(d, _)| d == document) {
             return Ok(sheet.clone());
         }
-        let sheet = CssStyleSheet::new()?;
+        let window = document.default_view().ok_or("the document has no window")?;
+        let constructor = js_sys::Reflect::get(&window, &"CSSStyleSheet".into())?;
+        let sheet: CssStyleSheet =
+            js_sys::Reflect::construct(constructor.unchecked_ref::<js_sys::Function>(), &Array::new())?
+                .unchecked_into();
         sheet.replace_sync(crate::STYLES)?;
-        *s.borrow_mut() = Some(sheet.clone());
+        s.borrow_mut().push((document.clone(), sheet.clone()));
         Ok(sheet)
     })?;
     root.set_adopted_style_sheets(&Array::of1(&sheet));

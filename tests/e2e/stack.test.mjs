@@ -102,7 +102,9 @@ test('a new src cancels the download in flight; a move within the page keeps sta
     const el = document.getElementById('s');
     for (let i = 1; i <= 100; i++) {
       el.setAttribute('src', `/slow/${i}.json`);
-      await new Promise((ok) => setTimeout(ok, 5));
+      // 20 ms apart: long enough for each request to reach the server
+      // (one aborted before it is sent is not counted as started).
+      await new Promise((ok) => setTimeout(ok, 20));
     }
   });
   await page.waitForTimeout(1_500);

@@ -95,7 +95,7 @@ fn header_shows_as_of_source_sample_badge_and_tally() {
     let html = view::view(&p, &State::default()).to_html();
     assert!(html.contains("数据截至 <time datetime=\"2020-04-17\">2020年4月17日</time>"));
     assert!(html.contains("德州日报新媒体 《德州召开乡村振兴五大专班专题会议"));
-    assert!(html.contains("示例数据 · Sample data"));
+    assert!(html.contains("示例数据 · <span lang=\"en\">Sample data</span>"), "the English half is marked");
     // Counted by hand from data/dezhou.json.
     assert!(html.contains("<strong>1/23</strong>"), "{html}");
     for legend in ["已完成 1", "按序时推进 14", "滞后序时 4", "受阻 1", "未启动 3"] {
@@ -124,7 +124,7 @@ fn overdue_is_flagged_as_text() {
     let mut late = p.clone();
     late.as_of = task_force_tracker::model::date::Date::parse("2021-01-15").unwrap();
     let html = view::view(&late, &State::default()).to_html();
-    assert!(html.contains("<span class=\"tag overdue\">已逾期</span>"));
+    assert!(html.contains("<span class=\"tag overdue\" part=\"tag\">已逾期</span>"));
     assert!(!view::view(&p, &State::default()).to_html().contains("tag overdue"));
 }
 

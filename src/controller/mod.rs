@@ -254,7 +254,11 @@ impl<D: Dom> Controller<D> {
             }
             lang
         });
-        self.state.lang = lang.or_else(|| page.and_then(Lang::from_tag)).unwrap_or(Lang::ZhHans);
+        let lang = lang.or_else(|| page.and_then(Lang::from_tag)).unwrap_or(Lang::ZhHans);
+        if lang != self.state.lang {
+            self.state.announcement.clear();
+        }
+        self.state.lang = lang;
         self.render(&mut out);
         out
     }
@@ -414,10 +418,35 @@ impl<D: Dom> Controller<D> {
     /// an update could not be applied): the root is emptied and rebuilt.
     pub fn redraw(&mut self) -> Vec<Effect> {
         let mut out = Out::new();
+        let focus = self.focus_identity();
         if self.screen.take().is_some() {
             self.render(&mut out);
+            self.restore_focus(focus);
         }
         out
+    }
+
+    /// What the focused element is (tag, action, argument, id), so that
+    /// the same control can have focus again after a rebuild.
+    fn focus_identity(&self) -> Option<[Option<String>; 4]> {
+        let screen = self.screen.as_ref()?;
+        let node = self.dom.focused(&self.root)?;
+        let e = screen.element_of(&node)?;
+        let attr = |name| e.get_attr(name).map(String::from);
+        Some([Some(e.tag.to_string()), attr("data-act"), attr("data-arg"), attr("id")])
+    }
+
+    fn restore_focus(&mut self, identity: Option<[Option<String>; 4]>) {
+        let Some([tag, act, arg, id]) = identity else { return };
+        let same = |e: &view::Element| {
+            Some(e.tag) == tag.as_deref()
+                && e.get_attr("data-act") == act.as_deref()
+                && e.get_attr("data-arg") == arg.as_deref()
+                && e.get_attr("id") == id.as_deref()
+        };
+        if let Some(el) = self.find(&same) {
+            self.dom.focus(&el);
+        }
     }
 
     /// Announces the outcome of a copy-link request for `url`.
@@ -476,13 +505,27 @@ impl<D: Dom> Controller<D> {
             }
             "lang" => {
                 if let Some(lang) = Lang::from_tag(arg) {
+                    // The live region speaks the interface's language: no
+                    // Chinese sentence left under lang="en".
+                    self.state.announcement.clear();
                     self.state.lang = lang;
                     self.render(out);
                 }
             }
             "more" => {
+                // The button may go with the last page: focus moves to the
+                // first measure it revealed, never to the page's body.
+                let first_new = self.state.limit;
                 self.state.limit += PAGE;
                 self.render(out);
+                let seen = std::cell::Cell::new(0);
+                let toggle = self.find(&|e| {
+                    let hit = e.get_attr("data-act") == Some("toggle");
+                    hit && seen.replace(seen.get() + 1) == first_new
+                });
+                if let Some(toggle) = toggle {
+                    self.dom.focus(&toggle);
+                }
             }
             "layout" => {
                 let timeline = arg == "timeline";
@@ -785,11 +828,13 @@ impl<D: Dom> Controller<D> {
             (None, Some(_)) => view::unavailable_view(self.fallback, lang),
             (None, None) => return,
         };
+        let mut rebuilt_focus = None;
         let new = match &mut self.screen {
             Some(screen) => match screen.update(&mut self.dom, &self.root, new) {
                 Ok(()) => None,
                 Err(e) => {
                     out.push(Effect::Warn(format!("an update could not be applied ({e}); rebuilt the widget.")));
+                    rebuilt_focus = self.focus_identity();
                     self.screen.take().map(|s| s.view)
                 }
             },
@@ -800,6 +845,7 @@ impl<D: Dom> Controller<D> {
                 Ok(screen) => self.screen = Some(screen),
                 Err(e) => out.push(Effect::Error("the widget could not be drawn:".into(), e.0)),
             }
+            self.restore_focus(rebuilt_focus);
         }
         // Form controls keep their own live value once touched; make them
         // show the state (after "clear filters", Back, or a language change).

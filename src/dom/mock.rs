@@ -292,6 +292,10 @@ impl Dom for MockDom {
         self.focused = Some(*el);
     }
 
+    fn focused(&self, _root: &usize) -> Option<usize> {
+        self.focused
+    }
+
     fn select_text(&mut self, control: &usize) {
         self.selected = Some(*control);
     }

@@ -20,7 +20,7 @@ use std::fmt;
 /// something outside the widget edited it, and say so.
 pub trait Dom {
     /// A handle to one node (element, text, or the root).
-    type Node: Clone;
+    type Node: Clone + PartialEq;
 
     /// A new, detached element.
     fn element(&mut self, tag: &str) -> Self::Node;
@@ -48,6 +48,8 @@ pub trait Dom {
     fn set_value(&mut self, control: &Self::Node, value: &str);
     /// Moves keyboard focus to an element.
     fn focus(&mut self, el: &Self::Node);
+    /// The element that has focus inside `root`, if any.
+    fn focused(&self, root: &Self::Node) -> Option<Self::Node>;
     /// Selects all the text of a text field (that has focus), ready to copy.
     fn select_text(&mut self, control: &Self::Node);
     /// Scrolls the page so that an element is in view.

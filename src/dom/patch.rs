@@ -53,6 +53,14 @@ impl<N: Clone> Screen<N> {
         result
     }
 
+    /// The view element rendered as `node`, if it is one of this screen's.
+    pub fn element_of(&self, node: &N) -> Option<&Element>
+    where
+        N: PartialEq,
+    {
+        element_of(&self.view, &self.mounted, node)
+    }
+
     /// The handle of the first element (in document order) that `pred`
     /// accepts.
     pub fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&N> {
@@ -170,6 +178,20 @@ fn find<'a, N>(view: &[Node], mounted: &'a [Mounted<N>], pred: &dyn Fn(&Element)
                 return Some(&m.node);
             }
             if let Some(found) = find(&e.children, &m.children, pred) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+fn element_of<'a, N: PartialEq>(view: &'a [Node], mounted: &[Mounted<N>], node: &N) -> Option<&'a Element> {
+    for (v, m) in view.iter().zip(mounted) {
+        if let Node::Element(e) = v {
+            if m.node == *node {
+                return Some(e);
+            }
+            if let Some(found) = element_of(&e.children, &m.children, node) {
                 return Some(found);
             }
         }

@@ -98,6 +98,20 @@ impl Text {
         order.iter().find_map(|l| parts[l.index()].as_deref()).unwrap_or("")
     }
 
+    /// The string to show in `lang` (as [`Text::get`]), with the language it
+    /// is actually in when that is another one (a name given only in
+    /// English, shown in the Chinese view); `None` for a plain text.
+    pub fn get_in(&self, lang: Lang) -> (&str, Option<Lang>) {
+        let shown = self.get(lang);
+        let other = match self {
+            Text::Langs(parts) if parts[lang.index()].is_none() => {
+                Lang::ALL.into_iter().find(|l| parts[l.index()].as_deref() == Some(shown))
+            }
+            _ => None,
+        };
+        (shown, other)
+    }
+
     /// Whether the text carries its own translation for `lang`.
     pub fn has(&self, lang: Lang) -> bool {
         matches!(self, Text::Langs(parts) if parts[lang.index()].is_some())

@@ -13,7 +13,7 @@
 use crate::model::text::Lang;
 use crate::model::{Measure, Programme, Status, Tally, TaskForce};
 use crate::view::i18n::{overdue_count, status_label, strings, Strings};
-use crate::view::{colon, done_of, el, link, source_label, time, El, Node};
+use crate::view::{colon, done_of, el, link, source_label, time, two_languages, El, Node};
 
 /// The fallback for `p`, in `lang`.
 pub fn fallback(p: &Programme, lang: Lang) -> Node {
@@ -33,7 +33,7 @@ pub fn fallback(p: &Programme, lang: Lang) -> Node {
         head = head.child(
             el("p")
                 .class("tft-sample-note")
-                .child(el("strong").class("tft-badge").text(s.sample_badge))
+                .child(el("strong").class("tft-badge").children(two_languages(s.sample_badge, lang)))
                 .text(format!(" {}", s.sample_note)),
         );
     }

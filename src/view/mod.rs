@@ -6,7 +6,7 @@
 //! Data text only ever becomes [`Node::Text`]; nothing here builds markup
 //! from strings, and only validated http(s) links become `href`s.
 
-use crate::model::text::Lang;
+use crate::model::text::{Lang, Text};
 use crate::model::{Measure, Problem, Programme, Status, Tally, TaskForce};
 use crate::view::i18n::{
     elsewhere, format_date, language_name, matching, overdue_count, show_more, showing, status_label, strings,
@@ -222,8 +222,9 @@ pub fn view(p: &Programme, st: &State) -> Node {
         } else {
             done_of(tally, s)
         };
-        let overdue = (tally.overdue > 0 && !filtering)
-            .then(|| el("span").class("tab-overdue").text(overdue_count(lang, tally.overdue as usize)));
+        let overdue = (tally.overdue > 0 && !filtering).then(|| {
+            el("span").class("tab-overdue").attr("part", "overdue").text(overdue_count(lang, tally.overdue as usize))
+        });
         button("tab", "tab")
             .attr("part", if on { "tab tab-selected" } else { "tab" })
             .attr("role", "tab")
@@ -232,8 +233,13 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("aria-controls", ids.panel(tf))
             .attr("tabindex", if on { "0" } else { "-1" })
             .attr("data-arg", i.to_string())
-            .child(el("span").class("tab-name").text(tf.name.get(lang)))
-            .child(el("span").class("tab-line").child(el("span").class("tab-count").text(count)).children(overdue))
+            .child(el("span").class("tab-name").child(data(&tf.name, lang)))
+            .child(
+                el("span")
+                    .class("tab-line")
+                    .child(el("span").class("tab-count").attr("part", "muted").text(count))
+                    .children(overdue),
+            )
             .child(status_bar(tally))
     });
 
@@ -294,6 +300,7 @@ fn about(st: &State, s: &Strings) -> Option<El> {
     Some(
         el("p")
             .class("about")
+            .attr("part", "muted")
             .child(el("span").class("version").text(format!("{} ", s.version)).child(el("code").text(v.as_str())))
             .text(s.version_help),
     )
@@ -336,7 +343,10 @@ pub(crate) fn done_of(t: &Tally, s: &Strings) -> String {
 
 fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let lang = st.lang;
-    let mut meta = el("p").class("meta").child(el("span").text(format!("{} ", s.as_of)).child(time(p.as_of, lang)));
+    let mut meta = el("p")
+        .class("meta")
+        .attr("part", "muted")
+        .child(el("span").text(format!("{} ", s.as_of)).child(time(p.as_of, lang)));
     if let Some((label, url)) = source_label(p, lang) {
         let cite = match url {
             Some(url) => link(url, label),
@@ -348,13 +358,19 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
     let mut head = el("header")
         .class("head")
         .attr("part", "header")
-        .child(el("h2").class("title").attr("part", "title").text(p.title.get(lang)))
+        .child(el("h2").class("title").attr("part", "title").child(data(&p.title, lang)))
         .child(meta);
     if p.has_sample() {
         head = head.child(
             el("p")
                 .class("sample-note")
-                .child(el("strong").class("badge sample").attr("part", "badge").text(s.sample_badge))
+                .attr("part", "muted")
+                .child(
+                    el("strong")
+                        .class("badge sample")
+                        .attr("part", "badge")
+                        .children(two_languages(s.sample_badge, lang)),
+                )
                 .text(" ")
                 .text(s.sample_note),
         );
@@ -383,7 +399,7 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
             .class("group")
             .attr("role", "group")
             .attr("aria-label", s.download)
-            .child(el("span").class("group-label").attr("aria-hidden", "true").text(s.download))
+            .child(el("span").class("group-label").attr("part", "muted").attr("aria-hidden", "true").text(s.download))
             .child(download("json"))
             .child(download("csv")),
     );
@@ -415,14 +431,14 @@ fn header(p: &Programme, st: &State, s: &Strings) -> El {
 fn overall(tally: Tally, lang: Lang, s: &Strings) -> El {
     let mut summary = el("p")
         .class("overall-head")
-        .child(el("span").class("overall-label").text(s.overall))
+        .child(el("span").class("overall-label").attr("part", "muted").text(s.overall))
         .text(" ")
         .child(el("strong").text(format!("{}/{}", tally.done(), tally.total())))
         .text(format!(" {}", s.measures_done));
     if tally.overdue > 0 {
-        summary = summary
-            .text(" · ")
-            .child(el("span").class("overdue-count").text(overdue_count(lang, tally.overdue as usize)));
+        summary = summary.text(" · ").child(
+            el("span").class("overdue-count").attr("part", "overdue").text(overdue_count(lang, tally.overdue as usize)),
+        );
     }
     let legend = Status::ALL.iter().filter(|st| tally.count(**st) > 0).map(|st| {
         el("li")
@@ -468,7 +484,10 @@ fn filters(p: &Programme, st: &State, s: &Strings) -> El {
         .chain(Status::ALL.iter().map(|x| option(x.key(), status_label(*x, lang).into(), f.status == Some(*x))))
         .chain(core::iter::once(option("overdue", s.overdue_only.into(), f.overdue)));
     let field = |label: &str, control: El| {
-        el("label").class("field").child(el("span").class("field-label").text(label)).child(control)
+        el("label")
+            .class("field")
+            .child(el("span").class("field-label").attr("part", "label").text(label))
+            .child(control)
     };
     let mut bar = el("div")
         .class("filters")
@@ -479,26 +498,27 @@ fn filters(p: &Programme, st: &State, s: &Strings) -> El {
             s.search,
             el("input")
                 .attr("type", "search")
+                .attr("part", "field")
                 .attr("data-act", "query")
                 .attr("placeholder", s.search_hint)
                 .attr("value", f.query.as_str())
                 .attr("autocomplete", "off"),
         ))
-        .child(field(s.status, el("select").attr("data-act", "status").children(statuses)))
+        .child(field(s.status, el("select").attr("part", "field").attr("data-act", "status").children(statuses)))
         .child(field(
             s.scope,
-            el("select").attr("data-act", "scope").child(option("one", s.scope_one.into(), !f.all)).child(option(
-                "all",
-                s.scope_all.into(),
-                f.all,
-            )),
+            el("select")
+                .attr("part", "field")
+                .attr("data-act", "scope")
+                .child(option("one", s.scope_one.into(), !f.all))
+                .child(option("all", s.scope_all.into(), f.all)),
         ));
     if f.active() {
         // Counted only while a filter is on: otherwise every render would
         // walk every measure in scope for a number nobody sees.
         let (shown, total) = st.counts(p);
         bar = bar
-            .child(el("p").class("count").text(showing(lang, shown, total)))
+            .child(el("p").class("count").attr("part", "muted").text(showing(lang, shown, total)))
             .child(button("chip", "clear").text(s.clear));
         if !f.all {
             // Matches the reader cannot see from here: say where they are.
@@ -529,17 +549,17 @@ fn results(p: &Programme, st: &State, s: &Strings) -> El {
         hidden += count - take;
         if take > 0 {
             any = true;
-            let items = matching().take(take).map(|m| measure(m, tf, p, st));
+            let items = matching().take(take).map(|m| measure(m, tf, p, st, 4));
             region = region.child(
                 el("section")
                     .class("group-results")
-                    .child(el("h3").class("tf-name").text(tf.name.get(st.lang)))
+                    .child(el("h3").class("tf-name").child(data(&tf.name, st.lang)))
                     .child(el("ol").class("measures").children(items)),
             );
         }
     }
     if !any {
-        region = region.child(el("p").class("empty").text(s.no_results));
+        region = region.child(el("p").class("empty").attr("part", "muted").text(s.no_results));
     }
     region.children(more_button(hidden, st.lang))
 }
@@ -559,7 +579,45 @@ pub(crate) fn quoted(s: &str, lang: Lang) -> String {
 /// A button whose clicks the controller handles as `act` (`data-arg`, when
 /// set, says on what).
 fn button(class: &'static str, act: &'static str) -> El {
-    el("button").class(class).attr("type", "button").attr("data-act", act)
+    let b = el("button").class(class).attr("type", "button").attr("data-act", act);
+    // Tabs carry their own part names (`tab`, `tab-selected`).
+    if class == "tab" {
+        b
+    } else {
+        b.attr("part", "button")
+    }
+}
+
+/// Text from the data, as a node. Plain text in the common case; isolated
+/// in a `<bdi>` when it holds right-to-left letters or bidi controls (so an
+/// override cannot reorder what follows it), and marked with its own `lang`
+/// when it is not in the interface's language (a name given only in
+/// English, in the Chinese view), so that it is read and hyphenated right.
+pub(crate) fn data(t: &Text, lang: Lang) -> Node {
+    let (s, other) = t.get_in(lang);
+    if other.is_none() && !s.chars().any(bidi) {
+        return Node::Text(s.to_string());
+    }
+    let mut el = el("bdi");
+    if let Some(other) = other {
+        el = el.attr("lang", other.tag());
+    }
+    el.text(s).into()
+}
+
+/// A label written in two languages ("示例数据 · Sample data"): the second
+/// half is marked as the other language, for screen readers' voices.
+pub(crate) fn two_languages(label: &'static str, lang: Lang) -> Vec<Node> {
+    let Some((first, second)) = label.split_once(" · ") else { return vec![Node::Text(label.into())] };
+    let other = if lang == Lang::En { Lang::ZhHans } else { Lang::En };
+    vec![Node::Text(format!("{first} · ")), el("span").attr("lang", other.tag()).text(second).into()]
+}
+
+/// Right-to-left letters and the characters that set direction.
+fn bidi(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}'
+        | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+        | '\u{10800}'..='\u{10FFF}' | '\u{1E800}'..='\u{1EFFF}')
 }
 
 /// A date for people, with its ISO form for machines.
@@ -597,18 +655,26 @@ fn copy_field(st: &State, s: &Strings, key: &str) -> Option<El> {
 fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st: &State) -> El {
     let lang = st.lang;
     let s = strings(lang);
-    let fact = |label: &str, value: El| el("div").child(el("dt").text(label)).child(value);
-    let unknown = || el("dd").class("unknown").text(s.not_published);
+    let fact = |label: &str, value: El| el("div").child(el("dt").attr("part", "muted").text(label)).child(value);
+    let unknown = || el("dd").class("unknown").attr("part", "muted").text(s.not_published);
     let mut facts = el("dl").class("facts");
     if let Some(f) = &tf.focus {
-        facts = facts.child(fact(s.focus, el("dd").text(f.get(lang))));
+        facts = facts.child(fact(s.focus, el("dd").child(data(f, lang))));
     }
-    facts = facts.child(fact(s.leader, tf.leader.as_ref().map_or_else(unknown, |l| el("dd").text(l.get(lang)))));
+    facts = facts.child(fact(s.leader, tf.leader.as_ref().map_or_else(unknown, |l| el("dd").child(data(l, lang)))));
     let members = if tf.members.is_empty() {
         unknown()
     } else {
         let sep = if lang == Lang::En { ", " } else { "、" };
-        el("dd").text(tf.members.iter().map(|m| m.get(lang)).collect::<Vec<_>>().join(sep))
+        // Each member its own node: an override in one cannot reorder the next.
+        let mut dd = el("dd");
+        for (i, m) in tf.members.iter().enumerate() {
+            if i > 0 {
+                dd = dd.text(sep);
+            }
+            dd = dd.child(data(m, lang));
+        }
+        dd
     };
     facts = facts.child(fact(s.members, members));
 
@@ -616,14 +682,14 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
     let count = matching().count();
     let shown = if st.print { count } else { count.min(st.limit) };
     let list = if tf.measures.is_empty() {
-        el("p").class("empty").text(s.no_measures)
+        el("p").class("empty").attr("part", "muted").text(s.no_measures)
     } else if shown == 0 {
-        el("p").class("empty").text(s.no_results)
+        el("p").class("empty").attr("part", "muted").text(s.no_results)
     } else if st.timeline && !st.print {
         let rows: Vec<&Measure> = matching().take(shown).collect();
         timeline::timeline(p, tf, &rows, st)
     } else {
-        el("ol").class("measures").children(matching().take(shown).map(|m| measure(m, tf, p, st)))
+        el("ol").class("measures").children(matching().take(shown).map(|m| measure(m, tf, p, st, 5)))
     };
     // On paper and in the static snapshot, the timeline follows the list
     // (its first rows: a picture of thousands would not be read).
@@ -642,7 +708,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
             .class("group layout")
             .attr("role", "group")
             .attr("aria-label", s.layout)
-            .child(el("span").class("group-label").attr("aria-hidden", "true").text(s.layout))
+            .child(el("span").class("group-label").attr("part", "muted").attr("aria-hidden", "true").text(s.layout))
             .child(choice("list", s.list, !st.timeline))
             .child(choice("timeline", s.timeline, st.timeline))
     });
@@ -650,7 +716,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
         .child(
             el("div")
                 .class("panel-head")
-                .child(el("h3").class("tf-name").text(tf.name.get(lang)))
+                .child(el("h3").class("tf-name").child(data(&tf.name, lang)))
                 .child(copy_button(s, tf.name.get(lang), tf.id.as_str().to_string()))
                 .children(copy_field(st, s, tf.id.as_str())),
         )
@@ -659,7 +725,7 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
             el("h4")
                 .class("measures-head")
                 .text(format!("{} ", s.measures))
-                .child(el("span").class("muted").text(done_of(tally, s))),
+                .child(el("span").class("muted").attr("part", "muted").text(done_of(tally, s))),
         )
         .child(list)
         .children(printed_timeline)
@@ -669,7 +735,9 @@ fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st:
         .children(more_button(count - shown, lang))
 }
 
-fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
+/// A measure's card; its title is a heading of `level` (5 under a task
+/// force's "measures" heading, 4 in the all-task-forces results).
+fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State, level: u8) -> El {
     let lang = st.lang;
     let s = strings(lang);
     let key = measure_key(tf.id.as_str(), m.id.as_str());
@@ -681,10 +749,10 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
 
     let mut tags = el("p").class("tags").child(status_tag(m.status, lang));
     if overdue {
-        tags = tags.text(" ").child(el("span").class("tag overdue").text(s.overdue));
+        tags = tags.text(" ").child(el("span").class("tag overdue").attr("part", "tag").text(s.overdue));
     }
     if m.sample {
-        tags = tags.text(" ").child(el("span").class("tag sample").text(s.sample_short));
+        tags = tags.text(" ").child(el("span").class("tag sample").attr("part", "tag").text(s.sample_short));
     }
     if !st.print && st.updated.contains(&key) {
         tags = tags.text(" ").child(el("span").class("tag updated").attr("part", "badge updated").text(s.updated));
@@ -706,31 +774,34 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
     meter = meter.attr("aria-valuetext", figures.as_str());
 
     let due = match m.due {
-        Some(d) => {
-            el("p").class(if overdue { "due late" } else { "due" }).text(format!("{} ", s.due)).child(time(d, lang))
-        }
-        None => el("p").class("due").text(s.no_due),
+        Some(d) => el("p")
+            .class(if overdue { "due late" } else { "due" })
+            .attr("part", if overdue { "overdue" } else { "muted" })
+            .text(format!("{} ", s.due))
+            .child(time(d, lang)),
+        None => el("p").class("due").attr("part", "muted").text(s.no_due),
     };
 
     let report = match m.latest_report() {
         Some(r) => {
             let mut block = el("p")
                 .class("report")
-                .child(el("span").class("report-label").text(format!("{} ", s.latest_report)))
+                .child(el("span").class("report-label").attr("part", "muted").text(format!("{} ", s.latest_report)))
                 .child(time(r.date, lang))
                 .text(colon(lang))
-                .child(el("span").class("report-note").text(r.note.get(lang)));
+                .child(el("span").class("report-note").child(data(&r.note, lang)));
             if let Some(url) = &r.url {
                 block = block.text(" ").child(link(url.as_str(), s.report_source));
             }
             block
         }
-        None => el("p").class("report muted").text(s.no_reports),
+        None => el("p").class("report muted").attr("part", "muted").text(s.no_reports),
     };
 
-    let title = el("h5").class("m-title");
+    let (title_tag, sub_tag) = if level == 4 { ("h4", "h5") } else { ("h5", "h6") };
+    let title = el(title_tag).class("m-title");
     let title = if st.print {
-        title.text(m.title.get(lang))
+        title.child(data(&m.title, lang))
     } else {
         title.child(
             button("disclosure", "toggle")
@@ -738,12 +809,12 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
                 .attr("aria-controls", details_id.as_str())
                 .attr("data-arg", key.as_str())
                 .child(el("span").class("chevron").attr("aria-hidden", "true"))
-                .text(m.title.get(lang)),
+                .child(data(&m.title, lang)),
         )
     };
     let mut details = el("div").class("details").attr_if(!st.print, "id", details_id);
     if open {
-        details = measure_details(details, m, p, s, lang);
+        details = measure_details(details, m, p, s, lang, sub_tag);
         if !st.print {
             let field = copy_field(st, s, &key);
             details = details.child(copy_button(s, m.title.get(lang), key)).children(field);
@@ -757,7 +828,12 @@ fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State) -> El {
         .attr("id", measure_id(&st.id_prefix, tf.id.as_str(), m.id.as_str()))
         .child(title)
         .child(tags)
-        .child(el("div").class("progress").child(meter).child(el("span").class("figures").text(figures)))
+        .child(
+            el("div")
+                .class("progress")
+                .child(meter)
+                .child(el("span").class("figures").attr("part", "muted").text(figures)),
+        )
         .child(due)
         .child(report)
         .child(details)
@@ -772,7 +848,7 @@ pub(crate) fn colon(lang: Lang) -> &'static str {
 }
 
 /// Milestones as a short timeline, then every report, newest first.
-fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lang: Lang) -> El {
+fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lang: Lang, heading: &'static str) -> El {
     if !m.milestones.is_empty() {
         let mut ms: Vec<_> = m.milestones.iter().collect();
         ms.sort_by_key(|x| x.due);
@@ -786,20 +862,21 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
             };
             el("li")
                 .class(class)
-                .child(el("span").class("ms-state").text(label))
+                .child(el("span").class("ms-state").attr("part", "label").text(label))
                 .text(" ")
                 .child(time(x.due, lang))
-                .text(format!("{}{}", colon(lang), x.title.get(lang)))
+                .text(colon(lang))
+                .child(data(&x.title, lang))
         });
         details = details
-            .child(el("h6").class("details-head").text(s.milestones))
+            .child(el(heading).class("details-head").attr("part", "muted").text(s.milestones))
             .child(el("ol").class("milestones").children(items));
     }
     if m.reports.len() < 2 {
         // None, or the one already shown as the latest report.
         return details;
     }
-    details = details.child(el("h6").class("details-head").text(s.history));
+    details = details.child(el(heading).class("details-head").attr("part", "muted").text(s.history));
     let items = m.reports.iter().map(|r| {
         let mut li = el("li").child(time(r.date, lang));
         if let Some(st) = r.status {
@@ -809,9 +886,9 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
             li = li.text(format!(" {}%", pr.get()));
         }
         if r.sample {
-            li = li.text(" ").child(el("span").class("tag sample").text(s.sample_short));
+            li = li.text(" ").child(el("span").class("tag sample").attr("part", "tag").text(s.sample_short));
         }
-        li = li.child(el("span").class("note").text(r.note.get(lang)));
+        li = li.child(el("span").class("note").child(data(&r.note, lang)));
         if let Some(url) = &r.url {
             li = li.text(" ").child(link(url.as_str(), s.report_source));
         }
@@ -822,7 +899,7 @@ fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lan
 
 /// A status as text with its colour class.
 fn status_tag(status: Status, lang: Lang) -> El {
-    el("span").class(format!("tag st-{}", status.key())).text(status_label(status, lang))
+    el("span").class(format!("tag st-{}", status.key())).attr("part", "tag").text(status_label(status, lang))
 }
 
 /// Why data could not be shown; the DOM layer fills in where it came from.

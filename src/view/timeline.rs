@@ -211,7 +211,7 @@ pub fn timeline(p: &Programme, tf: &TaskForce, rows: &[&Measure], st: &State) ->
                 .attr("aria-label", format!("{} · {}", s.timeline, tf.name.get(lang)))
                 .child(svg),
         )
-        .child(el("figcaption").class("tl-legend").text(s.timeline_legend))
+        .child(el("figcaption").class("tl-legend").attr("part", "muted").text(s.timeline_legend))
         .child(table(p, rows, st))
 }
 

@@ -91,6 +91,10 @@ impl Dom for WebDom {
         let _ = el.unchecked_ref::<HtmlElement>().focus();
     }
 
+    fn focused(&self, root: &Node) -> Option<Node> {
+        root.unchecked_ref::<web_sys::ShadowRoot>().active_element().map(Node::from)
+    }
+
     fn select_text(&mut self, control: &Node) {
         // By tag, not `instanceof` (an iframe's elements are its window's).
         if control.node_name() == "INPUT" {

@@ -175,7 +175,9 @@ impl Widget {
         let options = MutationObserverInit::new();
         options.set_subtree(true);
         options.set_child_list(true);
-        options.set_attributes(true);
+        // Only nodes added or removed: extensions that restyle (dark modes
+        // set attributes) or translate text in place leave every handle
+        // valid, so they are tolerated, not answered with a rebuild.
         options.set_character_data(true);
         observer.observe_with_options(&root, &options)?;
         Ok(Rc::new(Widget {

@@ -513,11 +513,15 @@ impl<D: Dom> Controller<D> {
                 }
             }
             "more" => {
-                // The button may go with the last page: focus moves to the
-                // first measure it revealed, never to the page's body.
+                // With the last page the button goes: focus moves to the
+                // first measure it revealed, never to the page's body
+                // (while more remain, it stays on the button).
                 let first_new = self.state.limit;
                 self.state.limit += PAGE;
                 self.render(out);
+                if self.find(&|e| e.get_attr("data-act") == Some("more")).is_some() {
+                    return;
+                }
                 let seen = std::cell::Cell::new(0);
                 let toggle = self.find(&|e| {
                     let hit = e.get_attr("data-act") == Some("toggle");

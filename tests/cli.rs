@@ -236,3 +236,98 @@ fn an_unknown_flag_or_a_missing_value_is_refused_not_ignored() {
     assert_eq!(o.status.code(), Some(0));
     assert!(text(&o).contains("GB18030"), "{}", text(&o));
 }
+
+/// `tft import-csv` on a fixture in tests/office/, messages in `lang`.
+fn office(name: &str, lang: &str, as_of: &str) -> (Output, PathBuf) {
+    let out = tmp(&format!("office-{name}.json"));
+    let _ = std::fs::remove_file(&out);
+    let file = root().join("tests/office").join(format!("{name}.csv"));
+    let args = [
+        "import-csv",
+        file.to_str().unwrap(),
+        "--title",
+        "测试",
+        "--as-of",
+        as_of,
+        "-o",
+        out.to_str().unwrap(),
+        "--lang",
+        lang,
+    ];
+    (tft(&args), out)
+}
+
+#[test]
+fn dates_as_spreadsheets_write_them_are_normalised_and_said_once_per_column() {
+    let (o, out) = office("dates", "en", "2024-06-30");
+    let msg = text(&o);
+    assert_eq!(o.status.code(), Some(0), "{msg}");
+    let p = task_force_tracker::model::parse(&std::fs::read_to_string(&out).unwrap()).unwrap().programme;
+    let eco = &p.task_forces[0];
+    let due: Vec<String> = eco.measures.iter().map(|m| m.due.unwrap().to_string()).collect();
+    // 2024年6月30日, Excel's serial 45473, 2024/12/31.
+    assert_eq!(due, ["2024-06-30", "2024-06-30", "2024-12-31"]);
+    assert!(eco.measures.iter().all(|m| m.start.unwrap().to_string() == "2024-01-01"));
+    assert_eq!(eco.measures[0].reports[0].date.to_string(), "2024-05-31");
+    assert_eq!(eco.measures[0].progress(), 100, "full-width digits are digits");
+    assert_eq!(eco.members.len(), 2, "members separated by a full-width comma");
+    assert!(msg.contains("column due: 3 dates such as 2024年6月30日 were written as YYYY-MM-DD"), "{msg}");
+    assert!(msg.contains("column report_date: the date 2024/5/31 was written as YYYY-MM-DD"), "{msg}");
+    assert!(
+        msg.contains("imported 1 task force, 3 measures (0 completed, 0 overdue), 1 report, 0 milestones"),
+        "{msg}"
+    );
+
+    let (o, _) = office("dates", "zh", "2024-06-30");
+    let msg = text(&o);
+    assert!(msg.contains("due 列：3 个日期（如 2024年6月30日）已写为 YYYY-MM-DD 格式"), "{msg}");
+    assert!(msg.contains("已导入：1 个专班，3 项措施"), "{msg}");
+}
+
+#[test]
+fn an_ambiguous_date_names_both_readings() {
+    let (o, out) = office("ambiguous", "en", "2024-06-30");
+    let msg = text(&o);
+    assert_eq!(o.status.code(), Some(1), "{msg}");
+    assert!(
+        msg.contains("row 2: column due: \"6/7/2024\" could be 2024-06-07 (month first) or 2024-07-06 (day first)"),
+        "{msg}"
+    );
+    assert!(msg.contains("1 problem; nothing was written"), "one problem, not \"1 problems\": {msg}");
+    assert!(!out.exists());
+}
+
+#[test]
+fn messages_name_the_sheets_columns_and_refuse_english_only_names() {
+    let (o, _) = office("messages", "en", "2024-06-30");
+    let msg = text(&o);
+    assert!(msg.contains("row 3: column title: empty, but title_en is filled in"), "{msg}");
+    assert!(msg.contains("row 4: column report_date: empty; a report needs its date"), "{msg}");
+    assert!(msg.contains("row 5: column task_force: empty, but task_force_en is filled in"), "{msg}");
+    assert!(!msg.contains("missing field"), "{msg}");
+}
+
+#[test]
+fn a_duplicated_measure_id_is_named_at_its_row() {
+    let (o, _) = office("duplicate", "en", "2024-06-30");
+    let msg = text(&o);
+    assert!(msg.contains("row 3: column measure_id: \"toilets\" is already the id of the measure on row 2"), "{msg}");
+    assert!(!msg.contains("no measure row above"), "{msg}");
+}
+
+#[test]
+fn status_words_are_listed_and_near_misses_get_a_suggestion() {
+    let (o, _) = office("status", "zh", "2024-06-30");
+    let msg = text(&o);
+    assert!(msg.contains("第 2 行，status 列：expected one of completed (已完成), on-track (按序时推进)"), "{msg}");
+    assert!(msg.contains("found the string \"按时推进\"; did you mean 按序时推进?"), "{msg}");
+    assert!(msg.contains("did you mean on-track?"), "{msg}");
+    assert!(msg.contains("发现 2 处问题，未写出任何文件"), "{msg}");
+}
+
+#[test]
+fn a_bad_as_of_is_the_command_lines_fault() {
+    let (o, _) = office("dates", "en", "2024/06/30");
+    assert_eq!(o.status.code(), Some(2), "a wrong command line, not a bad file");
+    assert!(text(&o).contains("--as-of must be YYYY-MM-DD, for example --as-of 2024-06-30"), "{}", text(&o));
+}

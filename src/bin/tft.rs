@@ -105,6 +105,9 @@ the same field tables the validator uses.";
             /// Write the JSON here (default: standard output)
             #[arg(short = 'o', value_name = "OUT.json")]
             out: Option<String>,
+            /// Language of messages: zh or en (default: from LC_ALL / LANG)
+            #[arg(long)]
+            lang: Option<String>,
         },
         /// Write the static HTML snapshot of a programme
         #[command(name = "render-html", long_about = HELP_RENDER)]
@@ -170,7 +173,9 @@ the same field tables the validator uses.";
         };
         match cli.command {
             Command::Validate { files } => validate(&files),
-            Command::ImportCsv { file, opts, out } => import_csv(&file, &opts, out.as_deref()),
+            Command::ImportCsv { file, opts, out, lang } => {
+                import_csv(&file, &opts, out.as_deref(), words(lang.as_deref()))
+            }
             Command::RenderHtml { file, lang, page, widget_view, selected, query, out } => {
                 let Some(lang) = Lang::from_tag(&lang) else {
                     eprintln!("tft render-html: --lang must be zh-Hans, zh-Hant or en, not `{lang}`");
@@ -270,7 +275,20 @@ the same field tables the validator uses.";
         worst
     }
 
-    fn import_csv(file: &str, opts: &ImportOptions, out: Option<&str>) -> i32 {
+    fn import_csv(file: &str, opts: &ImportOptions, out: Option<&str>, lang: Lang) -> i32 {
+        let zh = lang != Lang::En;
+        // A wrong command line is the command line's fault, not the file's.
+        if model::date::Date::parse(&opts.as_of).is_none() {
+            match csv_import::normalise_date(&opts.as_of) {
+                Ok((iso, _)) if zh => eprintln!("tft import-csv: --as-of 须写成 YYYY-MM-DD，例如 --as-of {iso}"),
+                Ok((iso, _)) => eprintln!("tft import-csv: --as-of must be YYYY-MM-DD, for example --as-of {iso}"),
+                Err(_) if zh => {
+                    eprintln!("tft import-csv: --as-of 须为 YYYY-MM-DD 格式的日期，而不是 `{}`", opts.as_of)
+                }
+                Err(_) => eprintln!("tft import-csv: --as-of must be a date written YYYY-MM-DD, not `{}`", opts.as_of),
+            }
+            return 2;
+        }
         let bytes = match fs::read(file) {
             Ok(b) => b,
             Err(e) => {
@@ -278,16 +296,56 @@ the same field tables the validator uses.";
                 return 3;
             }
         };
-        match csv_import::import(&bytes, opts) {
-            Ok(json) => write_out(&json, out),
+        match csv_import::import_with_notes(&bytes, opts) {
+            Ok(imported) => {
+                let code = write_out(&imported.json, out);
+                if code == 0 {
+                    for note in &imported.notes {
+                        eprintln!("{file}: {}", note.describe(zh));
+                    }
+                    let p = model::parse(&imported.json).expect("checked by the import").programme;
+                    eprintln!("{}", import_summary(&p, out, lang));
+                }
+                code
+            }
             Err(problems) => {
                 for p in &problems {
-                    eprintln!("{file}:{p}");
+                    eprintln!("{file}:{}", p.describe(zh));
                 }
-                eprintln!("{file}: {} problems; nothing was written", problems.len());
+                let n = problems.len();
+                if zh {
+                    eprintln!("{file}：发现 {n} 处问题，未写出任何文件");
+                } else {
+                    eprintln!("{file}: {n} {}; nothing was written", if n == 1 { "problem" } else { "problems" });
+                }
                 1
             }
         }
+    }
+
+    /// What an import produced, in words: counts, and where it went.
+    fn import_summary(p: &model::Programme, out: Option<&str>, lang: Lang) -> String {
+        let measures: Vec<_> = p.task_forces.iter().flat_map(|t| &t.measures).collect();
+        let reports: usize = measures.iter().map(|m| m.reports.len()).sum();
+        let milestones: usize = measures.iter().map(|m| m.milestones.len()).sum();
+        let completed = measures.iter().filter(|m| m.status == model::Status::Completed).count();
+        let overdue = measures.iter().filter(|m| m.is_overdue(p.as_of)).count();
+        let tfs = p.task_forces.len();
+        let to = out.unwrap_or(if lang == Lang::En { "standard output" } else { "标准输出" });
+        if lang != Lang::En {
+            return format!(
+                "已导入：{tfs} 个专班，{} 项措施（{completed} 项已完成，{overdue} 项逾期），{reports} 条汇报，{milestones} 个节点；写入 {to}",
+                measures.len()
+            );
+        }
+        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+        format!(
+            "imported {}, {} ({completed} completed, {overdue} overdue), {}, {}; written to {to}",
+            n(tfs, "task force", "task forces"),
+            n(measures.len(), "measure", "measures"),
+            n(reports, "report", "reports"),
+            n(milestones, "milestone", "milestones"),
+        )
     }
 
     /// The language of `tft`'s words: the flag, else the locale.

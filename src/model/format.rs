@@ -186,7 +186,11 @@ pub fn expected(ty: Ty) -> String {
         Ty::Link => "an absolute http:// or https:// link".into(),
         Ty::Percent => "a whole number from 0 to 100".into(),
         Ty::Status => {
-            format!("one of {} (or the Chinese status word)", Status::ALL.iter().map(|s| s.key()).collect::<Vec<_>>().join(", "))
+            let words: Vec<String> = Status::ALL
+                .iter()
+                .map(|s| format!("{} ({})", s.key(), crate::model::status_label(*s, crate::model::text::Lang::ZhHans)))
+                .collect();
+            format!("one of {}", words.join(", "))
         }
         Ty::Bool => "true or false".into(),
         Ty::Str => "a string".into(),
@@ -370,6 +374,21 @@ fn checked<T>(cx: &mut Cx, v: &Value, path: &Path, ty: Ty, make: fn(&str) -> Opt
         cx.wrong(v, path, ty);
     }
     out
+}
+
+/// A status key or word; a near miss gets "did you mean" (`按时推进` →
+/// `按序时推进`).
+fn status(cx: &mut Cx, v: &Value, path: &Path) -> Option<Status> {
+    let s = string(cx, v, path, Ty::Status)?;
+    if let Some(st) = Status::from_word(s.trim()) {
+        return Some(st);
+    }
+    let mut message = format!("expected {}, found {}", expected(Ty::Status), v.kind.describe());
+    if let Some(near) = Status::nearest(s.trim()) {
+        message.push_str(&format!("; did you mean {near}?"));
+    }
+    cx.error(v, path, message);
+    None
 }
 
 /// An id; a wrong one is named by its offending character and code point.
@@ -738,7 +757,7 @@ fn measure(cx: &mut Cx, v: &Value, path: &Path) -> Option<Measure> {
     let fs = fields(cx, v, &MEASURE, path)?;
     let id = opt!(cx, fs, path, "id", id);
     let title = opt!(cx, fs, path, "title", |cx, v, p: &Path| text(cx, v, p, MAX_TITLE_CHARS));
-    let status = opt!(cx, fs, path, "status", |cx, v, p: &Path| checked(cx, v, p, Ty::Status, Status::from_word));
+    let status = opt!(cx, fs, path, "status", status);
     let progress = opt!(cx, fs, path, "progress", percent);
     let start = opt!(cx, fs, path, "start", date);
     let due = opt!(cx, fs, path, "due", date);
@@ -769,7 +788,7 @@ fn milestone(cx: &mut Cx, v: &Value, path: &Path) -> Option<Milestone> {
 fn report(cx: &mut Cx, v: &Value, path: &Path) -> Option<Report> {
     let fs = fields(cx, v, &REPORT, path)?;
     let date = opt!(cx, fs, path, "date", date);
-    let status = opt!(cx, fs, path, "status", |cx, v, p: &Path| checked(cx, v, p, Ty::Status, Status::from_word));
+    let status = opt!(cx, fs, path, "status", status);
     let progress = opt!(cx, fs, path, "progress", percent);
     let note = opt!(cx, fs, path, "note", |cx, v, p: &Path| text(cx, v, p, MAX_NOTE_CHARS));
     let url = opt!(cx, fs, path, "url", |cx, v, p: &Path| checked(cx, v, p, Ty::Link, Link::parse));

@@ -171,9 +171,34 @@ impl Status {
         Status::ALL.into_iter().find(|s| word == s.key() || Lang::ALL.iter().any(|l| word == status_label(*s, *l)))
     }
 
+    /// The status word or key closest to `word` (at most two characters
+    /// added, removed or changed), for "did you mean".
+    pub fn nearest(word: &str) -> Option<&'static str> {
+        let words = Status::ALL
+            .iter()
+            .flat_map(|s| core::iter::once(s.key()).chain(Lang::ALL.iter().map(move |l| status_label(*s, *l))));
+        words.map(|w| (edits(word, w), w)).filter(|(d, _)| *d <= 2).min_by_key(|(d, _)| *d).map(|(_, w)| w)
+    }
+
     fn slot(self) -> usize {
         Status::ALL.iter().position(|s| *s == self).unwrap_or(0)
     }
+}
+
+/// The edit distance between two strings, in characters (Levenshtein).
+fn edits(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+            prev = cur;
+        }
+    }
+    row[b.len()]
 }
 
 /// An id usable in a URL fragment: 1–64 of `a-z 0-9 - _`, starting with a

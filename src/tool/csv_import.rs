@@ -121,8 +121,58 @@ pub const COLUMNS: [&str; 22] = [
 
 const REQUIRED: [&str; 5] = ["task_force_id", "task_force", "measure_id", "title", "status"];
 
+/// A successful import.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Imported {
+    /// The programme JSON, pretty-printed.
+    pub json: String,
+    /// What was written differently from the sheet, once per column.
+    pub notes: Vec<Normalised>,
+}
+
+/// Dates in one column written as YYYY-MM-DD from another form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Normalised {
+    /// The column.
+    pub column: &'static str,
+    /// How many cells.
+    pub count: usize,
+    /// The first, as the sheet had it.
+    pub first: String,
+}
+
+impl Normalised {
+    /// One line, in Chinese (`zh`) or English.
+    pub fn describe(&self, zh: bool) -> String {
+        let Normalised { column, count, first } = self;
+        match (zh, count) {
+            (true, 1) => format!("{column} 列：日期 {first} 已写为 YYYY-MM-DD 格式"),
+            (true, n) => format!("{column} 列：{n} 个日期（如 {first}）已写为 YYYY-MM-DD 格式"),
+            (false, 1) => format!("column {column}: the date {first} was written as YYYY-MM-DD"),
+            (false, n) => format!("column {column}: {n} dates such as {first} were written as YYYY-MM-DD"),
+        }
+    }
+}
+
+impl RowProblem {
+    /// One line, framed in Chinese (`zh`) or English.
+    pub fn describe(&self, zh: bool) -> String {
+        match (zh, self.row, &self.column) {
+            (true, 0, _) => format!(" {}", self.message),
+            (true, r, Some(c)) => format!("第 {r} 行，{c} 列：{}", self.message),
+            (true, r, None) => format!("第 {r} 行：{}", self.message),
+            (false, ..) => self.to_string(),
+        }
+    }
+}
+
 /// Converts CSV bytes to programme JSON (pretty-printed), or every problem.
 pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProblem>> {
+    import_with_notes(bytes, opts).map(|i| i.json)
+}
+
+/// Converts CSV bytes to programme JSON, with notes on what was normalised.
+pub fn import_with_notes(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, Vec<RowProblem>> {
     let text = decode(bytes, opts.encoding)?;
     let rows = parse_csv(&text).map_err(|(row, message)| vec![RowProblem { row, column: None, message }])?;
     let rows: &[Record] = &rows;
@@ -157,18 +207,27 @@ pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProbl
         let row = Row { header: &header, cells };
         b.row(*line, &row, &mut problems);
     }
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    // The decoder checks what the rows built even when some rows had
+    // problems, so that every problem is reported in one pass; one per
+    // cell (the row's own words first), in sheet order.
     let value = b.programme(opts);
     let text = super::pretty(&value);
     match model::parse(&text) {
-        Ok(_) => Ok(text),
-        Err(ParseError::Invalid(found)) => Err(found.iter().map(|p| b.locate(p)).collect()),
+        Ok(_) if problems.is_empty() => return Ok(Imported { json: text, notes: b.notes() }),
+        Ok(_) => {}
+        Err(ParseError::Invalid(found)) => {
+            for p in found.iter().map(|p| b.locate(p)) {
+                if !problems.iter().any(|q| q.row == p.row && q.column == p.column) {
+                    problems.push(p);
+                }
+            }
+        }
         Err(ParseError::Syntax { problem, .. }) => {
-            Err(vec![RowProblem { row: 0, column: None, message: problem.message }])
+            problems.push(RowProblem { row: 0, column: None, message: problem.message })
         }
     }
+    problems.sort_by_key(|p| p.row);
+    Err(problems)
 }
 
 fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<RowProblem>> {
@@ -237,6 +296,8 @@ impl Row<'_> {
 struct Builder {
     /// (task force id, its fields, its measures); in first-seen order.
     task_forces: Vec<TaskForceRows>,
+    /// Per column: how many cells were normalised, and the first as written.
+    normalised: Vec<Normalised>,
 }
 
 struct TaskForceRows {
@@ -275,12 +336,91 @@ fn status_value(s: &str) -> Value {
 }
 
 /// A whole number stays a number; anything else stays text, so the decoder
-/// says what was wrong with it.
+/// says what was wrong with it. Full-width digits (`１００`) are digits.
 fn number_value(s: &str) -> Value {
-    s.trim_end_matches('%').trim().parse::<i64>().map_or_else(|_| build::s(s), build::int)
+    let s = ascii_digits(s);
+    let n = s.trim_end_matches('%').trim();
+    n.parse::<i64>().map_or_else(|_| build::s(&s), build::int)
+}
+
+/// `s` with full-width digits, `％`, `／`, `－` and `．` as their ASCII forms.
+fn ascii_digits(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '０'..='９' | '％' | '／' | '－' | '．' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect()
+}
+
+/// A date cell as `YYYY-MM-DD`. Accepts what spreadsheets write in a
+/// Chinese locale: `2024/6/30`, `2024-6-30`, `2024.6.30`, `2024年6月30日`,
+/// and Excel's serial numbers (`45473`, days since 1899-12-30). Refuses a
+/// day and month either way round (`6/7/2024`), naming both readings.
+/// `Ok((date, true))` when it was written another way.
+pub fn normalise_date(cell: &str) -> Result<(String, bool), String> {
+    use crate::model::date::Date;
+    let s = ascii_digits(cell.trim());
+    if Date::parse(&s).is_some() {
+        return Ok((s, false));
+    }
+    let num = |p: &str| p.trim().parse::<u32>().ok();
+    let bad = || format!("expected a real date written YYYY-MM-DD (for example 2024-06-30), found \"{cell}\"");
+
+    // Excel's serial 25569 is 1970-01-01 (serials count from 1899-12-30).
+    if let Some(serial) = num(&s).filter(|n| (61..=150_000).contains(n)) {
+        let d = i32::try_from(serial).ok().and_then(|n| Date::from_days(n - 25_569));
+        return d.map(|d| (d.to_string(), true)).ok_or_else(bad);
+    }
+    let parts: Vec<&str> = s.split(['/', '-', '.', '年', '月', '日']).filter(|p| !p.is_empty()).collect();
+    let date = |y: u32, m: u32, d: u32| -> Option<String> {
+        Date::new(u16::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?).map(|d| d.to_string())
+    };
+    match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => {
+            let (y, m, d) = (num(y).ok_or_else(bad)?, num(m).ok_or_else(bad)?, num(d).ok_or_else(bad)?);
+            date(y, m, d).map(|d| (d, true)).ok_or_else(bad)
+        }
+        [a, b, y] if y.len() == 4 => {
+            let (a, b, y) = (num(a).ok_or_else(bad)?, num(b).ok_or_else(bad)?, num(y).ok_or_else(bad)?);
+            match (date(y, a, b), date(y, b, a)) {
+                (Some(md), Some(dm)) if md != dm => {
+                    Err(format!("\"{cell}\" could be {md} (month first) or {dm} (day first); write it as YYYY-MM-DD"))
+                }
+                (Some(one), _) | (None, Some(one)) => Ok((one, true)),
+                (None, None) => Err(bad()),
+            }
+        }
+        _ => Err(bad()),
+    }
 }
 
 impl Builder {
+    /// The date in column `col` as YYYY-MM-DD, noting a normalised one;
+    /// `None` (with a problem) when it is not a date.
+    fn date(&mut self, col: &'static str, cell: &str, line: usize, problems: &mut Vec<RowProblem>) -> Option<Value> {
+        match normalise_date(cell) {
+            Ok((date, changed)) => {
+                if changed {
+                    match self.normalised.iter_mut().find(|n| n.column == col) {
+                        Some(n) => n.count += 1,
+                        None => self.normalised.push(Normalised { column: col, count: 1, first: cell.trim().into() }),
+                    }
+                }
+                Some(build::s(&date))
+            }
+            Err(message) => {
+                problems.push(RowProblem { row: line, column: Some(col.into()), message });
+                None
+            }
+        }
+    }
+
+    /// Once per column: what was written as YYYY-MM-DD.
+    fn notes(&self) -> Vec<Normalised> {
+        self.normalised.clone()
+    }
+
     fn row(&mut self, line: usize, row: &Row, problems: &mut Vec<RowProblem>) {
         let get = |name: &str| row.get(name);
         let tf_id = get("task_force_id");
@@ -331,7 +471,7 @@ impl Builder {
                     fields.push(("leader", build::s(get("leader"))));
                 }
                 let members: Vec<Value> = get("members")
-                    .split(['、', ';', '；'])
+                    .split(['、', ';', '；', '，', ','])
                     .map(str::trim)
                     .filter(|m| !m.is_empty())
                     .map(build::s)
@@ -343,9 +483,8 @@ impl Builder {
                 self.task_forces.len() - 1
             }
         };
-        let tf = &mut self.task_forces[tf_index];
         if is_report {
-            let Some(m) = tf.measures.iter_mut().find(|m| m.id == m_id) else {
+            let Some(_) = self.task_forces[tf_index].measures.iter().find(|m| m.id == m_id) else {
                 problems.push(RowProblem {
                     row: line,
                     column: Some("measure_id".into()),
@@ -354,9 +493,18 @@ impl Builder {
                 return;
             };
             let mut fields = Vec::new();
-            if !get("report_date").is_empty() {
-                fields.push(("date", build::s(get("report_date"))));
+            let date = get("report_date");
+            if date.is_empty() {
+                problems.push(RowProblem {
+                    row: line,
+                    column: Some("report_date".into()),
+                    message: "empty; a report needs its date".into(),
+                });
+            } else if let Some(d) = self.date("report_date", date, line, problems) {
+                fields.push(("date", d));
             }
+            let tf = &mut self.task_forces[tf_index];
+            let Some(m) = tf.measures.iter_mut().find(|m| m.id == m_id) else { return };
             if !get("report_status").is_empty() {
                 fields.push(("status", status_value(get("report_status"))));
             }
@@ -372,6 +520,26 @@ impl Builder {
             m.reports.push((line, fields));
             return;
         }
+        if let Some(first) = self.task_forces[tf_index].measures.iter().find(|m| m.id == m_id) {
+            problems.push(RowProblem {
+                row: line,
+                column: Some("measure_id".into()),
+                message: format!(
+                    "\"{m_id}\" is already the id of the measure on row {} of task force \"{tf_id}\"; each measure needs its own",
+                    first.row
+                ),
+            });
+            return;
+        }
+        for (zh, en) in [("title", "title_en"), ("task_force", "task_force_en")] {
+            if get(zh).is_empty() && !get(en).is_empty() {
+                problems.push(RowProblem {
+                    row: line,
+                    column: Some(zh.into()),
+                    message: format!("empty, but {en} is filled in; the Chinese text is required (readers of the Chinese view would see English)"),
+                });
+            }
+        }
         let mut fields = vec![("id", build::s(m_id))];
         if let Some(t) = text_value(get("title"), get("title_en")) {
             fields.push(("title", t));
@@ -384,7 +552,9 @@ impl Builder {
         }
         for col in ["start", "due"] {
             if !get(col).is_empty() {
-                fields.push((col, build::s(get(col))));
+                if let Some(d) = self.date(col, get(col), line, problems) {
+                    fields.push((col, d));
+                }
             }
         }
         match get("sample").to_ascii_lowercase().as_str() {
@@ -398,7 +568,12 @@ impl Builder {
                 message: "report columns on a measure row; put reports on their own rows with type=report".into(),
             });
         }
-        tf.measures.push(MeasureRows { id: m_id.into(), row: line, fields, reports: Vec::new() });
+        self.task_forces[tf_index].measures.push(MeasureRows {
+            id: m_id.into(),
+            row: line,
+            fields,
+            reports: Vec::new(),
+        });
     }
 
     fn programme(&self, o: &ImportOptions) -> Value {
@@ -451,7 +626,10 @@ impl Builder {
             let at = p.path.find(&format!("{key}["))? + key.len() + 1;
             p.path[at..].split(']').next()?.parse().ok()
         };
-        let leaf = p.path.rsplit('.').next().unwrap_or("");
+        // A missing field is reported at its object's path: the field is
+        // the column ("missing field `title`" is the title column, empty).
+        let missing = p.message.strip_prefix("missing field `").and_then(|m| m.split('`').next());
+        let leaf = missing.unwrap_or_else(|| p.path.rsplit('.').next().unwrap_or(""));
         let leaf = if leaf == "en" || leaf == "zh-Hans" {
             let mut parts = p.path.rsplit('.');
             let lang = parts.next().unwrap_or("");
@@ -500,6 +678,8 @@ impl Builder {
         let column = column.filter(|c| COLUMNS.contains(&c.as_str()));
         let message = if row == 0 {
             format!("{}: {}", if p.path.is_empty() { "programme" } else { &p.path }, p.message)
+        } else if let Some(rest) = missing.and_then(|_| p.message.split_once(", ")) {
+            format!("empty, expected {}", rest.1.trim_start_matches("expected "))
         } else {
             p.message.clone()
         };

@@ -331,3 +331,42 @@ fn a_bad_as_of_is_the_command_lines_fault() {
     assert_eq!(o.status.code(), Some(2), "a wrong command line, not a bad file");
     assert!(text(&o).contains("--as-of must be YYYY-MM-DD, for example --as-of 2024-06-30"), "{}", text(&o));
 }
+
+#[test]
+fn milestones_come_from_the_sheet() {
+    let (o, out) = office("milestones", "en", "2024-06-30");
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let p = task_force_tracker::model::parse(&std::fs::read_to_string(&out).unwrap()).unwrap().programme;
+    let ms = &p.task_forces[0].measures[0].milestones;
+    assert_eq!(ms.len(), 2);
+    assert_eq!((ms[0].due.to_string(), ms[0].done), ("2024-03-31".to_string(), true));
+    assert_eq!((ms[1].due.to_string(), ms[1].done), ("2024-09-30".to_string(), false));
+    assert_eq!(ms[1].title.get(task_force_tracker::model::text::Lang::En), "Upgrades done");
+    assert!(text(&o).contains("1 milestone") || text(&o).contains("2 milestones"), "{}", text(&o));
+}
+
+#[test]
+fn the_staff_spreadsheet_round_trips() {
+    use task_force_tracker::tool::csv_import::{export, import, Encoding, ImportOptions};
+    let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json()).unwrap().programme;
+    let csv = export(&p);
+    let opts = ImportOptions {
+        title: "德州".into(),
+        title_en: None,
+        as_of: p.as_of.to_string(),
+        source_title: None,
+        source_url: None,
+        source_publisher: None,
+        sample: false,
+        encoding: Encoding::Auto,
+    };
+    let back = task_force_tracker::model::parse(&import(csv.as_bytes(), &opts).unwrap()).unwrap().programme;
+    assert_eq!(format!("{:?}", back.task_forces), format!("{:?}", p.task_forces), "import(export(p)) == p");
+    let measures = || p.task_forces.iter().flat_map(|t| &t.measures);
+    assert!(measures().any(|m| !m.milestones.is_empty()) && measures().any(|m| m.reports.len() > 1), "a fair test");
+    // Through the command line too, as staff would: export, import.
+    let out = tmp("round.csv");
+    let o = tft(&["export-csv", root().join("data/dezhou.json").to_str().unwrap(), "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), csv);
+}

@@ -109,6 +109,15 @@ the same field tables the validator uses.";
             #[arg(long)]
             lang: Option<String>,
         },
+        /// Write a programme as the spreadsheet staff keep (import-csv reads it back)
+        #[command(name = "export-csv")]
+        ExportCsv {
+            /// The programme JSON file
+            file: String,
+            /// Write the CSV here (default: standard output)
+            #[arg(short = 'o', value_name = "OUT.csv")]
+            out: Option<String>,
+        },
         /// Write the static HTML snapshot of a programme
         #[command(name = "render-html", long_about = HELP_RENDER)]
         RenderHtml {
@@ -175,6 +184,19 @@ the same field tables the validator uses.";
             Command::Validate { files } => validate(&files),
             Command::ImportCsv { file, opts, out, lang } => {
                 import_csv(&file, &opts, out.as_deref(), words(lang.as_deref()))
+            }
+            Command::ExportCsv { file, out } => {
+                let text = match read_utf8(&file) {
+                    Ok(t) => t,
+                    Err(code) => return code,
+                };
+                match model::parse(&text) {
+                    Ok(p) => write_out(&csv_import::export(&p.programme), out.as_deref()),
+                    Err(_) => {
+                        eprintln!("{file}: not a valid programme; run `tft validate {file}` for the details");
+                        1
+                    }
+                }
             }
             Command::RenderHtml { file, lang, page, widget_view, selected, query, out } => {
                 let Some(lang) = Lang::from_tag(&lang) else {

@@ -93,7 +93,9 @@ impl fmt::Display for RowProblem {
     }
 }
 
-/// The columns, in template order. `type` is `measure` (or empty) or `report`.
+/// The columns, in template order. `type` is `measure` (or empty),
+/// `milestone` (a checkpoint of the measure above: `title`, `due`, and
+/// `status` 已完成 when reached) or `report`.
 pub const COLUMNS: [&str; 22] = [
     "type",
     "task_force_id",
@@ -311,7 +313,13 @@ struct MeasureRows {
     id: String,
     row: usize,
     fields: Vec<(&'static str, Value)>,
+    milestones: Vec<(usize, Vec<(&'static str, Value)>)>,
     reports: Vec<(usize, Vec<(&'static str, Value)>)>,
+}
+
+/// Whether a cell says yes (`sample`).
+fn yes(cell: &str) -> bool {
+    !matches!(cell.to_ascii_lowercase().as_str(), "" | "no" | "false" | "否" | "0")
 }
 
 fn text_value(zh: &str, en: &str) -> Option<Value> {
@@ -421,22 +429,58 @@ impl Builder {
         self.normalised.clone()
     }
 
+    /// A `type=milestone` row: `title`/`title_en`, `due`, and `status`
+    /// 已完成 (or completed) when it has been reached.
+    fn milestone(&mut self, tf: usize, m_id: &str, line: usize, row: &Row, problems: &mut Vec<RowProblem>) {
+        let mut fields = Vec::new();
+        if let Some(t) = text_value(row.get("title"), row.get("title_en")) {
+            fields.push(("title", t));
+        }
+        if row.get("due").is_empty() {
+            problems.push(RowProblem {
+                row: line,
+                column: Some("due".into()),
+                message: "empty; a milestone needs its due date".into(),
+            });
+        } else if let Some(d) = self.date("due", row.get("due"), line, problems) {
+            fields.push(("due", d));
+        }
+        match row.get("status") {
+            "" => {}
+            s if crate::model::Status::from_word(s) == Some(crate::model::Status::Completed) => {
+                fields.push(("done", build::bool(true)))
+            }
+            s => problems.push(RowProblem {
+                row: line,
+                column: Some("status".into()),
+                message: format!("on a milestone row, expected 已完成 (completed) or nothing, found \"{s}\""),
+            }),
+        }
+        if let Some(m) = self.task_forces[tf].measures.iter_mut().find(|m| m.id == m_id) {
+            m.milestones.push((line, fields));
+        }
+    }
+
     fn row(&mut self, line: usize, row: &Row, problems: &mut Vec<RowProblem>) {
         let get = |name: &str| row.get(name);
         let tf_id = get("task_force_id");
         let m_id = get("measure_id");
-        let is_report = match get("type").to_ascii_lowercase().as_str() {
-            "" | "measure" => false,
-            "report" => true,
+        let kind = get("type").to_ascii_lowercase();
+        let (is_report, is_milestone) = match kind.as_str() {
+            "" | "measure" => (false, false),
+            "report" => (true, false),
+            "milestone" => (false, true),
             other => {
                 problems.push(RowProblem {
                     row: line,
                     column: Some("type".into()),
-                    message: format!("expected measure or report, found \"{other}\""),
+                    message: format!("expected measure, milestone or report, found \"{other}\""),
                 });
                 return;
             }
         };
+        // A milestone, like a report, belongs to the measure row above it.
+        let is_report = is_report || is_milestone;
         for (col, v) in [("task_force_id", tf_id), ("measure_id", m_id)] {
             if v.is_empty() {
                 problems.push(RowProblem {
@@ -492,6 +536,10 @@ impl Builder {
                 });
                 return;
             };
+            if is_milestone {
+                self.milestone(tf_index, m_id, line, row, problems);
+                return;
+            }
             let mut fields = Vec::new();
             let date = get("report_date");
             if date.is_empty() {
@@ -516,6 +564,9 @@ impl Builder {
             }
             if !get("url").is_empty() {
                 fields.push(("url", build::s(get("url"))));
+            }
+            if yes(get("sample")) {
+                fields.push(("sample", build::bool(true)));
             }
             m.reports.push((line, fields));
             return;
@@ -557,9 +608,8 @@ impl Builder {
                 }
             }
         }
-        match get("sample").to_ascii_lowercase().as_str() {
-            "" | "no" | "false" | "否" => {}
-            _ => fields.push(("sample", build::bool(true))),
+        if yes(get("sample")) {
+            fields.push(("sample", build::bool(true)));
         }
         if !get("note").is_empty() || !get("report_date").is_empty() {
             problems.push(RowProblem {
@@ -572,6 +622,7 @@ impl Builder {
             id: m_id.into(),
             row: line,
             fields,
+            milestones: Vec::new(),
             reports: Vec::new(),
         });
     }
@@ -602,6 +653,12 @@ impl Builder {
                     .iter()
                     .map(|m| {
                         let mut fields = m.fields.clone();
+                        if !m.milestones.is_empty() {
+                            fields.push((
+                                "milestones",
+                                build::arr(m.milestones.iter().map(|(_, r)| build::obj(r.clone())).collect()),
+                            ));
+                        }
                         if !m.reports.is_empty() {
                             fields.push((
                                 "reports",
@@ -642,10 +699,14 @@ impl Builder {
         } else {
             leaf.split('[').next().unwrap_or("").to_string()
         };
-        let (tf, m, r) = (idx("taskForces"), idx("measures"), idx("reports"));
+        let (tf, m, r, ms) = (idx("taskForces"), idx("measures"), idx("reports"), idx("milestones"));
         let tf_rows = tf.and_then(|i| self.task_forces.get(i));
         let m_rows = tf_rows.zip(m).and_then(|(t, j)| t.measures.get(j));
-        let (row, column) = match (tf_rows, m_rows, r) {
+        let (row, column) = match (tf_rows, m_rows, r.or(ms)) {
+            (_, Some(mr), Some(k)) if ms.is_some() => {
+                let col = if leaf == "done" { "status".to_string() } else { leaf.clone() };
+                (mr.milestones.get(k).map_or(mr.row, |x| x.0), Some(col))
+            }
             (_, Some(mr), Some(k)) => {
                 let col = match leaf.as_str() {
                     "date" => "report_date".to_string(),
@@ -685,6 +746,88 @@ impl Builder {
         };
         RowProblem { row, column, message }
     }
+}
+
+/// A programme as the spreadsheet staff keep (the columns of [`COLUMNS`]):
+/// one row per measure, then its milestones and reports on rows of their
+/// own. [`import`] reads it back to the same programme, given the settings
+/// the sheet does not carry (title, as-of date, source).
+pub fn export(p: &crate::model::Programme) -> String {
+    use crate::model::text::{Lang, Text};
+    let zh = |t: &Text| {
+        if t.has(Lang::ZhHans) || !t.has(Lang::En) {
+            t.get(Lang::ZhHans).to_string()
+        } else {
+            String::new()
+        }
+    };
+    let en = |t: &Text| if t.has(Lang::En) { t.get(Lang::En).to_string() } else { String::new() };
+    let opt = |t: &Option<Text>, f: &dyn Fn(&Text) -> String| t.as_ref().map(f).unwrap_or_default();
+    let date = |d: Option<crate::model::date::Date>| d.map(|d| d.to_string()).unwrap_or_default();
+    let flag = |b: bool| if b { "yes" } else { "" }.to_string();
+    let mut out = String::from("\u{feff}");
+    crate::view::export::push_row(&mut out, &COLUMNS);
+    let mut row = |cells: &[(&str, String)]| {
+        let line: Vec<String> = COLUMNS
+            .iter()
+            .map(|c| cells.iter().find(|(k, _)| k == c).map(|(_, v)| v.clone()).unwrap_or_default())
+            .collect();
+        let refs: Vec<&str> = line.iter().map(String::as_str).collect();
+        crate::view::export::push_row(&mut out, &refs);
+    };
+    for tf in &p.task_forces {
+        for (i, m) in tf.measures.iter().enumerate() {
+            let ids = [("task_force_id", tf.id.as_str().to_string()), ("measure_id", m.id.as_str().to_string())];
+            let mut cells = vec![("type", "measure".to_string())];
+            cells.extend(ids.clone());
+            if i == 0 {
+                cells.extend([
+                    ("task_force", zh(&tf.name)),
+                    ("task_force_en", en(&tf.name)),
+                    ("focus", opt(&tf.focus, &zh)),
+                    ("focus_en", opt(&tf.focus, &en)),
+                    ("leader", opt(&tf.leader, &zh)),
+                    ("members", tf.members.iter().map(&zh).collect::<Vec<_>>().join("、")),
+                ]);
+            }
+            cells.extend([
+                ("title", zh(&m.title)),
+                ("title_en", en(&m.title)),
+                ("status", m.status.key().to_string()),
+                ("progress", m.progress.map(|p| p.get().to_string()).unwrap_or_default()),
+                ("start", date(m.start)),
+                ("due", date(m.due)),
+                ("sample", flag(m.sample)),
+            ]);
+            row(&cells);
+            for ms in &m.milestones {
+                let mut cells = vec![("type", "milestone".to_string())];
+                cells.extend(ids.clone());
+                cells.extend([
+                    ("title", zh(&ms.title)),
+                    ("title_en", en(&ms.title)),
+                    ("due", ms.due.to_string()),
+                    ("status", if ms.done { "completed".into() } else { String::new() }),
+                ]);
+                row(&cells);
+            }
+            for r in &m.reports {
+                let mut cells = vec![("type", "report".to_string())];
+                cells.extend(ids.clone());
+                cells.extend([
+                    ("report_date", r.date.to_string()),
+                    ("report_status", r.status.map(|s| s.key().to_string()).unwrap_or_default()),
+                    ("report_progress", r.progress.map(|p| p.get().to_string()).unwrap_or_default()),
+                    ("note", zh(&r.note)),
+                    ("note_en", en(&r.note)),
+                    ("url", r.url.as_ref().map(|u| u.as_str().to_string()).unwrap_or_default()),
+                    ("sample", flag(r.sample)),
+                ]);
+                row(&cells);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]

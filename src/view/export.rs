@@ -66,7 +66,7 @@ fn is_number(s: &str) -> bool {
         && digits.iter().any(u8::is_ascii_digit)
 }
 
-fn push_row(out: &mut String, cells: &[&str]) {
+pub(crate) fn push_row(out: &mut String, cells: &[&str]) {
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(',');

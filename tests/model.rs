@@ -381,3 +381,32 @@ fn links_with_hidden_characters_are_refused() {
     v["taskForces"][0]["measures"][0]["reports"][1]["url"] = json!("https://例子.中国/报告");
     assert!(parse(v).is_ok(), "an internationalised name is fine");
 }
+
+#[test]
+fn problems_say_which_task_force_and_measure_by_id_and_name() {
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][1]["due"] = json!("2020/5/31");
+    let text = v.to_string();
+    let Err(model::ParseError::Invalid(problems)) = model::parse(&text) else { panic!("should be rejected") };
+    assert_eq!(problems[0].context, "task force \"eco\" 生态振兴, measure \"sewage\" 污水");
+    assert!(
+        problems[0].text().ends_with("(in task force \"eco\" 生态振兴, measure \"sewage\" 污水)"),
+        "{}",
+        problems[0].text()
+    );
+}
+
+#[test]
+fn a_near_miss_status_gets_a_suggestion_and_the_words_are_listed() {
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][0]["status"] = json!("按时推进");
+    let p = only_problem(v);
+    assert!(
+        p.message.contains("on-track (按序时推进)") && p.message.ends_with("did you mean 按序时推进?"),
+        "{}",
+        p.message
+    );
+    let mut v = minimal();
+    v["taskForces"][0]["measures"][0]["status"] = json!("finished");
+    assert!(!only_problem(v).message.contains("did you mean"), "no suggestion for a word far from every status");
+}

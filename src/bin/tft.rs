@@ -254,7 +254,13 @@ the same field tables the validator uses.";
     fn report(path: &str, lines: &mut Lines, kind: &str, p: &Problem) {
         let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
         let (line, col) = if p.line > 0 { (p.line, p.col) } else { lines.at(p.at) };
-        eprintln!("{path}:{line}:{col}: {kind}: {where_}{}", p.message);
+        let context = if p.context.is_empty() { String::new() } else { format!(" (in {})", p.context) };
+        eprintln!("{path}:{line}:{col}: {kind}: {where_}{}{context}", p.message);
+    }
+
+    /// "1 warning", "2 warnings".
+    fn count(n: usize, what: &str) -> String {
+        format!("{n} {what}{}", if n == 1 { "" } else { "s" })
     }
 
     fn validate(files: &[String]) -> i32 {
@@ -274,9 +280,10 @@ the same field tables the validator uses.";
                 Ok(p) => {
                     let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
                     println!(
-                        "{file}: ok ({} task forces, {measures} measures, {} warnings)",
-                        p.task_forces.len(),
-                        warnings.len()
+                        "{file}: ok ({}, {}, {})",
+                        count(p.task_forces.len(), "task force"),
+                        count(measures, "measure"),
+                        count(warnings.len(), "warning")
                     );
                 }
                 Err(ParseError::Syntax { problem, html }) => {
@@ -289,7 +296,7 @@ the same field tables the validator uses.";
                 }
                 Err(ParseError::Invalid(problems)) => {
                     problems.iter().for_each(|p| report(file, &mut lines, "error", p));
-                    println!("{file}: {} errors, {} warnings", problems.len(), warnings.len());
+                    println!("{file}: {}, {}", count(problems.len(), "error"), count(warnings.len(), "warning"));
                     worst = worst.max(1);
                 }
             }

@@ -214,10 +214,10 @@ pub struct Cx {
 
 impl Cx {
     fn error(&mut self, v: &Value, path: &Path, message: String) {
-        self.errors.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at });
+        self.errors.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at, context: String::new() });
     }
     fn warn(&mut self, v: &Value, path: &Path, message: String) {
-        self.warnings.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at });
+        self.warnings.push(Problem { path: path.render(), message, line: 0, col: 0, at: v.at, context: String::new() });
     }
     fn wrong(&mut self, v: &Value, path: &Path, ty: Ty) {
         let message = format!("expected {}, found {}", expected(ty), v.kind.describe());
@@ -389,6 +389,46 @@ fn status(cx: &mut Cx, v: &Value, path: &Path) -> Option<Status> {
     }
     cx.error(v, path, message);
     None
+}
+
+/// Which task force and measure `path` is inside, by id and name, read
+/// from the document as written (it may be invalid elsewhere).
+fn context(root: &Value, path: &str) -> String {
+    fn member<'v>(v: &'v Value, key: &str) -> Option<&'v Value> {
+        match &v.kind {
+            Kind::Object(members) => members.iter().find(|(k, _)| k == key).map(|(_, v)| v),
+            _ => None,
+        }
+    }
+    fn item(v: Option<&Value>, i: Option<usize>) -> Option<&Value> {
+        match &v?.kind {
+            Kind::Array(items) => items.get(i?),
+            _ => None,
+        }
+    }
+    fn string(v: Option<&Value>) -> Option<&str> {
+        match &v?.kind {
+            Kind::Str(s) => Some(s),
+            Kind::Object(m) => m.iter().find_map(|(_, v)| string(Some(v))),
+            _ => None,
+        }
+    }
+    /// `"id" name`, the name cut to 30 characters.
+    fn label(v: &Value, key: &str) -> String {
+        let id = string(member(v, "id")).map(|s| format!("\"{s}\""));
+        let name = string(member(v, key)).map(|t| t.chars().take(30).collect::<String>());
+        id.into_iter().chain(name).collect::<Vec<_>>().join(" ")
+    }
+    let index = |key: &str| -> Option<usize> {
+        let at = path.find(&format!("{key}["))? + key.len() + 1;
+        path[at..].split(']').next()?.parse().ok()
+    };
+    let Some(tf) = item(member(root, "taskForces"), index("taskForces")) else { return String::new() };
+    let mut out = format!("task force {}", label(tf, "name"));
+    if let Some(m) = item(member(tf, "measures"), index("measures")) {
+        out.push_str(&format!(", measure {}", label(m, "title")));
+    }
+    out
 }
 
 /// An id; a wrong one is named by its offending character and code point.
@@ -584,8 +624,14 @@ impl Decoder {
             }
             located.sort_by_key(|p| p.at);
             let mut lines = json::Lines::new(text);
+            // The decoder has taken the document apart; a second read of it
+            // (only when something is wrong) names where each problem is.
+            let doc = if located.is_empty() { None } else { json::parse(text).ok() };
             for p in located {
                 (p.line, p.col) = lines.at(p.at);
+                if let Some(doc) = &doc {
+                    p.context = context(doc, &p.path);
+                }
             }
         }
         let programme = match head {

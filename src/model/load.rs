@@ -116,7 +116,14 @@ impl Loader {
                     self.stage = Stage::Done;
                     let (line, col) = json::line_col(&self.text, e.at);
                     let html = self.text.chars().find(|c| !c.is_whitespace() && *c != '\u{feff}') == Some('<');
-                    let problem = Problem { path: String::new(), message: e.message, line, col, at: e.at };
+                    let problem = Problem {
+                        path: String::new(),
+                        message: e.message,
+                        line,
+                        col,
+                        at: e.at,
+                        context: String::new(),
+                    };
                     return Some((Err(ParseError::Syntax { problem, html }), Vec::new()));
                 }
             }

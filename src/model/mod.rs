@@ -314,6 +314,10 @@ pub struct Problem {
     pub line: usize,
     /// 1-based column, in characters (0 when unknown).
     pub col: usize,
+    /// The task force and measure the path is in, by id and name
+    /// (`task force "talent" 人才振兴, measure "training" 培训`), so that
+    /// nobody has to count array positions; empty at the top level.
+    pub context: String,
     /// Byte offset of the value in the file.
     pub at: usize,
 }
@@ -327,11 +331,15 @@ impl Problem {
     /// One line: the JSON path, where (when known), what is wrong.
     pub fn text(&self) -> String {
         let path = if self.path.is_empty() { "(top level)" } else { &self.path };
-        if self.line > 0 {
+        let mut out = if self.line > 0 {
             format!("{path} (line {}, column {}): {}", self.line, self.col, self.message)
         } else {
             format!("{path}: {}", self.message)
+        };
+        if !self.context.is_empty() {
+            out.push_str(&format!(" (in {})", self.context));
         }
+        out
     }
 }
 

@@ -3,7 +3,8 @@
 # wasm-bindgen --target web → wasm-opt (npm binaryen; Debian's is too old).
 # With --probe, builds the test-only panic-probe variant into www/pkg-probe/;
 # with --no-data, the widget without its default dataset (for the bench's
-# size "without data") into bench-output/no-data/. Variants have their own
+# size "without data") into bench-output/no-data/; with --desk, the data
+# desk's module (the spreadsheet checks in wasm) into www/desk/pkg/. Variants have their own
 # target dirs: different flags mean a full rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -12,6 +13,7 @@ out=www/pkg features=() target=target
 case "${1:-}" in
   --probe) out=www/pkg-probe features=(--features panic-probe) target=target/probe; shift ;;
   --no-data) out=bench-output/no-data target=target/no-data; export RUSTFLAGS="--cfg tft_no_default_data"; shift ;;
+  --desk) out=www/desk/pkg features=(--features desk) target=target/desk; shift ;;
 esac
 bash scripts/setup.sh "$@"
 

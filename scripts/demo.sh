@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh
+bash scripts/build.sh --desk   # the data desk, at /desk/
 port="${PORT:-8080}"
-echo "[demo] open http://127.0.0.1:$port/  (Ctrl-C stops the server)"
+echo "[demo] open http://127.0.0.1:$port/ (the article) or http://127.0.0.1:$port/desk/ (the data desk); Ctrl-C stops the server"
 exec python3 -m http.server "$port" --bind 127.0.0.1 --directory www

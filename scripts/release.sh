@@ -87,7 +87,7 @@ cat > "$out/package.json" <<JSON
     "./package.json": "./package.json"
   },
   "types": "./task-force-tracker.d.ts",
-  "files": ["*.js", "*.wasm", "*.d.ts", "*.css", "README.md", "LICENSE"],
+  "files": ["*.js", "*.wasm", "*.d.ts", "*.css", "desk/", "README.md", "LICENSE"],
   "sideEffects": true
 }
 JSON
@@ -113,6 +113,12 @@ Files named \`task-force-tracker-<hash>.*\` never change: cache them for a year.
 MD
 cp LICENSE "$out/LICENSE"
 cp www/task-force-tracker-fallback.css "$out/"  # a stable name: pages link it directly
+# The data desk for programme staff (desk/index.html): its own module, which
+# no reader of an article loads; it shows the widget through ../task-force-tracker.js.
+bash scripts/build.sh --desk >/dev/null
+mkdir -p "$out/desk/pkg"
+cp www/desk/index.html www/desk/desk.js www/desk/desk.css "$out/desk/"
+cp www/desk/pkg/task_force_tracker.js www/desk/pkg/task_force_tracker_bg.wasm "$out/desk/pkg/"
 
 echo "[release] $out:"
 (cd "$out" && for f in *; do printf '  %-44s %8s bytes\n' "$f" "$(stat -c %s "$f")"; done)

@@ -22,8 +22,12 @@
 #![deny(missing_docs)]
 
 pub mod controller;
+#[cfg(all(target_arch = "wasm32", feature = "desk"))]
+pub mod desk;
 pub mod dom;
 pub mod model;
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
+pub mod sheet;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tool;
 pub mod view;

@@ -354,27 +354,14 @@ the same field tables the validator uses.";
 
     /// What an import produced, in words: counts, and where it went.
     fn import_summary(p: &model::Programme, out: Option<&str>, lang: Lang) -> String {
-        let measures: Vec<_> = p.task_forces.iter().flat_map(|t| &t.measures).collect();
-        let reports: usize = measures.iter().map(|m| m.reports.len()).sum();
-        let milestones: usize = measures.iter().map(|m| m.milestones.len()).sum();
-        let completed = measures.iter().filter(|m| m.status == model::Status::Completed).count();
-        let overdue = measures.iter().filter(|m| m.is_overdue(p.as_of)).count();
-        let tfs = p.task_forces.len();
-        let to = out.unwrap_or(if lang == Lang::En { "standard output" } else { "标准输出" });
-        if lang != Lang::En {
-            return format!(
-                "已导入：{tfs} 个专班，{} 项措施（{completed} 项已完成，{overdue} 项逾期），{reports} 条汇报，{milestones} 个节点；写入 {to}",
-                measures.len()
-            );
+        let zh = lang != Lang::En;
+        let what = task_force_tracker::sheet::summary(p, zh);
+        match (zh, out) {
+            (true, Some(to)) => format!("已导入：{what}；写入 {to}"),
+            (true, None) => format!("已导入：{what}；写入标准输出"),
+            (false, Some(to)) => format!("imported {what}; written to {to}"),
+            (false, None) => format!("imported {what}; written to standard output"),
         }
-        let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
-        format!(
-            "imported {}, {} ({completed} completed, {overdue} overdue), {}, {}; written to {to}",
-            n(tfs, "task force", "task forces"),
-            n(measures.len(), "measure", "measures"),
-            n(reports, "report", "reports"),
-            n(milestones, "milestone", "milestones"),
-        )
     }
 
     /// The language of `tft`'s words: the flag, else the locale.

@@ -1,0 +1,137 @@
+// The data desk (www/desk/, issue #13): a liaison officer goes from a WPS
+// GB18030 export to a published JSON and a preview with no terminal, under
+// the widget's strict CSP, with the same checks and words as `tft`.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, readFile } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { serve, launch, shot, axe, ROOT, WWW } from './helpers.mjs';
+
+const OFFICE = join(ROOT, 'tests/office');
+const TFT = join(ROOT, 'target/release/tft');
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
+
+/** What `tft import-csv` says of a file, and the JSON it writes (if any). */
+function tft(file, lang) {
+  const out = `/tmp/desk-e2e-${process.pid}-${file}.json`;
+  const run = spawnSync(TFT, ['import-csv', join(OFFICE, file), '--title', '测试计划', '--as-of', '2024-06-30', '-o', out, '--lang', lang],
+    { encoding: 'utf8' });
+  const ok = run.status === 0;
+  return { ok, json: ok ? JSON.parse(readFileSync(out, 'utf8')) : null, text: run.stderr };
+}
+
+let server, browser;
+before(async () => {
+  const page = (file, type) => async (req, res) => {
+    const body = await promisify(readFile)(join(WWW, 'desk', file));
+    res.writeHead(200, { 'content-type': type, 'content-security-policy': CSP }).end(body);
+  };
+  server = await serve({
+    '/desk/': page('index.html', 'text/html; charset=utf-8'),
+  }, { '/rel/': join(ROOT, 'dist/task-force-tracker') });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function openDesk(options = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
+  const page = await context.newPage();
+  const problems = { console: [], thrown: [] };
+  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
+  page.on('pageerror', (e) => problems.thrown.push(String(e)));
+  await page.addInitScript(() => {
+    window.__violations = [];
+    document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
+  });
+  await page.goto(server.url + '/desk/');
+  return { page, context, problems };
+}
+
+test('a WPS GB18030 export becomes the published JSON and a preview in both languages, under the strict CSP', async () => {
+  const { page, context, problems } = await openDesk();
+  await page.getByLabel('计划名称（中文）*').fill('测试计划');
+  await page.getByLabel(/数据截至日期/).fill('2024-06-30');
+  await page.locator('#file').setInputFiles(join(OFFICE, 'wps-gb18030.csv'));
+  const status = page.locator('#status');
+  await assert.doesNotReject(page.waitForFunction(() => /没有发现问题/.test(document.getElementById('status').textContent)));
+  assert.match(await page.locator('#name').innerText(), /GB18030/);
+  const expected = tft('wps-gb18030.csv', 'zh');
+  assert.ok(expected.ok, expected.text);
+  // The same summary and notes as tft, word for word.
+  const summary = expected.text.match(/已导入：(.*)；写入/)[1];
+  assert.match(await status.innerText(), new RegExp(summary.replace(/[()（）]/g, '.')));
+  for (const note of expected.text.split('\n').filter((l) => l.includes('列：')).map((l) => l.split(': ').slice(1).join(': '))) {
+    assert.ok((await page.locator('#notes').innerText()).includes(note), note);
+  }
+  // The previews show the data, in Chinese and in English.
+  await page.locator('#preview-zh').getByRole('tab', { name: /扬尘综合治理专班/ }).waitFor();
+  await page.locator('#preview-en').getByRole('tab', { name: /Dust control/ }).waitFor();
+  // The JSON to publish is what tft writes.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载数据文件（JSON）' }).click()]);
+  assert.equal(download.suggestedFilename(), 'wps-gb18030.json');
+  const json = JSON.parse(readFileSync(await download.path(), 'utf8'));
+  assert.deepEqual(json, expected.json);
+  const [fallback] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /无脚本备用内容/ }).click()]);
+  const html = readFileSync(await fallback.path(), 'utf8');
+  assert.match(html, /^<div class="tft-fallback" lang="zh-Hans">/);
+  assert.doesNotMatch(html, /\sstyle=/);
+  await shot(page, 'desk-1280-ok');
+  assert.deepEqual(await page.evaluate(() => window.__violations), [], 'no CSP violation');
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});
+
+test('every problem of a broken sheet is listed by row and column, in the words tft uses', async () => {
+  // CSP bypassed here so that axe-core can be injected.
+  const { page, context } = await openDesk({ viewport: { width: 375, height: 800 }, bypassCSP: true });
+  await page.getByLabel('计划名称（中文）*').fill('测试计划');
+  await page.getByLabel(/数据截至日期/).fill('2024-06-30');
+  await page.locator('#file').setInputFiles(join(OFFICE, 'wps-broken-gb18030.csv'));
+  await page.waitForFunction(() => /发现 2 处问题/.test(document.getElementById('status').textContent));
+  const listed = await page.locator('#problems li').allInnerTexts();
+  const expected = tft('wps-broken-gb18030.csv', 'zh');
+  assert.equal(expected.ok, false);
+  const lines = expected.text.split('\n').filter((l) => /第 \d+ 行/.test(l)).map((l) => l.slice(l.indexOf('第')));
+  assert.equal(listed.length, lines.length);
+  for (const [i, line] of lines.entries()) {
+    const [place, message] = line.split('：');
+    assert.ok(listed[i].startsWith(place), `${listed[i]} / ${place}`);
+    assert.ok(listed[i].includes(line.slice(place.length + 1)), `${listed[i]} / ${message}`);
+  }
+  assert.ok(await page.getByRole('button', { name: '下载数据文件（JSON）' }).isDisabled(), 'nothing to publish');
+  await shot(page, 'desk-375-problems');
+  await axe(page, 'desk with problems');
+  await context.close();
+});
+
+test('a JSON file is checked as tft validate does, with line and column; the page speaks English too', async () => {
+  const { page, context } = await openDesk();
+  await page.locator('.langs').getByRole('button', { name: 'English' }).click();
+  assert.equal(await page.locator('h1').innerText(), 'Progress data desk');
+  await page.locator('#file').setInputFiles(join(ROOT, 'tests/corpus/invalid-date.json'));
+  await page.waitForFunction(() => /1 problem;/.test(document.getElementById('status').textContent));
+  const item = await page.locator('#problems li').first().innerText();
+  assert.match(item, /^line 1, column 5079 taskForces\[2\]\.measures\[1\]\.due/);
+  assert.match(item, /found the string "2020-02-30" \(in task force "culture" 文化振兴, measure "four-virtues"/);
+  await page.locator('#file').setInputFiles(join(ROOT, 'data/dezhou.json'));
+  await page.waitForFunction(() => /No problems: 5 task forces, 23 measures/.test(document.getElementById('status').textContent));
+  await context.close();
+});
+
+test('the desk ships in the release folder and works from there, offline once loaded', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(server.url + '/rel/desk/index.html');
+  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => document.querySelector('#file') && !document.querySelector('#status').textContent.includes('cannot run'));
+  await context.setOffline(true);
+  await page.locator('#file').setInputFiles(join(ROOT, 'data/dezhou.json'));
+  await page.waitForFunction(() => /没有发现问题：5 个专班，23 项措施/.test(document.getElementById('status').textContent));
+  await page.locator('#preview-zh').getByRole('tab', { name: /产业振兴/ }).waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});

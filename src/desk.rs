@@ -109,6 +109,13 @@ pub fn check_json(text: &str, lang: &str) -> JsValue {
     }
 }
 
+/// A valid programme JSON as the staff's spreadsheet (`tft export-csv`), to
+/// edit and check again: the round trip the readers' CSV is not.
+#[wasm_bindgen(js_name = exportSheet)]
+pub fn export_sheet(json: &str) -> String {
+    model::parse(json).map(|p| sheet::export(&p.programme)).unwrap_or_default()
+}
+
 /// The no-JS fallback for a valid programme JSON (`tft render-html`).
 #[wasm_bindgen(js_name = fallbackHtml)]
 pub fn fallback_html(json: &str, lang: &str) -> String {

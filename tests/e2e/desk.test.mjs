@@ -135,3 +135,30 @@ test('the desk ships in the release folder and works from there, offline once lo
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('each programme-office symptom, through the desk: the same problems and notes as tft', async () => {
+  const { page, context } = await openDesk();
+  await page.getByLabel('计划名称（中文）*').fill('测试计划');
+  await page.getByLabel(/数据截至日期/).fill('2024-06-30');
+  for (const name of ['dates', 'ambiguous', 'messages', 'duplicate', 'status', 'milestones']) {
+    await page.locator('#file').setInputFiles(join(OFFICE, `${name}.csv`));
+    await page.waitForFunction((n) => document.getElementById('name').textContent.startsWith(`${n}.csv`), name);
+    const expected = tft(`${name}.csv`, 'zh');
+    const problems = expected.text.split('\n').filter((l) => /第 \d+ 行/.test(l)).map((l) => l.slice(l.indexOf('第')).replace('：', ''));
+    const listed = (await page.locator('#problems li').allInnerTexts()).map((t) => t.replace(/\s+/, ''));
+    assert.deepEqual(listed.map((t) => t.replace(/\s/g, '')), problems.map((t) => t.replace(/\s/g, '')), name);
+    const notes = expected.text.split('\n').filter((l) => l.includes('列：') && !/第 \d+ 行/.test(l)).map((l) => l.split(': ').slice(1).join(': '));
+    assert.deepEqual(await page.locator('#notes li').allInnerTexts(), notes, name);
+    assert.equal(await page.getByRole('button', { name: '下载数据文件（JSON）' }).isEnabled(), expected.ok, name);
+  }
+  // Download the spreadsheet, import it again: the same programme.
+  await page.locator('#file').setInputFiles(join(OFFICE, 'milestones.csv'));
+  await page.waitForFunction(() => /没有发现问题/.test(document.getElementById('status').textContent));
+  const [sheet] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载表格/ }).click()]);
+  const before = JSON.parse(await page.evaluate(() => JSON.stringify(document.getElementById('preview-zh').data)));
+  await page.locator('#file').setInputFiles(await sheet.path());
+  await page.waitForFunction(() => /没有发现问题/.test(document.getElementById('status').textContent));
+  const after = JSON.parse(await page.evaluate(() => JSON.stringify(document.getElementById('preview-zh').data)));
+  assert.deepEqual(after, before, 'download → import is a round trip');
+  await context.close();
+});

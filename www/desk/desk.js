@@ -3,7 +3,7 @@
 // compiled to wasm (src/desk.rs, built into ./pkg by `build.sh --desk`), see
 // the widget as readers will, and download what to publish. Nothing leaves
 // the page. Text is only ever set as text.
-import init, { readSheet, checkJson, fallbackHtml } from './pkg/task_force_tracker.js';
+import init, { readSheet, checkJson, fallbackHtml, exportSheet } from './pkg/task_force_tracker.js';
 
 const WORDS = {
   zh: {
@@ -13,7 +13,7 @@ const WORDS = {
     'f-source': '来源标题', 'f-publisher': '来源发布单位', 'f-url': '来源链接（http 或 https）', 'f-sample': '所有状态和数字为示例数据',
     again: '按以上信息重新检查', result: '3. 检查结果', waiting: '尚未选择文件。', download: '4. 下载',
     'download-help': '数据文件交给网站发布；无脚本备用内容粘贴在文章的 <task-force-tracker> 元素里。',
-    'get-json': '下载数据文件（JSON）', 'get-html': '下载无脚本备用内容（HTML）', preview: '5. 读者看到的样子', zh: '中文', en: 'English',
+    'get-json': '下载数据文件（JSON）', 'get-html': '下载无脚本备用内容（HTML）', 'get-csv': '下载表格（CSV，可继续编辑后再导入）', preview: '5. 读者看到的样子', zh: '中文', en: 'English',
     reading: (name) => `正在检查 ${name}……`, ok: (summary) => `没有发现问题：${summary}。`,
     bad: (n) => `发现 ${n} 处问题，请在表格中改正后重新选择文件：`, encoding: (e) => `（文件编码：${e}）`,
     unreadable: '无法读取此文件。', loadFailed: '工作台无法在此浏览器中运行：',
@@ -25,7 +25,7 @@ const WORDS = {
     'f-source': 'Source title', 'f-publisher': 'Source publisher', 'f-url': 'Source link (http or https)', 'f-sample': 'Every status and figure is sample data',
     again: 'Check again with these settings', result: '3. What the check found', waiting: 'No file chosen yet.', download: '4. Download',
     'download-help': 'The data file goes to whoever publishes the site; the no-JavaScript fallback is pasted inside the article\'s <task-force-tracker> element.',
-    'get-json': 'Download the data file (JSON)', 'get-html': 'Download the no-JavaScript fallback (HTML)', preview: '5. What readers will see', zh: '中文', en: 'English',
+    'get-json': 'Download the data file (JSON)', 'get-html': 'Download the no-JavaScript fallback (HTML)', 'get-csv': 'Download the spreadsheet (CSV, to edit and import again)', preview: '5. What readers will see', zh: '中文', en: 'English',
     reading: (name) => `Checking ${name}…`, ok: (summary) => `No problems: ${summary}.`,
     bad: (n) => `${n} ${n === 1 ? 'problem' : 'problems'}; correct the spreadsheet and choose the file again:`, encoding: (e) => ` (file encoding: ${e})`,
     unreadable: 'This file cannot be read.', loadFailed: 'The desk cannot run in this browser: ',
@@ -114,6 +114,7 @@ function check() {
   status.textContent = published ? words().ok(report.summary) : words().bad(report.problems.length);
   $('get-json').disabled = !published;
   $('get-html').disabled = !published;
+  $('get-csv').disabled = !published;
   // Readers' view of this file only: never the built-in programme.
   if (published) {
     const data = JSON.parse(published);
@@ -152,6 +153,7 @@ async function main() {
   $('again').addEventListener('click', () => file && check());
   for (const b of document.querySelectorAll('[data-lang]')) b.addEventListener('click', () => setLanguage(b.dataset.lang));
   $('get-json').addEventListener('click', () => published && download(published, `${stem()}.json`, 'application/json'));
+  $('get-csv').addEventListener('click', () => published && download(exportSheet(published), `${stem()}-sheet.csv`, 'text/csv'));
   $('get-html').addEventListener('click', () => published && download(fallbackHtml(published, lang === 'zh' ? 'zh-Hans' : 'en'), `${stem()}-fallback.html`, 'text/html'));
 }
 

@@ -68,7 +68,8 @@ pub fn read_sheet(text: &str, settings: JsValue, lang: &str) -> JsValue {
                         (false, r, Some(c)) => format!("row {r}, column {c}"),
                         (false, r, None) => format!("row {r}"),
                     };
-                    Line { place, message: p.message.clone() }
+                    let message = if zh { sheet::zh::message(&p.message) } else { p.message.clone() };
+                    Line { place, message }
                 })
                 .collect(),
             notes: Vec::new(),
@@ -88,11 +89,17 @@ pub fn check_json(text: &str, lang: &str) -> JsValue {
         (true, l) => format!("第 {l} 行第 {} 列 {}", p.col, p.path),
         (false, l) => format!("line {l}, column {} {}", p.col, p.path),
     };
-    let line = |p: &model::Problem| {
+    let words = |p: &model::Problem| {
         let context = if p.context.is_empty() { String::new() } else { format!(" (in {})", p.context) };
-        Line { place: place(p), message: format!("{}{context}", p.message) }
+        let message = format!("{}{context}", p.message);
+        if zh {
+            sheet::zh::message(&message)
+        } else {
+            message
+        }
     };
-    let notes = warnings.iter().map(|w| format!("{}: {}", place(w), w.message)).collect();
+    let line = |p: &model::Problem| Line { place: place(p), message: words(p) };
+    let notes = warnings.iter().map(|w| format!("{}: {}", place(w), words(w))).collect();
     match result {
         Ok(p) => report(&Report {
             json: Some(text.to_string()),

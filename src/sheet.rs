@@ -12,6 +12,8 @@ use crate::model::json::{build, Value};
 use crate::model::{self, ParseError, Problem};
 use std::fmt;
 
+pub mod zh;
+
 /// A problem in the CSV: row (1 = the header) and column name.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RowProblem {
@@ -119,10 +121,11 @@ impl Normalised {
 impl RowProblem {
     /// One line, framed in Chinese (`zh`) or English.
     pub fn describe(&self, zh: bool) -> String {
+        let message = || zh::message(&self.message);
         match (zh, self.row, &self.column) {
-            (true, 0, _) => format!(" {}", self.message),
-            (true, r, Some(c)) => format!("第 {r} 行，{c} 列：{}", self.message),
-            (true, r, None) => format!("第 {r} 行：{}", self.message),
+            (true, 0, _) => format!(" {}", message()),
+            (true, r, Some(c)) => format!("第 {r} 行，{c} 列：{}", message()),
+            (true, r, None) => format!("第 {r} 行：{}", message()),
             (false, ..) => self.to_string(),
         }
     }

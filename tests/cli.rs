@@ -317,12 +317,21 @@ fn a_duplicated_measure_id_is_named_at_its_row() {
 
 #[test]
 fn status_words_are_listed_and_near_misses_get_a_suggestion() {
-    let (o, _) = office("status", "zh", "2024-06-30");
+    let (o, _) = office("status", "en", "2024-06-30");
     let msg = text(&o);
-    assert!(msg.contains("第 2 行，status 列：expected one of completed (已完成), on-track (按序时推进)"), "{msg}");
+    assert!(msg.contains("row 2: column status: expected one of completed (已完成), on-track (按序时推进)"), "{msg}");
     assert!(msg.contains("found the string \"按时推进\"; did you mean 按序时推进?"), "{msg}");
     assert!(msg.contains("did you mean on-track?"), "{msg}");
+    // In Chinese, all of it.
+    let (o, _) = office("status", "zh", "2024-06-30");
+    let msg = text(&o);
+    assert!(msg.contains("第 2 行，status 列：应为以下之一：completed（已完成）、on-track（按序时推进）"), "{msg}");
+    assert!(msg.contains("实际是文字“按时推进”；是否应为 按序时推进？"), "{msg}");
     assert!(msg.contains("发现 2 处问题，未写出任何文件"), "{msg}");
+    let o = tft(&["validate", root().join("tests/corpus/invalid-date.json").to_str().unwrap(), "--lang", "zh"]);
+    let msg = text(&o);
+    assert!(msg.contains("错误：taskForces[2].measures[1].due: 应为真实存在的日期，写成 YYYY-MM-DD（如 2020-04-17），实际是文字“2020-02-30”（位于专班 \"culture\" 文化振兴"), "{msg}");
+    assert!(msg.contains("invalid-date.json：1 处错误，0 条警告"), "{msg}");
 }
 
 #[test]

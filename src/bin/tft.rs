@@ -94,6 +94,9 @@ the same field tables the validator uses.";
             /// The files to check
             #[arg(required = true, value_name = "FILE")]
             files: Vec<String>,
+            /// Language of messages: zh or en (default: from LC_ALL / LANG)
+            #[arg(long)]
+            lang: Option<String>,
         },
         /// Turn a spreadsheet export (CSV) into programme JSON
         #[command(name = "import-csv", long_about = HELP_IMPORT)]
@@ -181,7 +184,7 @@ the same field tables the validator uses.";
             }
         };
         match cli.command {
-            Command::Validate { files } => validate(&files),
+            Command::Validate { files, lang } => validate(&files, words(lang.as_deref()) != Lang::En),
             Command::ImportCsv { file, opts, out, lang } => {
                 import_csv(&file, &opts, out.as_deref(), words(lang.as_deref()))
             }
@@ -251,11 +254,17 @@ the same field tables the validator uses.";
 
     /// Prints one problem; `lines` locates those the check left unlocated
     /// (past the first 50), in one pass while they come in file order.
-    fn report(path: &str, lines: &mut Lines, kind: &str, p: &Problem) {
+    fn report(path: &str, lines: &mut Lines, kind: &str, p: &Problem, zh: bool) {
         let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
         let (line, col) = if p.line > 0 { (p.line, p.col) } else { lines.at(p.at) };
         let context = if p.context.is_empty() { String::new() } else { format!(" (in {})", p.context) };
-        eprintln!("{path}:{line}:{col}: {kind}: {where_}{}{context}", p.message);
+        let message = format!("{}{context}", p.message);
+        if zh {
+            let kind = if kind == "error" { "错误" } else { "警告" };
+            eprintln!("{path}:{line}:{col}: {kind}：{where_}{}", task_force_tracker::sheet::zh::message(&message));
+        } else {
+            eprintln!("{path}:{line}:{col}: {kind}: {where_}{message}");
+        }
     }
 
     /// "1 warning", "2 warnings".
@@ -263,7 +272,7 @@ the same field tables the validator uses.";
         format!("{n} {what}{}", if n == 1 { "" } else { "s" })
     }
 
-    fn validate(files: &[String]) -> i32 {
+    fn validate(files: &[String], zh: bool) -> i32 {
         let mut worst = 0;
         for file in files {
             let text = match read_utf8(file) {
@@ -275,28 +284,42 @@ the same field tables the validator uses.";
             };
             let (result, warnings) = model::check(&text);
             let mut lines = Lines::new(&text);
-            warnings.iter().for_each(|w| report(file, &mut lines, "warning", w));
+            warnings.iter().for_each(|w| report(file, &mut lines, "warning", w, zh));
             match result {
                 Ok(p) => {
                     let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
-                    println!(
-                        "{file}: ok ({}, {}, {})",
-                        count(p.task_forces.len(), "task force"),
-                        count(measures, "measure"),
-                        count(warnings.len(), "warning")
-                    );
+                    if zh {
+                        println!(
+                            "{file}：有效（{} 个专班，{measures} 项措施，{} 条警告）",
+                            p.task_forces.len(),
+                            warnings.len()
+                        );
+                    } else {
+                        println!(
+                            "{file}: ok ({}, {}, {})",
+                            count(p.task_forces.len(), "task force"),
+                            count(measures, "measure"),
+                            count(warnings.len(), "warning")
+                        );
+                    }
                 }
                 Err(ParseError::Syntax { problem, html }) => {
-                    report(file, &mut lines, "error", &problem);
-                    if html {
-                        eprintln!("{file}: this is an HTML page, not a JSON data file");
+                    report(file, &mut lines, "error", &problem, zh);
+                    match (html, zh) {
+                        (true, true) => eprintln!("{file}：这是网页（HTML），不是 JSON 数据文件"),
+                        (true, false) => eprintln!("{file}: this is an HTML page, not a JSON data file"),
+                        _ => {}
                     }
-                    println!("{file}: not JSON");
+                    println!("{}", if zh { format!("{file}：不是 JSON") } else { format!("{file}: not JSON") });
                     worst = worst.max(1);
                 }
                 Err(ParseError::Invalid(problems)) => {
-                    problems.iter().for_each(|p| report(file, &mut lines, "error", p));
-                    println!("{file}: {}, {}", count(problems.len(), "error"), count(warnings.len(), "warning"));
+                    problems.iter().for_each(|p| report(file, &mut lines, "error", p, zh));
+                    if zh {
+                        println!("{file}：{} 处错误，{} 条警告", problems.len(), warnings.len());
+                    } else {
+                        println!("{file}: {}, {}", count(problems.len(), "error"), count(warnings.len(), "warning"));
+                    }
                     worst = worst.max(1);
                 }
             }

@@ -35,6 +35,9 @@ impl fmt::Display for RowProblem {
     }
 }
 
+/// What importing the widget's readers' CSV is told.
+pub const READERS_TABLE: &str = "this is the readers' table from the widget's \"Download CSV\" (one row per measure, latest report only), not the programme's spreadsheet; get the spreadsheet from the data desk (\"download the spreadsheet\") or with tft export-csv, edit it, and import that";
+
 /// The columns, in template order. `type` is `measure` (or empty),
 /// `milestone` (a checkpoint of the measure above: `title`, `due`, and
 /// `status` 已完成 when reached) or `report`.
@@ -140,6 +143,12 @@ pub fn read(text: &str, opts: &Settings) -> Result<Sheet, Vec<RowProblem>> {
         return Err(vec![RowProblem { row: 0, column: None, message: "the file is empty".into() }]);
     };
     let header: Vec<String> = header.1.iter().map(|h| h.trim().to_ascii_lowercase()).collect();
+    // The readers' table ("Download CSV" in the widget): one flat row per
+    // measure with only its latest report, so it cannot become a programme
+    // again. Say what to use instead of listing its columns as unknown.
+    if crate::view::export::CSV_COLUMNS.iter().zip(&header).all(|(a, b)| *a == b.as_str()) {
+        return Err(vec![RowProblem { row: 1, column: None, message: READERS_TABLE.into() }]);
+    }
     let mut problems = Vec::new();
     for h in &header {
         if !h.is_empty() && !COLUMNS.contains(&h.as_str()) {

@@ -379,3 +379,16 @@ fn the_staff_spreadsheet_round_trips() {
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     assert_eq!(std::fs::read_to_string(&out).unwrap(), csv);
 }
+
+#[test]
+fn the_readers_table_is_recognised_and_the_spreadsheet_named_instead() {
+    // What the widget's "Download CSV" gives a reader (tests/e2e/reader.test.mjs fixes its shape).
+    let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json()).unwrap().programme;
+    let readers = task_force_tracker::view::export::to_csv(&p, task_force_tracker::model::text::Lang::ZhHans);
+    let file = tmp("readers.csv");
+    std::fs::write(&file, readers).unwrap();
+    let o = tft(&["import-csv", file.to_str().unwrap(), "--title", "t", "--as-of", "2020-04-17", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(text(&o).contains("row 1: this is the readers' table from the widget's \"Download CSV\""), "{}", text(&o));
+    assert!(text(&o).contains("tft export-csv"), "{}", text(&o));
+}

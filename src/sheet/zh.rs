@@ -119,6 +119,9 @@ fn sentence(m: &str) -> String {
     }
     let fixed = match m {
         "the file is empty" => "文件是空的",
+        super::READERS_TABLE => {
+            "这是从进展表“下载数据 CSV”得到的读者表格（每项措施一行，只含最新汇报），不是计划的数据表格；请在工作台用“下载表格”或用 tft export-csv 取得数据表格，编辑后再导入"
+        }
         "required column is missing" => "缺少这一必填列",
         "empty; a report needs its date" => "为空；汇报需要填写日期",
         "empty; a milestone needs its due date" => "为空；节点需要填写日期",

@@ -140,7 +140,7 @@ test('each programme-office symptom, through the desk: the same problems and not
   const { page, context } = await openDesk();
   await page.getByLabel('计划名称（中文）*').fill('测试计划');
   await page.getByLabel(/数据截至日期/).fill('2024-06-30');
-  for (const name of ['dates', 'ambiguous', 'messages', 'duplicate', 'status', 'milestones']) {
+  for (const name of ['dates', 'ambiguous', 'messages', 'duplicate', 'status', 'milestones', 'readers-table']) {
     await page.locator('#file').setInputFiles(join(OFFICE, `${name}.csv`));
     await page.waitForFunction((n) => document.getElementById('name').textContent.startsWith(`${n}.csv`), name);
     const expected = tft(`${name}.csv`, 'zh');

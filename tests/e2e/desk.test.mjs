@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { serve, launch, shot, axe, ROOT, WWW } from './helpers.mjs';
 
 const OFFICE = join(ROOT, 'tests/office');
-const TFT = join(ROOT, 'target/release/tft');
+const TFT = join(ROOT, 'target/debug/tft'); // built by `cargo test`
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; require-trusted-types-for 'script'";
 
 /** What `tft import-csv` says of a file, and the JSON it writes (if any). */

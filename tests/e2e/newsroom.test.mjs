@@ -12,7 +12,7 @@ import { serve, launch, open, rendered, shot, axe, ROOT } from './helpers.mjs';
 
 const DIST = join(ROOT, 'dist/task-force-tracker');
 const DATA = join(ROOT, 'tests/newsroom/programme.json');
-const TFT = join(ROOT, 'target/release/tft');
+const TFT = join(ROOT, 'target/debug/tft'); // built by `cargo test`
 const snapshot = execFileSync(TFT, ['render-html', DATA], { encoding: 'utf8' });
 const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; require-trusted-types-for 'script'";
 const HEADER = 56;

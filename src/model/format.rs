@@ -618,6 +618,7 @@ impl Decoder {
         let mut cx = self.cx;
         // One read of the text for all of them, in file order.
         if let Some(text) = text {
+            let refused = !cx.errors.is_empty();
             let mut located: Vec<&mut Problem> = Vec::new();
             for list in [&mut cx.errors, &mut cx.warnings] {
                 located.extend(list.iter_mut().take(LOCATED_PROBLEMS));
@@ -625,8 +626,10 @@ impl Decoder {
             located.sort_by_key(|p| p.at);
             let mut lines = json::Lines::new(text);
             // The decoder has taken the document apart; a second read of it
-            // (only when something is wrong) names where each problem is.
-            let doc = if located.is_empty() { None } else { json::parse(text).ok() };
+            // names where each problem is. Only when the file is refused: a
+            // valid file with warnings (a large one has many) is not read
+            // twice, which would be a long task in the browser.
+            let doc = if refused { json::parse(text).ok() } else { None };
             for p in located {
                 (p.line, p.col) = lines.at(p.at);
                 if let Some(doc) = &doc {

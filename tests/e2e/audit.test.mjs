@@ -48,26 +48,16 @@ before(async () => {
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** A page whose scripts broke something before the widget loaded. */
-async function hostile(setup) {
-  const context = await browser.newContext();
-  await context.addInitScript(setup);
-  const page = await context.newPage();
-  const problems = { console: [], thrown: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
-  page.on('pageerror', (e) => problems.thrown.push(String(e)));
-  await page.addInitScript(() => {
-    window.__errors = [];
-    document.addEventListener('tft-error', (e) => window.__errors.push(e.detail.message));
-  });
-  await page.goto(server.url + '/test/plain.html');
-  return { page, context, problems };
-}
+const hostile = (setup) => open(browser, server.url + '/test/plain.html', { init: setup });
+
+/** The messages of the `tft-error` events the page received. */
+const reported = (page) => page.evaluate(() => window.__events.filter((e) => e.type === 'tft-error').map((e) => e.detail.message));
 
 test('a page without TextDecoder: no uncaught error, a reported failure and a line for readers', async () => {
   const { page, context, problems } = await hostile(() => { delete window.TextDecoder; });
-  await page.waitForFunction(() => window.__errors.length >= 2);
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'tft-error').length >= 2);
   assert.deepEqual(problems.thrown, [], 'nothing reaches window.onerror');
-  assert.match(await page.evaluate(() => window.__errors[0]), /TextDecoder/);
+  assert.match((await reported(page))[0], /TextDecoder/);
   assert.match(await page.locator('#t [part=notice]').innerText(), /无法在此浏览器中运行/);
   assert.ok(await page.locator('#t p:text("fallback")').isVisible(), 'the fallback still shows');
   await context.close();

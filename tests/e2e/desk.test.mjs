@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync, readFile } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { serve, launch, shot, axe, ROOT, WWW } from './helpers.mjs';
+import { serve, launch, open, shot, axe, ROOT, WWW } from './helpers.mjs';
 
 const OFFICE = join(ROOT, 'tests/office');
 const TFT = join(ROOT, 'target/debug/tft'); // built by `cargo test`
@@ -35,19 +35,14 @@ before(async () => {
 });
 after(async () => { await browser?.close(); await server?.close(); });
 
-async function openDesk(options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, ...options });
-  const page = await context.newPage();
-  const problems = { console: [], thrown: [] };
-  page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
-  page.on('pageerror', (e) => problems.thrown.push(String(e)));
-  await page.addInitScript(() => {
+/** The desk, recording CSP violations from the first byte. */
+const openDesk = (options = {}) => open(browser, server.url + '/desk/', {
+  contextOptions: { acceptDownloads: true, ...options },
+  init: () => {
     window.__violations = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__violations.push(`${e.violatedDirective} ${e.blockedURI}`));
-  });
-  await page.goto(server.url + '/desk/');
-  return { page, context, problems };
-}
+  },
+});
 
 test('a WPS GB18030 export becomes the published JSON and a preview in both languages, under the strict CSP', async () => {
   const { page, context, problems } = await openDesk();

@@ -59,11 +59,14 @@ export function launch() {
 /**
  * Opens a page that records console errors, uncaught exceptions and
  * unhandled rejections, so a test can assert nothing leaked into the host,
- * and the widget's host events (window.__events).
+ * and the widget's host events (window.__events). `init` runs in the page
+ * before anything else (a hostile page's own scripts); `contextOptions` go
+ * to the browser context (downloads, CSP bypass, another viewport).
  */
-export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light' } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, colorScheme });
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', init, contextOptions = {} } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, colorScheme, ...contextOptions });
   context.setDefaultTimeout(5_000);
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const problems = { console: [], thrown: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });

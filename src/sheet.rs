@@ -372,7 +372,7 @@ impl Builder {
 
     /// A `type=milestone` row: `title`/`title_en`, `due`, and `status`
     /// 已完成 (or completed) when it has been reached.
-    fn milestone(&mut self, tf: usize, m_id: &str, line: usize, row: &Row, problems: &mut Vec<RowProblem>) {
+    fn milestone(&mut self, tf: usize, measure: usize, line: usize, row: &Row, problems: &mut Vec<RowProblem>) {
         let mut fields = Vec::new();
         if let Some(t) = text_value(row.get("title"), row.get("title_en")) {
             fields.push(("title", t));
@@ -397,9 +397,7 @@ impl Builder {
                 message: format!("on a milestone row, expected 已完成 (completed) or nothing, found \"{s}\""),
             }),
         }
-        if let Some(m) = self.task_forces[tf].measures.iter_mut().find(|m| m.id == m_id) {
-            m.milestones.push((line, fields));
-        }
+        self.task_forces[tf].measures[measure].milestones.push((line, fields));
     }
 
     fn row(&mut self, line: usize, row: &Row, problems: &mut Vec<RowProblem>) {
@@ -469,7 +467,7 @@ impl Builder {
             }
         };
         if is_report {
-            let Some(_) = self.task_forces[tf_index].measures.iter().find(|m| m.id == m_id) else {
+            let Some(mi) = self.task_forces[tf_index].measures.iter().position(|m| m.id == m_id) else {
                 problems.push(RowProblem {
                     row: line,
                     column: Some("measure_id".into()),
@@ -478,7 +476,7 @@ impl Builder {
                 return;
             };
             if is_milestone {
-                self.milestone(tf_index, m_id, line, row, problems);
+                self.milestone(tf_index, mi, line, row, problems);
                 return;
             }
             let mut fields = Vec::new();
@@ -492,8 +490,7 @@ impl Builder {
             } else if let Some(d) = self.date("report_date", date, line, problems) {
                 fields.push(("date", d));
             }
-            let tf = &mut self.task_forces[tf_index];
-            let Some(m) = tf.measures.iter_mut().find(|m| m.id == m_id) else { return };
+            let m = &mut self.task_forces[tf_index].measures[mi];
             if !get("report_status").is_empty() {
                 fields.push(("status", status_value(get("report_status"))));
             }

@@ -13,7 +13,7 @@
 use crate::model::text::Lang;
 use crate::model::{Measure, Programme, Status, Tally, TaskForce};
 use crate::view::i18n::{overdue_count, status_label, strings, Strings};
-use crate::view::{colon, done_of, el, link, source_label, time, two_languages, El, Node};
+use crate::view::{colon, data, done_of, el, link, source_label, time, two_languages, El, Node};
 
 /// The fallback for `p`, in `lang`.
 pub fn fallback(p: &Programme, lang: Lang) -> Node {
@@ -28,7 +28,7 @@ pub fn fallback(p: &Programme, lang: Lang) -> Node {
         meta = meta.text(format!(" · {} ", s.source)).child(cite);
     }
     let mut head =
-        el("header").class("tft-head").child(el("h2").class("tft-title").text(p.title.get(lang))).child(meta);
+        el("header").class("tft-head").child(el("h2").class("tft-title").child(data(&p.title, lang))).child(meta);
     if p.has_sample() {
         head = head.child(
             el("p")
@@ -68,16 +68,24 @@ fn bar(t: &Tally, label: &str, s: &Strings) -> El {
 }
 
 fn task_force(p: &Programme, tf: &TaskForce, t: &Tally, lang: Lang, s: &Strings) -> El {
+    // Data text through the view's `data`, as in the widget: isolated when
+    // it holds right-to-left text, marked when in another language.
     let sep = if lang == Lang::En { ", " } else { "、" };
-    let members =
-        (!tf.members.is_empty()).then(|| tf.members.iter().map(|m| m.get(lang)).collect::<Vec<_>>().join(sep));
+    let mut members = Vec::new();
+    for (i, m) in tf.members.iter().enumerate() {
+        if i > 0 {
+            members.push(Node::Text(sep.into()));
+        }
+        members.push(data(m, lang));
+    }
+    let members = (!members.is_empty()).then_some(members);
     let facts = [
-        (s.focus, tf.focus.as_ref().map(|f| f.get(lang).to_string())),
-        (s.leader, tf.leader.as_ref().map(|l| l.get(lang).to_string())),
+        (s.focus, tf.focus.as_ref().map(|f| vec![data(f, lang)])),
+        (s.leader, tf.leader.as_ref().map(|l| vec![data(l, lang)])),
         (s.members, members),
     ]
     .into_iter()
-    .filter_map(|(label, value)| Some(el("div").child(el("dt").text(label)).child(el("dd").text(value?))));
+    .filter_map(|(label, value)| Some(el("div").child(el("dt").text(label)).child(el("dd").children(value?))));
     let list = if tf.measures.is_empty() {
         el("p").class("tft-empty").text(s.no_measures)
     } else {
@@ -85,7 +93,7 @@ fn task_force(p: &Programme, tf: &TaskForce, t: &Tally, lang: Lang, s: &Strings)
     };
     el("section")
         .class("tft-tf")
-        .child(el("h3").class("tft-tf-name").text(tf.name.get(lang)))
+        .child(el("h3").class("tft-tf-name").child(data(&tf.name, lang)))
         .child(summary(el("p").class("tft-count"), t, lang, s))
         .child(el("dl").class("tft-facts").children(facts))
         .child(list)
@@ -98,7 +106,7 @@ fn tag(status: Status, lang: Lang) -> El {
 fn measure(p: &Programme, m: &Measure, lang: Lang, s: &Strings) -> El {
     let overdue = m.is_overdue(p.as_of);
     let mut summary = el("summary")
-        .child(el("span").class("tft-m-title").text(m.title.get(lang)))
+        .child(el("span").class("tft-m-title").child(data(&m.title, lang)))
         .text(" ")
         .child(tag(m.status, lang));
     if overdue {
@@ -143,11 +151,7 @@ fn measure(p: &Programme, m: &Measure, lang: Lang, s: &Strings) -> El {
             } else {
                 s.ms_pending
             };
-            el("li").text(format!("{state} ")).child(time(x.due, lang)).text(format!(
-                "{}{}",
-                colon(lang),
-                x.title.get(lang)
-            ))
+            el("li").text(format!("{state} ")).child(time(x.due, lang)).text(colon(lang)).child(data(&x.title, lang))
         });
         body =
             body.child(el("p").class("tft-sub").text(s.milestones)).child(el("ol").class("tft-list").children(items));
@@ -164,7 +168,7 @@ fn measure(p: &Programme, m: &Measure, lang: Lang, s: &Strings) -> El {
         if let Some(pr) = r.progress {
             li = li.text(format!(" {}%", pr.get()));
         }
-        li = li.text(colon(lang)).child(el("span").class("tft-note").text(r.note.get(lang)));
+        li = li.text(colon(lang)).child(el("span").class("tft-note").child(data(&r.note, lang)));
         if let Some(url) = &r.url {
             li = li.text(" ").child(link(url.as_str(), s.report_source));
         }

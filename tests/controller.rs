@@ -462,6 +462,30 @@ fn since_the_last_visit_exactly_the_changed_measures_are_marked() {
 }
 
 #[test]
+fn a_first_visit_is_remembered_after_its_first_paint_and_a_return_is_marked_in_it() {
+    let old = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/diff/old.json")).unwrap();
+    let new = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/diff/new.json")).unwrap();
+    let memory = Remembered::default();
+    let mut first = Widget::new("tft", None, "en");
+    first.c.set_memory(Some(Box::new(memory.clone())));
+    let fx = first.c.load(old.clone(), "/data/programme.json", "");
+    assert!(first.text().contains("Rural revitalisation task forces"), "shown by the first render: {}", first.text());
+    assert!(fx.contains(&Effect::AfterPaint), "{fx:?}");
+    assert!(memory.0.borrow().is_empty(), "nothing stored before the first paint");
+    first.run(fx);
+    assert!(first.c.step().is_empty(), "remembering changes nothing shown");
+    assert_eq!(memory.0.borrow().len(), 1, "stored after it");
+
+    // A returning reader's marks are in the very first render.
+    let mut second = Widget::new("tft", None, "en");
+    second.c.set_memory(Some(Box::new(memory.clone())));
+    let fx = second.c.load(new, "/data/programme.json", "");
+    assert!(!fx.contains(&Effect::AfterPaint) && !fx.contains(&Effect::Continue), "{fx:?}");
+    second.run(fx);
+    assert!(second.text().contains("4 measures updated since your last visit"), "{}", second.text());
+}
+
+#[test]
 fn the_timeline_is_a_layout_in_the_fragment_and_survives_a_tab_switch() {
     let mut w = Widget::new("tft", None, "en");
     w.load(default_programme_json(), EMBEDDED);

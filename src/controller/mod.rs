@@ -48,6 +48,15 @@ pub trait Memory: std::fmt::Debug {
     fn remember(&mut self, key: &str, seen: &Seen);
 }
 
+/// Whether remembering a visit may wait ([`Controller`]'s `recall_visit`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Later {
+    /// Now, whatever is stored.
+    Never,
+    /// After the first paint, when nothing is stored (a first visit).
+    IfNothingStored,
+}
+
 /// What a widget showed: the [`fingerprint`](crate::model::diff::fingerprint)
 /// of each measure (a measure whose fingerprint is not in the set changed,
 /// or is new). About 13 bytes a measure when stored.
@@ -112,8 +121,9 @@ pub struct Controller<D: Dom> {
     job: Option<Job>,
     /// What this widget remembers between visits (`None`: nothing).
     memory: Option<Box<dyn Memory>>,
-    /// A large load's comparison with the last visit, left for a step of
-    /// its own (the source it came from).
+    /// A comparison with the last visit left for a step of its own (the
+    /// source the data came from): a large load's, or remembering a first
+    /// visit, which has nothing to mark, after the first paint.
     visit_pending: Option<String>,
     /// The copy button whose link is being copied (its `data-arg`).
     copying: Option<String>,
@@ -338,7 +348,7 @@ impl<D: Dom> Controller<D> {
                     out.push(Effect::Continue);
                 }
             } else if let (Some(source), Some(p)) = (self.visit_pending.take(), self.programme.clone()) {
-                self.recall_visit(&p, &source);
+                self.recall_visit(&p, &source, Later::Never);
                 if !self.state.updated.is_empty() {
                     self.render(&mut out);
                 }
@@ -365,7 +375,7 @@ impl<D: Dom> Controller<D> {
             self.state.limit = FIRST_PAINT;
         }
         self.apply(result, version, &source, &hash, large, &mut out);
-        if self.state.limit == FIRST_PAINT {
+        if self.state.limit == FIRST_PAINT || (self.visit_pending.is_some() && !large) {
             out.push(Effect::AfterPaint);
         } else if self.visit_pending.is_some() {
             out.push(Effect::Continue);
@@ -655,8 +665,10 @@ impl<D: Dom> Controller<D> {
         if large && self.memory.is_some() {
             // Thousands of fingerprints: in a task of their own.
             self.visit_pending = Some(source.to_string());
-        } else {
-            self.recall_visit(&p, source);
+        } else if !self.recall_visit(&p, source, Later::IfNothingStored) {
+            // A first visit marks nothing: what it shows is remembered after
+            // it is painted, not on the way to the reader's first sight.
+            self.visit_pending = Some(source.to_string());
         }
         self.programme = Some(Rc::new(p));
         self.text = text;
@@ -669,9 +681,13 @@ impl<D: Dom> Controller<D> {
                 self.select_attribute(out);
                 if first {
                     scroll_to = self.apply_fragment(Some(hash).filter(|h| !h.is_empty()), out);
-                    let ours = parse_fragment(&self.state.id_prefix, hash).is_some();
-                    let frag = if ours { hash.strip_prefix('#').unwrap_or(hash) } else { "" };
-                    self.dom.history(false, frag);
+                    // A deep link is recorded as this widget's history entry.
+                    // An address with nothing of ours needs no record: going
+                    // back to it finds no entry and reads the address, which
+                    // selects the same (and history calls are not cheap).
+                    if parse_fragment(&self.state.id_prefix, hash).is_some() {
+                        self.dom.history(false, hash.strip_prefix('#').unwrap_or(hash));
+                    }
                 }
             }
         }
@@ -683,10 +699,16 @@ impl<D: Dom> Controller<D> {
     /// Marks the measures that changed since the reader's last visit (what
     /// this widget last showed from the same source and programme), then
     /// remembers what it shows now. A first visit marks nothing.
-    fn recall_visit(&mut self, p: &Programme, source: &str) {
-        let Some(memory) = &mut self.memory else { return };
+    ///
+    /// With [`Later::IfNothingStored`], a first visit (nothing stored) does
+    /// nothing and returns false: remembering is left for later.
+    fn recall_visit(&mut self, p: &Programme, source: &str, later: Later) -> bool {
+        let Some(memory) = &mut self.memory else { return true };
         let key = format!("task-force-tracker:seen:{source}:{}", p.title.get(Lang::ZhHans));
         let before = memory.recall(&key);
+        if before.is_none() && later == Later::IfNothingStored {
+            return false;
+        }
         let mut now = Seen::default();
         now.reserve(before.as_ref().map_or(0, |b| b.len()));
         for tf in &p.task_forces {
@@ -699,6 +721,7 @@ impl<D: Dom> Controller<D> {
             }
         }
         memory.remember(&key, &now);
+        true
     }
 
     /// Brings the rendered element with this id (a measure's card) into view.

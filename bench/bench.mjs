@@ -169,10 +169,10 @@ const stats = (xs) => {
   return { median: +s[Math.floor(s.length / 2)].toFixed(2), min: +s[0].toFixed(2), max: +s[s.length - 1].toFixed(2), runs: s.length };
 };
 
-async function firstRender(url, runs) {
+async function firstRender(url, runs, on = browser) {
   const widget = []; const render = []; const floor = []; const long = [];
   for (let i = 0; i < runs; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await on.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await ctx.newPage();
     await p.goto(url);
     await p.waitForFunction(() => window.__ready, null, { timeout: 60_000 });
@@ -186,7 +186,7 @@ async function firstRender(url, runs) {
   return { withModuleLoad: stats(widget), fromModuleStart: stats(render), floor: stats(floor), ratio: ratio(render), ratioWithModuleLoad: ratio(widget), longestTask: stats(long) };
 }
 
-async function interactions(runs) {
+async function interactions(runs, on = browser) {
   // "DOM updated" is the synchronous work of the event (the widget patches
   // the DOM before returning); "painted" adds waiting for the next frames.
   // The floors: the widget is removed, the first view is inserted as static
@@ -195,7 +195,7 @@ async function interactions(runs) {
   const keys = ['sw', 'swPaint', 'filter', 'filterPaint', 'long', 'tl', 'tlPaint', 'tlLong', 'swFloor', 'swPaintFloor', 'filterFloor', 'filterPaintFloor'];
   const all = Object.fromEntries(keys.map((k) => [k, []]));
   for (let i = 0; i < runs; i++) {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const ctx = await on.newContext({ viewport: { width: 1280, height: 900 } });
     const p = await ctx.newPage();
     await p.goto(server.url + '/bench/large.html');
     await p.waitForFunction(() => window.__ready, null, { timeout: 60_000 });
@@ -324,6 +324,12 @@ async function memory(cycles) {
 
 const result = { date: new Date().toISOString(), runs: RUNS, sizes, twiggy, crates };
 result.firstRenderDefault = await firstRender(server.url + '/bench/default.html', RUNS);
+// The same page in a browser told to compile the whole wasm up front in V8's
+// optimising tier (no reader's browser does: it compiles each function when
+// first called, in its baseline tier). The difference is what a first render
+// pays for running cold code, as opposed to the widget's own work.
+const optimised = await launch(['--js-flags=--no-wasm-lazy-compilation --no-liftoff']);
+result.firstRenderDefaultOptimised = await firstRender(server.url + '/bench/default.html', RUNS, optimised);
 result.largeData = {
   shape: '5 task forces × 2,000 measures × 5 reports',
   bytes: LARGE.length,
@@ -333,6 +339,8 @@ result.largeData = {
   ...(await interactions(RUNS)),
   switchWarm: await warmSwitch(3),
 };
+result.largeDataOptimised = { switchTaskForce: (await interactions(RUNS, optimised)).switchTaskForce };
+await optimised.close();
 result.memory = await memory(500);
 await browser.close();
 await server.close();
@@ -351,11 +359,14 @@ console.log('\nTimings (median of fresh page loads)');
 const d = result.firstRenderDefault;
 row('first render, default data', d.fromModuleStart, d.floor, d.ratio);
 row('  … including wasm download+compile', d.withModuleLoad, d.floor, d.ratioWithModuleLoad);
+const o = result.firstRenderDefaultOptimised;
+row('  … wasm optimised up front (V8 flags)', o.fromModuleStart, o.floor, o.ratio);
 const L = result.largeData;
 row('large: first render (fetch+parse+render)', L.firstRender.fromModuleStart, L.firstRender.floor, L.firstRender.ratio);
 row('large: longest task during load', L.firstRender.longestTask);
 row('  … body served as binary (no DevTools decode)', L.firstRenderBinary.longestTask);
 row('large: switch task force (DOM updated)', L.switchTaskForce, L.switchTaskForce.floor, L.switchTaskForce.ratio);
+row('  … wasm optimised up front (V8 flags)', result.largeDataOptimised.switchTaskForce);
 row('  … to the second frame after', L.switchTaskForcePainted, L.switchTaskForcePainted.floor, L.switchTaskForcePainted.ratio);
 row('  … warm (switches 11–40 of a page)', L.switchWarm);
 row('large: search filter (DOM updated)', L.applyFilter, L.applyFilter.floor, L.applyFilter.ratio);

@@ -47,12 +47,12 @@ export async function serve(routes = {}, mounts = {}) {
   };
 }
 
-/** Launches headless Chromium with the flags this machine needs. */
-export function launch() {
+/** Launches headless Chromium with the flags this machine needs (and `extra`). */
+export function launch(extra = []) {
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extra],
   });
 }
 

@@ -20,8 +20,11 @@ let module; // one module for every instance on the page: resolves to Tracker
 const boot = () => (module ??= (async () => {
   // Every promise that resolves to an object would call it, and never settle.
   if ('then' in Object.prototype) throw new Error('the page defines Object.prototype.then, which stops any module from loading');
+  // The wasm downloads (and compiles as it streams) while the bindings load.
+  let wasm = WASM;
+  try { wasm = fetch(WASM); wasm.catch(() => {}); } catch { /* a page's broken fetch: the fallback below */ }
   const { default: init, Tracker } = await import('./pkg/task_force_tracker.js');
-  await init({ module_or_path: WASM }).catch((err) => new Promise((ok, fail) => {
+  await init({ module_or_path: wasm }).catch((err) => new Promise((ok, fail) => {
     // A page that replaced window.fetch breaks the default loader: fetch the
     // bytes with XMLHttpRequest instead.
     const xhr = new XMLHttpRequest();
@@ -35,6 +38,7 @@ const boot = () => (module ??= (async () => {
 })());
 
 // Start the module and the data only near the viewport, unless loading="eager".
+const MARGIN = 800;
 const nearViewport = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -43,8 +47,13 @@ const nearViewport = typeof IntersectionObserver === 'function'
         entry.target.start();
       }
     }
-  }, { rootMargin: '800px 0px' })
+  }, { rootMargin: `${MARGIN}px 0px` })
   : null;
+// Already near it when connected: start at once, not after the first paint.
+const nearNow = (el) => {
+  const r = el.getBoundingClientRect();
+  return (r.width || r.height) > 0 && r.top < innerHeight + MARGIN && r.bottom > -MARGIN;
+};
 
 /**
  * Reports a failure outside any tracker (the module did not load): in the
@@ -78,7 +87,7 @@ class TaskForceTracker extends HTMLElement {
 
   connectedCallback() {
     if (this.#tracker) return; // moved within the page: it carries on
-    if (this.getAttribute('loading') === 'eager' || !nearViewport) this.start();
+    if (this.getAttribute('loading') === 'eager' || !nearViewport || nearNow(this)) this.start();
     else nearViewport.observe(this);
   }
 

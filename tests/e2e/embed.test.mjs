@@ -65,6 +65,9 @@ before(async () => {
       <task-force-tracker id="two" lang="zh-Hant" loading="eager"><script type="application/json">${JSON.stringify(small('繁', 'zh-Hant'))}</script><p>fallback two</p></task-force-tracker>
       <task-force-tracker id="three" lang="en" loading="eager"></task-force-tracker>
       <div data-task-force-tracker data-src="/data/zh.json" data-lang="en" data-loading="eager" id="cms" class="from-cms"><p>cms fallback</p></div>`),
+    '/test/lazy.html': html(`<task-force-tracker id="top"><p>top fallback</p></task-force-tracker>
+      <div style="height: 6000px"></div>
+      <task-force-tracker id="far" src="/data/zh.json"><p>far fallback</p></task-force-tracker>`),
     '/test/live.html': html(`<task-force-tracker id="live" preview src="/data/live.json" refresh="1" timeout="1" lang="en" loading="eager"></task-force-tracker>`, { lang: 'en' }),
     '/test/strict.html': html(`<task-force-tracker id="s" src="/data/zh.json"></task-force-tracker>
       <task-force-tracker id="d"></task-force-tracker>`, {
@@ -242,6 +245,23 @@ test('strict CSP with Trusted Types: zero violations', async () => {
   assert.equal(await d.locator('.progress .fill').first().evaluate((f) => getComputedStyle(f).width !== '0px'), true, 'bar widths set through the CSSOM');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems.console.filter((m) => /Content Security Policy|Trusted Type/i.test(m)), []);
+  await context.close();
+});
+
+test('a tracker starts near the viewport: one in view at once, one far below only when the reader scrolls near it', async () => {
+  const { page, context, problems } = await open(browser, server.url + '/test/lazy.html', { width: 375, height: 740 });
+  const requests = [];
+  page.on('request', (r) => requests.push(new URL(r.url()).pathname));
+  await rendered(page, '#top');
+  await page.waitForTimeout(500);
+  assert.equal(await page.locator('#far').evaluate((el) => el.shadowRoot), null, 'the far one has not started');
+  assert.ok(!requests.includes('/data/zh.json'), 'nor fetched its data');
+  assert.match(await page.locator('#far').innerText(), /far fallback/);
+  // Still below the viewport, but within 800 px of it.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('far').getBoundingClientRect().top + scrollY - innerHeight - 500));
+  await page.waitForFunction(() => document.getElementById('far').shadowRoot?.querySelector('.tft'));
+  assert.ok(requests.includes('/data/zh.json'));
+  assert.deepEqual(problems.thrown, []);
   await context.close();
 });
 

@@ -22,7 +22,7 @@ const boot = () => (module ??= (async () => {
   if ('then' in Object.prototype) throw new Error('the page defines Object.prototype.then, which stops any module from loading');
   // The wasm downloads (and compiles as it streams) while the bindings load.
   let wasm = WASM;
-  try { wasm = fetch(WASM); wasm.catch(() => {}); } catch { /* a page's broken fetch: the fallback below */ }
+  try { wasm = fetch(WASM); wasm.catch(() => {}); } catch { wasm = WASM; /* a page's broken fetch: the fallback below */ }
   const { default: init, Tracker } = await import('./pkg/task_force_tracker.js');
   await init({ module_or_path: wasm }).catch((err) => new Promise((ok, fail) => {
     // A page that replaced window.fetch breaks the default loader: fetch the

@@ -50,9 +50,17 @@ const nearViewport = typeof IntersectionObserver === 'function'
   }, { rootMargin: `${MARGIN}px 0px` })
   : null;
 // Already near it when connected: start at once, not after the first paint.
-const nearNow = (el) => {
-  const r = el.getBoundingClientRect();
-  return (r.width || r.height) > 0 && r.top < innerHeight + MARGIN && r.bottom > -MARGIN;
+// Checked for every element connected in one task together, in a microtask:
+// one layout, however many elements (and CMS divs replaced) there are.
+const connected = [];
+const startNearOnes = () => {
+  for (const el of connected.splice(0)) {
+    const r = el.getBoundingClientRect();
+    if (el.isConnected && (r.width || r.height) > 0 && r.top < innerHeight + MARGIN && r.bottom > -MARGIN) {
+      nearViewport.unobserve(el);
+      el.start();
+    }
+  }
 };
 
 /**
@@ -87,8 +95,9 @@ class TaskForceTracker extends HTMLElement {
 
   connectedCallback() {
     if (this.#tracker) return; // moved within the page: it carries on
-    if (this.getAttribute('loading') === 'eager' || !nearViewport || nearNow(this)) this.start();
-    else nearViewport.observe(this);
+    if (this.getAttribute('loading') === 'eager' || !nearViewport) return this.start();
+    nearViewport.observe(this);
+    if (connected.push(this) === 1) queueMicrotask(startNearOnes);
   }
 
   disconnectedCallback() {

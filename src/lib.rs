@@ -25,14 +25,17 @@ pub mod controller;
 #[cfg(all(target_arch = "wasm32", feature = "desk"))]
 pub mod desk;
 pub mod dom;
+pub mod embed;
 pub mod model;
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 pub mod sheet;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tool;
+pub mod tree;
 pub mod view;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
+pub mod words;
 
 /// The embedded default dataset (the Dezhou programme), shown when an element
 /// has no data source.

@@ -325,12 +325,12 @@ fn status_words_are_listed_and_near_misses_get_a_suggestion() {
     // In Chinese, all of it.
     let (o, _) = office("status", "zh", "2024-06-30");
     let msg = text(&o);
-    assert!(msg.contains("第 2 行，status 列：应为以下之一：completed（已完成）、on-track（按序时推进）"), "{msg}");
-    assert!(msg.contains("实际是文字“按时推进”；是否应为 按序时推进？"), "{msg}");
+    assert!(msg.contains("第 2 行，status 列：应为以下之一：已完成（completed）、按序时推进（on-track）"), "{msg}");
+    assert!(msg.contains("实际是文字“按时推进”；是否应为“按序时推进”？"), "{msg}");
     assert!(msg.contains("发现 2 处问题，未写出任何文件"), "{msg}");
     let o = tft(&["validate", root().join("tests/corpus/invalid-date.json").to_str().unwrap(), "--lang", "zh"]);
     let msg = text(&o);
-    assert!(msg.contains("错误：taskForces[2].measures[1].due: 应为真实存在的日期，写成 YYYY-MM-DD（如 2020-04-17），实际是文字“2020-02-30”（位于专班 \"culture\" 文化振兴"), "{msg}");
+    assert!(msg.contains("错误：taskForces[2].measures[1].due：应为真实存在的日期，写成 YYYY-MM-DD（如 2020-04-17），实际是文字“2020-02-30”（位于专班 “culture” 文化振兴"), "{msg}");
     assert!(msg.contains("invalid-date.json：1 处错误，0 条警告"), "{msg}");
 }
 
@@ -356,7 +356,8 @@ fn milestones_come_from_the_sheet() {
 
 #[test]
 fn the_staff_spreadsheet_round_trips() {
-    use task_force_tracker::tool::csv_import::{export, import, Encoding, ImportOptions};
+    use task_force_tracker::sheet::export;
+    use task_force_tracker::tool::csv_import::{import, Encoding, ImportOptions};
     let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json()).unwrap().programme;
     let csv = export(&p);
     let opts = ImportOptions {

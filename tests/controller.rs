@@ -4,13 +4,19 @@
 //! every step the document must show exactly the view tree the controller
 //! says it shows, so a wrong diff fails here, not in a browser.
 
-use task_force_tracker::controller::{Controller, Effect, HostEvent, Input, FIRST_PAINT, STEP_BYTES};
+use task_force_tracker::controller::{Controller, Effect, HostEvent, Input, Source, FIRST_PAINT, STEP_BYTES};
 use task_force_tracker::default_programme_json;
 use task_force_tracker::dom::mock::{normalized_html, MockDom};
+use task_force_tracker::model::LoadError;
+use task_force_tracker::view::act::Act;
 use task_force_tracker::view::state::PAGE;
-use task_force_tracker::view::LoadError;
 
-const EMBEDDED: &str = "embedded default data";
+const EMBEDDED: Source = Source::Embedded;
+
+/// A data file at `path`.
+fn url(path: &str) -> Source {
+    Source::Url(path.into())
+}
 
 /// A controller and its document; every call checks the document against
 /// the view and keeps the effects of the last call.
@@ -44,7 +50,7 @@ impl Widget {
         self.effects = effects;
         more
     }
-    fn load(&mut self, text: &str, source: &str) {
+    fn load(&mut self, text: &str, source: Source) {
         let fx = self.c.load(text.to_string(), source, "");
         let mut more = self.run(fx);
         while more {
@@ -56,13 +62,13 @@ impl Widget {
         let fx = self.c.input(input);
         self.run(fx);
     }
-    fn click(&mut self, act: &str, arg: &str) {
+    fn click(&mut self, act: Act, arg: &str) {
         self.input(Input::Click { act, arg });
     }
     fn key(&mut self, arg: &str, key: &str) {
-        self.input(Input::Key { act: "tab", arg, key });
+        self.input(Input::Key { act: Act::Tab, arg, key, modified: false });
     }
-    fn value(&mut self, act: &str, value: &str) {
+    fn value(&mut self, act: Act, value: &str) {
         self.input(Input::Value { act, value });
     }
     fn events(&self) -> Vec<HostEvent> {
@@ -77,9 +83,9 @@ impl Widget {
     fn selected(&self) -> usize {
         self.c.state().selected
     }
-    fn control(&self, act: &str) -> Option<String> {
+    fn control(&self, act: Act) -> Option<String> {
         let dom = self.c.dom();
-        dom.find("data-act", act).and_then(|n| dom.value(n)).map(String::from)
+        dom.find("data-act", act.name()).and_then(|n| dom.value(n)).map(String::from)
     }
 }
 
@@ -99,7 +105,7 @@ fn the_default_renders_replacing_the_fallback_and_announces_itself() {
 fn every_interaction_patches_the_page_to_the_new_view() {
     let mut w = Widget::new("tft", None, "en");
     w.load(default_programme_json(), EMBEDDED);
-    w.click("tab", "3");
+    w.click(Act::Tab, "3");
     assert_eq!(w.selected(), 3);
     assert!(w.events().iter().any(|e| matches!(e, HostEvent::Select(d) if d.index == 3 && d.id == "ecology")));
     assert_eq!(w.c.dom().history.last(), Some(&(true, "tft-ecology".to_string())));
@@ -113,21 +119,24 @@ fn every_interaction_patches_the_page_to_the_new_view() {
     assert_eq!(w.selected(), 0, "Right wraps");
     w.key("0", "End");
     assert_eq!(w.selected(), 4);
-    w.key("4", "");
-    assert_eq!(w.selected(), 4, "a key with a modifier held does nothing");
-    w.click("tab", "0");
-    let m = w.c.rendered().unwrap()[0].find(&|e| e.get_attr("data-act") == Some("toggle")).unwrap().clone();
-    w.click("toggle", m.get_attr("data-arg").unwrap());
+    w.input(Input::Key { act: Act::Tab, arg: "4", key: "ArrowRight", modified: true });
+    assert_eq!(w.selected(), 4, "a key with a modifier held is the browser's, not the tabs'");
+    assert!(!w.effects.contains(&Effect::PreventDefault), "and its default action is left alone");
+    w.key("4", "PageDown");
+    assert_eq!(w.selected(), 4, "a key the tabs do not use does nothing");
+    w.click(Act::Tab, "0");
+    let m = w.c.rendered().unwrap()[0].find(&|e| Act::Toggle.on(e)).unwrap().clone();
+    w.click(Act::Toggle, m.get_attr("data-arg").unwrap());
     assert_eq!(w.c.state().open.len(), 1);
-    w.value("query", "sewage");
-    w.value("scope", "all");
+    w.value(Act::Query, "sewage");
+    w.value(Act::Scope, "all");
     assert!(w.text().contains("sewage") || w.text().contains("Sewage"), "{}", w.text());
-    assert_eq!(w.control("query").as_deref(), Some("sewage"));
-    w.value("status", "blocked");
-    w.click("clear", "");
-    assert_eq!(w.control("query").as_deref(), Some(""), "the search box follows the state");
-    assert_eq!(w.control("status").as_deref(), Some(""));
-    w.click("lang", "zh-Hans");
+    assert_eq!(w.control(Act::Query).as_deref(), Some("sewage"));
+    w.value(Act::Status, "blocked");
+    w.click(Act::Clear, "");
+    assert_eq!(w.control(Act::Query).as_deref(), Some(""), "the search box follows the state");
+    assert_eq!(w.control(Act::Status).as_deref(), Some(""));
+    w.click(Act::Lang, "zh-Hans");
     assert!(w.text().contains("产业振兴"));
     w.input(Input::Print(true));
     w.input(Input::Print(false));
@@ -141,12 +150,12 @@ fn every_interaction_patches_the_page_to_the_new_view() {
 fn copy_and_download_are_requests_for_the_page() {
     let mut w = Widget::new("news", None, "en");
     w.load(default_programme_json(), EMBEDDED);
-    w.click("copy", "ecology/toilets");
+    w.click(Act::Copy, "ecology/toilets");
     assert_eq!(w.effects, vec![Effect::Copy("news-ecology/toilets".into())]);
     let fx = w.c.copied(true, "https://example.org/#news-ecology/toilets");
     w.run(fx);
     assert!(w.text().contains("Link copied"), "{}", w.text());
-    w.click("download", "csv");
+    w.click(Act::Download, "csv");
     let Effect::Download { format, name, mime } = &w.effects[0] else { panic!("{:?}", w.effects) };
     assert_eq!(*format, "csv");
     assert!(name.starts_with("news-") && name.ends_with(".csv") && mime.starts_with("text/csv"));
@@ -157,18 +166,18 @@ fn copy_and_download_are_requests_for_the_page() {
 #[test]
 fn failures_name_the_source_and_keep_good_data() {
     let mut w = Widget::editor("tft", "en");
-    let fx = w.c.fail(LoadError::Http(404), "/no-such-file.json");
+    let fx = w.c.fail(LoadError::Http(404), url("/no-such-file.json"));
     w.run(fx);
     assert!(w.text().contains("/no-such-file.json") && w.text().contains("HTTP 404"), "{}", w.text());
     assert!(matches!(&w.events()[0], HostEvent::Error(d) if d.source == "/no-such-file.json"));
     assert!(w.effects.iter().any(|e| matches!(e, Effect::Error(m, _) if m.contains("/no-such-file.json"))));
-    w.load(default_programme_json(), "/data.json");
-    let fx = w.c.fail(LoadError::Timeout(10), "/data.json");
+    w.load(default_programme_json(), url("/data.json"));
+    let fx = w.c.fail(LoadError::Timeout(10), url("/data.json"));
     w.run(fx);
     assert!(w.text().contains("Industry") && w.text().contains("no answer within 10 seconds"), "{}", w.text());
-    w.load("{\"title\": 1}", "/data.json");
+    w.load("{\"title\": 1}", url("/data.json"));
     assert!(w.text().contains("Industry"), "invalid data keeps the last good data: {}", w.text());
-    w.load(default_programme_json(), "/data.json");
+    w.load(default_programme_json(), url("/data.json"));
     assert!(!w.text().contains("Update failed"), "good data clears the notice");
     let events = w.events();
     assert_eq!(events.len(), 1, "data back: {events:?}");
@@ -177,12 +186,12 @@ fn failures_name_the_source_and_keep_good_data() {
 #[test]
 fn bytes_must_be_utf8_and_may_start_with_a_byte_order_mark() {
     let mut w = Widget::editor("tft", "en");
-    let fx = w.c.load_bytes(b"{\"title\": \"\xb2\xfa\xd2\xb5\"}".to_vec(), "/gb18030.json", "");
+    let fx = w.c.load_bytes(b"{\"title\": \"\xb2\xfa\xd2\xb5\"}".to_vec(), url("/gb18030.json"), "");
     w.run(fx);
     assert!(w.text().contains("/gb18030.json") && w.text().contains("not UTF-8"), "{}", w.text());
     let mut bom = "\u{feff}".as_bytes().to_vec();
     bom.extend_from_slice(default_programme_json().as_bytes());
-    let fx = w.c.load_bytes(bom, "/bom.json", "");
+    let fx = w.c.load_bytes(bom, url("/bom.json"), "");
     w.run(fx);
     assert!(w.text().contains("Industry"));
 }
@@ -191,11 +200,11 @@ fn bytes_must_be_utf8_and_may_start_with_a_byte_order_mark() {
 fn invalid_data_shows_path_and_problem() {
     let mut w = Widget::editor("tft", "en");
     let bad = r#"{"title":"x","asOf":"2020-01-01","taskForces":[{"id":"a","name":"A","measures":[{"id":"m","title":"t","status":"finished"}]}]}"#;
-    w.load(bad, "element.data");
+    w.load(bad, Source::Property);
     let text = w.text();
     assert!(text.contains("element.data") && text.contains("taskForces[0].measures[0].status"), "{text}");
     assert!(text.contains("found the string \"finished\""), "{text}");
-    w.load("<!doctype html><p>oops", "/data.json");
+    w.load("<!doctype html><p>oops", url("/data.json"));
     assert!(w.text().contains("received a web page (HTML)"), "{}", w.text());
 }
 
@@ -204,7 +213,7 @@ fn a_value_from_js_is_checked_like_a_file_without_line_numbers() {
     use task_force_tracker::model::json;
     let mut w = Widget::editor("tft", "en");
     let mut value = json::parse(default_programme_json()).unwrap();
-    let fx = w.c.load_value(value.clone(), "element.data", "");
+    let fx = w.c.load_value(value.clone(), Source::Property, "");
     w.run(fx);
     assert!(w.text().contains("Industry"));
     // progress: Infinity (what `1e400` is in JS) is named, not shown as 0 %.
@@ -217,7 +226,7 @@ fn a_value_from_js_is_checked_like_a_file_without_line_numbers() {
     let json::Kind::Object(m) = &mut ms[0].kind else { unreachable!() };
     m.retain(|(k, _)| k != "progress");
     m.push(("progress".into(), json::Value { kind: json::Kind::Number("inf".into()), at: 0 }));
-    let fx = w.c.load_value(value, "element.data", "");
+    let fx = w.c.load_value(value, Source::Property, "");
     w.run(fx);
     let text = w.text();
     assert!(text.contains("taskForces[0].measures[0].progress") && text.contains("inf"), "{text}");
@@ -274,7 +283,7 @@ fn a_large_file_loads_in_steps_and_control_characters_stay_text() {
     let mut w = Widget::new("tft", None, "en");
     let mut steps = 1;
     let mut more = {
-        let fx = w.c.load(text.clone(), "/big.json", "");
+        let fx = w.c.load(text.clone(), url("/big.json"), "");
         w.run(fx)
     };
     let mut events = Vec::new();
@@ -291,9 +300,9 @@ fn a_large_file_loads_in_steps_and_control_characters_stay_text() {
     assert!(w.text().contains("Measure 0 \u{1}\u{7} with"), "control characters in data are text like any other");
     assert_eq!(w.c.state().limit, PAGE, "the rest of the page after the first paint");
     // A click between steps of a new load acts on the data shown.
-    let fx = w.c.load_bytes(text.into_bytes(), "/big.json", "");
+    let fx = w.c.load_bytes(text.into_bytes(), url("/big.json"), "");
     assert_eq!(fx, vec![Effect::Continue], "a large file starts in the next task");
-    w.click("tab", "2");
+    w.click(Act::Tab, "2");
     assert_eq!(w.selected(), 2);
 }
 
@@ -317,7 +326,7 @@ fn a_large_load_paints_what_is_visible_first_then_the_rest_of_the_page() {
         fx
     };
     let mut w = Widget::new("tft", None, "en");
-    let fx = w.c.load(text.clone(), "/big.json", "");
+    let fx = w.c.load(text.clone(), url("/big.json"), "");
     let fx = finish(&mut w, fx);
     assert!(fx.contains(&Effect::AfterPaint), "the first render asks for the rest after it is painted");
     w.run(fx);
@@ -331,7 +340,7 @@ fn a_large_load_paints_what_is_visible_first_then_the_rest_of_the_page() {
     assert!(w.c.step().is_empty(), "then nothing more");
 
     // A refresh never takes cards away from someone reading them.
-    let fx = w.c.load(text.replace("\"Big\"", "\"Bigger\""), "/big.json", "");
+    let fx = w.c.load(text.replace("\"Big\"", "\"Bigger\""), url("/big.json"), "");
     let fx = finish(&mut w, fx);
     assert!(!fx.contains(&Effect::AfterPaint));
     w.run(fx);
@@ -340,7 +349,7 @@ fn a_large_load_paints_what_is_visible_first_then_the_rest_of_the_page() {
 
     // A deep link shows its page whole at once.
     let mut w = Widget::new("tft", None, "en");
-    let fx = w.c.load(text, "/big.json", "#tft-t/m40");
+    let fx = w.c.load(text, url("/big.json"), "#tft-t/m40");
     let fx = finish(&mut w, fx);
     assert!(!fx.contains(&Effect::AfterPaint));
     w.run(fx);
@@ -364,7 +373,7 @@ fn a_redraw_rebuilds_the_whole_view_and_nothing_before_data() {
 #[test]
 fn an_update_the_document_refuses_is_reported_and_a_build_mends_it() {
     use task_force_tracker::dom::patch::Screen;
-    use task_force_tracker::view::{el, Node};
+    use task_force_tracker::tree::{el, Node};
     let list = |items: &[&str]| -> Vec<Node> {
         vec![el("ul").children(items.iter().map(|i| el("li").attr("id", *i).text(*i))).into()]
     };
@@ -390,7 +399,7 @@ fn the_summary_counts_what_the_view_shows() {
         {"id":"m2","title":"two","status":"behind","due":"2021-01-01"},
         {"id":"m3","title":"three","status":"on-track","due":"2022-01-01"}]},
       {"id":"b","name":"Beta","measures":[{"id":"m4","title":"four","status":"blocked","due":"2021-06-29"}]}]}"#;
-    w.load(data, "/d.json");
+    w.load(data, url("/d.json"));
     let s = w.c.summary().expect("summary");
     assert_eq!((s.title.as_str(), s.as_of.as_str(), s.measures, s.overdue), ("Test", "2021-06-30", 4, 2));
     assert_eq!((s.by_status.completed, s.by_status.behind, s.by_status.on_track, s.by_status.blocked), (1, 1, 1, 1));
@@ -426,7 +435,7 @@ fn since_the_last_visit_exactly_the_changed_measures_are_marked() {
     let visit = |text: &str| {
         let mut w = Widget::new("tft", None, "en");
         w.c.set_memory(Some(Box::new(memory.clone())));
-        w.load(text, "/data/programme.json");
+        w.load(text, url("/data/programme.json"));
         w
     };
     let first = visit(&old);
@@ -447,7 +456,7 @@ fn since_the_last_visit_exactly_the_changed_measures_are_marked() {
 
     // Only those, across task forces, with one press.
     let mut second = second;
-    second.click("updated", "");
+    second.click(Act::Updated, "");
     assert_eq!(second.c.state().counts(&task_force_tracker::model::parse(&new).unwrap().programme), (4, 5));
     assert!(second.text().contains("Showing 4 of 5"), "{}", second.text());
 
@@ -457,7 +466,7 @@ fn since_the_last_visit_exactly_the_changed_measures_are_marked() {
     // No memory (remember="off"): nothing marked, nothing stored.
     let mut off = Widget::new("tft", None, "en");
     off.c.set_memory(None);
-    off.load(&old, "/other.json");
+    off.load(&old, url("/other.json"));
     assert!(!memory.0.borrow().keys().any(|k| k.contains("/other.json")));
 }
 
@@ -468,7 +477,7 @@ fn a_first_visit_is_remembered_after_its_first_paint_and_a_return_is_marked_in_i
     let memory = Remembered::default();
     let mut first = Widget::new("tft", None, "en");
     first.c.set_memory(Some(Box::new(memory.clone())));
-    let fx = first.c.load(old.clone(), "/data/programme.json", "");
+    let fx = first.c.load(old.clone(), url("/data/programme.json"), "");
     assert!(first.text().contains("Rural revitalisation task forces"), "shown by the first render: {}", first.text());
     assert!(fx.contains(&Effect::AfterPaint), "{fx:?}");
     assert!(memory.0.borrow().is_empty(), "nothing stored before the first paint");
@@ -479,7 +488,7 @@ fn a_first_visit_is_remembered_after_its_first_paint_and_a_return_is_marked_in_i
     // A returning reader's marks are in the very first render.
     let mut second = Widget::new("tft", None, "en");
     second.c.set_memory(Some(Box::new(memory.clone())));
-    let fx = second.c.load(new, "/data/programme.json", "");
+    let fx = second.c.load(new, url("/data/programme.json"), "");
     assert!(!fx.contains(&Effect::AfterPaint) && !fx.contains(&Effect::Continue), "{fx:?}");
     second.run(fx);
     assert!(second.text().contains("4 measures updated since your last visit"), "{}", second.text());
@@ -489,18 +498,18 @@ fn a_first_visit_is_remembered_after_its_first_paint_and_a_return_is_marked_in_i
 fn the_timeline_is_a_layout_in_the_fragment_and_survives_a_tab_switch() {
     let mut w = Widget::new("tft", None, "en");
     w.load(default_programme_json(), EMBEDDED);
-    w.click("layout", "timeline");
+    w.click(Act::Layout, "timeline");
     assert!(w.c.state().timeline);
     assert_eq!(w.c.dom().history.last(), Some(&(true, "tft-industry/~timeline".to_string())));
     assert!(w.c.dom().html().contains("<svg"), "drawn");
-    w.click("tab", "3");
+    w.click(Act::Tab, "3");
     assert_eq!(w.c.dom().history.last(), Some(&(true, "tft-ecology/~timeline".to_string())), "the layout stays");
     w.input(Input::PopState("tft-culture"));
     assert!(!w.c.state().timeline, "Back to a list fragment shows the list");
     w.input(Input::PopState("tft-talent/~timeline"));
     assert!(w.c.state().timeline);
     assert_eq!(w.selected(), 1);
-    w.click("layout", "list");
+    w.click(Act::Layout, "list");
     assert!(!w.c.dom().html().contains("<svg"));
 }
 
@@ -526,7 +535,7 @@ fn a_link_in_the_article_opens_the_measure_and_brings_it_into_view() {
 #[test]
 fn readers_get_a_short_notice_editors_the_detail() {
     let mut w = Widget::new("tft", None, "zh-Hans");
-    let fx = w.c.fail(LoadError::Http(404), "/no-such-file.json");
+    let fx = w.c.fail(LoadError::Http(404), url("/no-such-file.json"));
     w.run(fx);
     assert_eq!(w.text(), "进展数据暂时无法显示，请稍后再试。", "no developer detail for readers");
     assert!(
@@ -543,8 +552,8 @@ fn readers_get_a_short_notice_editors_the_detail() {
     let fx = w.c.set_preview(false);
     w.run(fx);
     // Good data, then a failed refresh: the data stays under a short notice.
-    w.load(default_programme_json(), "/data.json");
-    let fx = w.c.fail(LoadError::Timeout(10), "/data.json");
+    w.load(default_programme_json(), url("/data.json"));
+    let fx = w.c.fail(LoadError::Timeout(10), url("/data.json"));
     w.run(fx);
     assert!(w.text().starts_with("显示的是此前加载的数据，截至 2020年4月17日（更新暂时未成功）"), "{}", w.text());
     assert!(!w.text().contains("/data.json"));
@@ -554,30 +563,30 @@ fn readers_get_a_short_notice_editors_the_detail() {
 fn a_link_that_cannot_be_copied_is_offered_in_a_selected_field() {
     let mut w = Widget::new("news", None, "en");
     w.load(default_programme_json(), EMBEDDED);
-    w.click("copy", "industry");
+    w.click(Act::Copy, "industry");
     let url = "http://example.org/a.html#news-industry";
     let fx = w.c.copied(false, url);
     w.run(fx);
     let dom = w.c.dom();
-    let field = dom.find("data-act", "copy-field").expect("a field with the link");
+    let field = dom.find("data-act", Act::CopyField.name()).expect("a field with the link");
     assert_eq!(dom.focused, Some(field), "focused");
     assert_eq!(dom.selected, Some(field), "its text selected");
     assert!(dom.html().contains(&format!("value=\"{url}\"")), "{}", dom.html());
-    w.click("tab", "1");
-    assert!(w.c.dom().find("data-act", "copy-field").is_none(), "gone with the next task force");
+    w.click(Act::Tab, "1");
+    assert!(w.c.dom().find("data-act", Act::CopyField.name()).is_none(), "gone with the next task force");
 }
 
 #[test]
 fn clearing_filters_keeps_focus_in_the_filters() {
     let mut w = Widget::new("tft", None, "zh-Hans");
     w.load(default_programme_json(), EMBEDDED);
-    w.value("query", "厕所");
-    w.click("clear", "");
-    let query = w.c.dom().find("data-act", "query");
+    w.value(Act::Query, "厕所");
+    w.click(Act::Clear, "");
+    let query = w.c.dom().find("data-act", Act::Query.name());
     assert!(query.is_some() && w.c.dom().focused == query, "focus goes to the search box, not the page");
-    w.value("query", "no such words at all");
-    w.value("query", "公路");
-    w.click("scope-all", "");
+    w.value(Act::Query, "no such words at all");
+    w.value(Act::Query, "公路");
+    w.click(Act::ScopeAll, "");
     assert!(w.c.state().filter.all);
-    assert_eq!(w.c.dom().focused, w.c.dom().find("data-act", "scope"));
+    assert_eq!(w.c.dom().focused, w.c.dom().find("data-act", Act::Scope.name()));
 }

@@ -5,6 +5,7 @@ use serde_json::{json, Value};
 use task_force_tracker::model::date::Date;
 use task_force_tracker::model::text::Lang;
 use task_force_tracker::model::{self, Problem, Programme, Status};
+use task_force_tracker::words;
 
 fn parse(v: Value) -> Result<Programme, Vec<Problem>> {
     match model::parse(&v.to_string()) {
@@ -37,6 +38,11 @@ fn minimal() -> Value {
             ]
         }]
     })
+}
+
+/// What a problem says in English (the words tables' own test covers the others).
+fn message(p: &Problem) -> String {
+    words::message(Lang::En, &p.kind)
 }
 
 fn only_problem(v: Value) -> Problem {
@@ -152,8 +158,8 @@ fn errors_name_the_json_path_and_what_was_expected() {
         let mut v = minimal();
         break_it(&mut v);
         let p = only_problem(v);
-        assert_eq!(p.path, path, "{p}");
-        assert!(p.message.contains(expected), "{p:?} should mention {expected:?}");
+        assert_eq!(p.path.to_string(), path, "{p:?}");
+        assert!(message(&p).contains(expected), "{p:?} should mention {expected:?}");
     }
 }
 
@@ -165,19 +171,20 @@ fn validation_reports_every_problem_with_its_path() {
     let dup_tf = v["taskForces"][0].clone();
     v["taskForces"].as_array_mut().unwrap().push(dup_tf);
     let problems = parse(v).unwrap_err();
-    let paths: Vec<&str> = problems.iter().map(|p| p.path.as_str()).collect();
+    let paths: Vec<String> = problems.iter().map(|p| p.path.to_string()).collect();
+    let paths: Vec<&str> = paths.iter().map(String::as_str).collect();
     assert!(paths.contains(&"taskForces[0].measures[1].id"), "{problems:?}");
     assert!(paths.contains(&"taskForces[0].measures[0].title"), "{problems:?}");
     assert!(paths.contains(&"taskForces[1].id"), "{problems:?}");
-    assert!(problems.iter().any(|p| p.message.contains("duplicate id \"eco\"")));
-    assert!(problems.iter().any(|p| p.message.contains("301 characters long, expected at most 300")));
+    assert!(problems.iter().any(|p| message(p).contains("duplicate id \"eco\"")));
+    assert!(problems.iter().any(|p| message(p).contains("301 characters long, expected at most 300")));
 }
 
 #[test]
 fn limits_on_counts() {
     let mut v = minimal();
     v["taskForces"] = json!([]);
-    assert!(only_problem(v).message.contains("at least one task force"));
+    assert!(message(&only_problem(v)).contains("at least one task force"));
 
     let mut v = minimal();
     let m = v["taskForces"][0]["measures"][1].clone();
@@ -186,8 +193,8 @@ fn limits_on_counts() {
     m2["reports"] = json!(many);
     v["taskForces"][0]["measures"][1] = m2;
     let p = only_problem(v);
-    assert_eq!(p.path, "taskForces[0].measures[1].reports");
-    assert!(p.message.contains("expected at most 200"), "{p}");
+    assert_eq!(p.path.to_string(), "taskForces[0].measures[1].reports");
+    assert!(message(&p).contains("expected at most 200"), "{p:?}");
 }
 
 #[test]
@@ -221,7 +228,7 @@ fn repeated_titles_within_a_task_force_are_warned_about() {
         }
         v["taskForces"][0]["measures"] = json!(measures);
         let parsed = model::parse(&v.to_string()).expect("valid");
-        parsed.warnings.iter().map(|w| format!("{}: {}", w.path, w.message)).collect()
+        parsed.warnings.iter().map(|w| format!("{}: {}", w.path, message(w))).collect()
     };
     let same_text = warnings([json!("改厕"), json!("污水"), json!("改厕")]);
     assert_eq!(
@@ -346,22 +353,22 @@ fn a_wrong_id_is_named_by_its_character_and_code_point() {
     let mut v = minimal();
     v["taskForces"][0]["id"] = json!("ecоlogy"); // a Cyrillic о (U+043E)
     let p = only_problem(v);
-    assert_eq!(p.path, "taskForces[0].id");
-    assert!(p.message.ends_with("character 3 of 7 is \"о\" (U+043E)"), "{}", p.message);
+    assert_eq!(p.path.to_string(), "taskForces[0].id");
+    assert!(message(&p).ends_with("character 3 of 7 is \"о\" (U+043E)"), "{}", message(&p));
 
     let mut v = minimal();
     v["taskForces"][0]["measures"][0]["id"] = json!("Toilets");
-    assert!(only_problem(v).message.ends_with("character 1 of 7 is \"T\" (U+0054) (use lowercase)"));
+    assert!(message(&only_problem(v)).ends_with("character 1 of 7 is \"T\" (U+0054) (use lowercase)"));
 
     let mut v = minimal();
     v["taskForces"][0]["measures"][0]["id"] = json!("a".repeat(65));
-    assert!(only_problem(v).message.ends_with("it is 65 characters long, 1 more than the 64 allowed"));
+    assert!(message(&only_problem(v)).ends_with("it is 65 characters long, 1 more than the 64 allowed"));
     let mut v = minimal();
     v["taskForces"][0]["measures"][0]["id"] = json!("a".repeat(64));
     assert!(parse(v).is_ok(), "64 characters are allowed");
     let mut v = minimal();
     v["taskForces"][0]["measures"][0]["id"] = json!(format!("{}é", "a".repeat(63)));
-    assert!(only_problem(v).message.ends_with("character 64 of 64 is \"é\" (U+00E9)"), "not a count of bytes");
+    assert!(message(&only_problem(v)).ends_with("character 64 of 64 is \"é\" (U+00E9)"), "not a count of bytes");
 }
 
 #[test]
@@ -375,7 +382,7 @@ fn links_with_hidden_characters_are_refused() {
         let mut v = minimal();
         v["taskForces"][0]["measures"][0]["reports"][1]["url"] = json!(bad);
         let p = only_problem(v);
-        assert_eq!(p.path, "taskForces[0].measures[0].reports[1].url", "{bad:?}");
+        assert_eq!(p.path.to_string(), "taskForces[0].measures[0].reports[1].url", "{bad:?}");
     }
     let mut v = minimal();
     v["taskForces"][0]["measures"][0]["reports"][1]["url"] = json!("https://例子.中国/报告");
@@ -388,12 +395,14 @@ fn problems_say_which_task_force_and_measure_by_id_and_name() {
     v["taskForces"][0]["measures"][1]["due"] = json!("2020/5/31");
     let text = v.to_string();
     let Err(model::ParseError::Invalid(problems)) = model::parse(&text) else { panic!("should be rejected") };
-    assert_eq!(problems[0].context, "task force \"eco\" 生态振兴, measure \"sewage\" 污水");
-    assert!(
-        problems[0].text().ends_with("(in task force \"eco\" 生态振兴, measure \"sewage\" 污水)"),
-        "{}",
-        problems[0].text()
-    );
+    let context = problems[0].context.as_ref().expect("inside a task force");
+    assert_eq!(context.task_force.id.as_deref(), Some("eco"));
+    assert_eq!(context.task_force.name.as_deref(), Some("生态振兴"));
+    assert_eq!(context.measure.as_ref().and_then(|m| m.id.as_deref()), Some("sewage"));
+    let text = words::problem(Lang::En, &problems[0]);
+    assert!(text.ends_with("(in task force \"eco\" 生态振兴, measure \"sewage\" 污水)"), "{text}");
+    let text = words::problem(Lang::ZhHant, &problems[0]);
+    assert!(text.ends_with("（位於專班 「eco」 生态振兴，措施 「sewage」 污水）"), "{text}");
 }
 
 #[test]
@@ -402,11 +411,11 @@ fn a_near_miss_status_gets_a_suggestion_and_the_words_are_listed() {
     v["taskForces"][0]["measures"][0]["status"] = json!("按时推进");
     let p = only_problem(v);
     assert!(
-        p.message.contains("on-track (按序时推进)") && p.message.ends_with("did you mean 按序时推进?"),
+        message(&p).contains("on-track (按序时推进)") && message(&p).ends_with("did you mean 按序时推进?"),
         "{}",
-        p.message
+        message(&p)
     );
     let mut v = minimal();
     v["taskForces"][0]["measures"][0]["status"] = json!("finished");
-    assert!(!only_problem(v).message.contains("did you mean"), "no suggestion for a word far from every status");
+    assert!(!message(&only_problem(v)).contains("did you mean"), "no suggestion for a word far from every status");
 }

@@ -2,9 +2,12 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use serde_json::json;
+use task_force_tracker::model::problem::{Kind, Path, Problem, Syntax};
 use task_force_tracker::model::text::Lang;
+use task_force_tracker::model::LoadError;
 use task_force_tracker::model::{self, Programme};
-use task_force_tracker::view::{self, error_view, Element, LoadError, Node, State};
+use task_force_tracker::tree::{Element, Node};
+use task_force_tracker::view::{self, error_view, State};
 
 fn default_programme() -> Programme {
     parse(task_force_tracker::default_programme_json())
@@ -181,12 +184,16 @@ fn error_view_says_which_file_which_path_and_what_was_expected() {
     assert!(t.contains("进展数据加载失败"), "{t}");
     assert!(t.contains("/data/programme.json"), "{t}");
     assert!(t.contains("taskForces[1].measures[0].due"), "{t}");
-    assert!(t.contains("\"2020-02-30\""), "{t}");
+    assert!(t.contains("“2020-02-30”"), "{t}");
     assert!(t.contains("YYYY-MM-DD"), "{t}");
+    assert!(t.contains("数据有误") && !t.contains("expected"), "in Chinese throughout: {t}");
+    let t = error_view(&err, "/data/programme.json", Lang::ZhHant).text_content();
+    assert!(t.contains("資料有誤") && t.contains("進展資料載入失敗"), "Traditional throughout: {t}");
 
     let t = error_view(&LoadError::Http(404), "/x.json", Lang::En).text_content();
     assert!(t.contains("Could not load the progress data") && t.contains("/x.json") && t.contains("HTTP 404"), "{t}");
-    let html = LoadError::NotJson { html: true, detail: String::new() }.describe(Lang::En);
+    let page = Problem::new(Kind::Syntax(Syntax::Html), Path::root(), 0);
+    let html = task_force_tracker::words::load_error(Lang::En, &LoadError::NotJson(Box::new(page)));
     assert!(html.contains("HTML"), "{html}");
 }
 
@@ -217,7 +224,7 @@ fn the_timeline_draws_every_listed_measure_and_tables_the_same_facts() {
     assert_eq!(table_rows.len(), ecology.measures.len());
     for (row, m) in rows.iter().zip(&ecology.measures) {
         let label = Node::Element(Box::new((*row).clone())).text_content();
-        assert!(label.contains(task_force_tracker::view::i18n::status_label(m.status, Lang::ZhHans)), "{label}");
+        assert!(label.contains(task_force_tracker::model::status_label(m.status, Lang::ZhHans)), "{label}");
     }
     let svg = find_all(&tree, &|e| e.tag == "svg")[0];
     let alt = svg.get_attr("aria-label").unwrap();

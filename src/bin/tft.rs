@@ -25,11 +25,14 @@ mod cli {
     use std::fs;
     use task_force_tracker::model::format;
     use task_force_tracker::model::json::Lines;
+    use task_force_tracker::model::problem::{Kind, Syntax};
     use task_force_tracker::model::text::Lang;
     use task_force_tracker::model::{self, ParseError, Problem};
+    use task_force_tracker::sheet::{self, Counts};
     use task_force_tracker::tool::{self, csv_import, csv_import::ImportOptions};
     use task_force_tracker::view;
     use task_force_tracker::view::state::State;
+    use task_force_tracker::words::{self, tft as say};
 
     const HELP_VALIDATE: &str = "tft validate FILE...
 
@@ -94,7 +97,7 @@ the same field tables the validator uses.";
             /// The files to check
             #[arg(required = true, value_name = "FILE")]
             files: Vec<String>,
-            /// Language of messages: zh or en (default: from LC_ALL / LANG)
+            /// Language of messages: zh (zh-Hans), zh-Hant or en (default: from LC_ALL / LANG)
             #[arg(long)]
             lang: Option<String>,
         },
@@ -108,7 +111,7 @@ the same field tables the validator uses.";
             /// Write the JSON here (default: standard output)
             #[arg(short = 'o', value_name = "OUT.json")]
             out: Option<String>,
-            /// Language of messages: zh or en (default: from LC_ALL / LANG)
+            /// Language of messages: zh (zh-Hans), zh-Hant or en (default: from LC_ALL / LANG)
             #[arg(long)]
             lang: Option<String>,
         },
@@ -156,8 +159,8 @@ the same field tables the validator uses.";
             /// text, markdown (to paste into a story) or json
             #[arg(long, default_value = "text", value_parser = ["text", "markdown", "json"])]
             format: String,
-            /// zh (Simplified Chinese) or en; default from LC_ALL / LANG
-            #[arg(long, value_parser = ["zh", "en"])]
+            /// zh (Simplified Chinese), zh-Hant or en; default from LC_ALL / LANG
+            #[arg(long, value_parser = ["zh", "zh-Hans", "zh-Hant", "en"])]
             lang: Option<String>,
             /// Write the result here (default: standard output)
             #[arg(short = 'o', value_name = "OUT")]
@@ -173,6 +176,11 @@ the same field tables the validator uses.";
         /// Print the format reference (Markdown) kept in the README
         #[command(hide = true)]
         Reference,
+        /// Print the embed contract as JSON: the element's tag, attributes,
+        /// events, reader actions, source names, the shim's words, and
+        /// example event details (for the contract tests)
+        #[command(hide = true)]
+        Contract,
     }
 
     pub fn run() -> i32 {
@@ -184,19 +192,20 @@ the same field tables the validator uses.";
             }
         };
         match cli.command {
-            Command::Validate { files, lang } => validate(&files, words(lang.as_deref()) != Lang::En),
+            Command::Validate { files, lang } => validate(&files, language(lang.as_deref())),
             Command::ImportCsv { file, opts, out, lang } => {
-                import_csv(&file, &opts, out.as_deref(), words(lang.as_deref()))
+                import_csv(&file, &opts, out.as_deref(), language(lang.as_deref()))
             }
             Command::ExportCsv { file, out } => {
-                let text = match read_utf8(&file) {
+                let lang = language(None);
+                let text = match read_utf8(&file, lang) {
                     Ok(t) => t,
                     Err(code) => return code,
                 };
                 match model::parse(&text) {
-                    Ok(p) => write_out(&csv_import::export(&p.programme), out.as_deref()),
+                    Ok(p) => write_out(&sheet::export(&p.programme), out.as_deref()),
                     Err(_) => {
-                        eprintln!("{file}: not a valid programme; run `tft validate {file}` for the details");
+                        eprintln!("{file}: {}", say::not_a_programme(lang, &file));
                         1
                     }
                 }
@@ -209,11 +218,12 @@ the same field tables the validator uses.";
                 let mut state = State { lang, print: !widget_view, ..State::default() };
                 state.selected = selected.unwrap_or(0);
                 state.filter.query = query.unwrap_or_default();
-                render_html(&file, &state, page, out.as_deref())
+                render_html(&file, &state, page, out.as_deref(), language(None))
             }
             Command::Diff { old, new, format, lang, out } => diff(&old, &new, &format, lang.as_deref(), out.as_deref()),
             Command::Schema { out } => write_out(&tool::pretty(&format::schema()), out.as_deref()),
-            Command::Reference => write_out(&format::reference(), None),
+            Command::Reference => write_out(&tool::reference::reference(), None),
+            Command::Contract => write_out(&tool::contract::contract(), None),
         }
     }
 
@@ -233,16 +243,16 @@ the same field tables the validator uses.";
         }
     }
 
-    fn read_utf8(path: &str) -> Result<String, i32> {
+    fn read_utf8(path: &str, lang: Lang) -> Result<String, i32> {
         let bytes = fs::read(path).map_err(|e| {
-            eprintln!("{path}: cannot read: {e}");
+            eprintln!("{path}: {e}");
             3
         })?;
         String::from_utf8(bytes).map_err(|e| {
             let (line, col) = line_col_bytes(e.as_bytes(), e.utf8_error().valid_up_to());
-            eprintln!(
-                "{path}:{line}:{col}: error: the file is not UTF-8 text; save it as UTF-8 (JSON files must be UTF-8)"
-            );
+            let problem = Problem::new(Kind::Syntax(Syntax::NotUtf8), Default::default(), 0);
+            eprintln!("{path}:{line}:{col}: {}", say::line(lang, true, &problem));
+            eprintln!("{path}: {}", say::not_utf8(lang));
             1
         })
     }
@@ -254,28 +264,15 @@ the same field tables the validator uses.";
 
     /// Prints one problem; `lines` locates those the check left unlocated
     /// (past the first 50), in one pass while they come in file order.
-    fn report(path: &str, lines: &mut Lines, kind: &str, p: &Problem, zh: bool) {
-        let where_ = if p.path.is_empty() { String::new() } else { format!("{}: ", p.path) };
+    fn report(path: &str, lines: &mut Lines, error: bool, p: &Problem, lang: Lang) {
         let (line, col) = if p.line > 0 { (p.line, p.col) } else { lines.at(p.at) };
-        let context = if p.context.is_empty() { String::new() } else { format!(" (in {})", p.context) };
-        let message = format!("{}{context}", p.message);
-        if zh {
-            let kind = if kind == "error" { "错误" } else { "警告" };
-            eprintln!("{path}:{line}:{col}: {kind}：{where_}{}", task_force_tracker::sheet::zh::message(&message));
-        } else {
-            eprintln!("{path}:{line}:{col}: {kind}: {where_}{message}");
-        }
+        eprintln!("{path}:{line}:{col}: {}", say::line(lang, error, p));
     }
 
-    /// "1 warning", "2 warnings".
-    fn count(n: usize, what: &str) -> String {
-        format!("{n} {what}{}", if n == 1 { "" } else { "s" })
-    }
-
-    fn validate(files: &[String], zh: bool) -> i32 {
+    fn validate(files: &[String], lang: Lang) -> i32 {
         let mut worst = 0;
         for file in files {
-            let text = match read_utf8(file) {
+            let text = match read_utf8(file, lang) {
                 Ok(t) => t,
                 Err(code) => {
                     worst = worst.max(code);
@@ -284,42 +281,24 @@ the same field tables the validator uses.";
             };
             let (result, warnings) = model::check(&text);
             let mut lines = Lines::new(&text);
-            warnings.iter().for_each(|w| report(file, &mut lines, "warning", w, zh));
+            warnings.iter().for_each(|w| report(file, &mut lines, false, w, lang));
+            let colon = words::ui(lang).colon;
             match result {
                 Ok(p) => {
                     let measures: usize = p.task_forces.iter().map(|t| t.measures.len()).sum();
-                    if zh {
-                        println!(
-                            "{file}：有效（{} 个专班，{measures} 项措施，{} 条警告）",
-                            p.task_forces.len(),
-                            warnings.len()
-                        );
-                    } else {
-                        println!(
-                            "{file}: ok ({}, {}, {})",
-                            count(p.task_forces.len(), "task force"),
-                            count(measures, "measure"),
-                            count(warnings.len(), "warning")
-                        );
-                    }
+                    println!("{file}{colon}{}", say::valid(lang, p.task_forces.len(), measures, warnings.len()));
                 }
-                Err(ParseError::Syntax { problem, html }) => {
-                    report(file, &mut lines, "error", &problem, zh);
-                    match (html, zh) {
-                        (true, true) => eprintln!("{file}：这是网页（HTML），不是 JSON 数据文件"),
-                        (true, false) => eprintln!("{file}: this is an HTML page, not a JSON data file"),
-                        _ => {}
+                Err(ParseError::Syntax(problem)) => {
+                    report(file, &mut lines, true, &problem, lang);
+                    if problem.kind == Kind::Syntax(Syntax::Html) {
+                        eprintln!("{file}{colon}{}", say::html_page(lang));
                     }
-                    println!("{}", if zh { format!("{file}：不是 JSON") } else { format!("{file}: not JSON") });
+                    println!("{file}{colon}{}", say::not_json(lang));
                     worst = worst.max(1);
                 }
                 Err(ParseError::Invalid(problems)) => {
-                    problems.iter().for_each(|p| report(file, &mut lines, "error", p, zh));
-                    if zh {
-                        println!("{file}：{} 处错误，{} 条警告", problems.len(), warnings.len());
-                    } else {
-                        println!("{file}: {}, {}", count(problems.len(), "error"), count(warnings.len(), "warning"));
-                    }
+                    problems.iter().for_each(|p| report(file, &mut lines, true, p, lang));
+                    println!("{file}{colon}{}", say::refused(lang, problems.len(), warnings.len()));
                     worst = worst.max(1);
                 }
             }
@@ -328,104 +307,67 @@ the same field tables the validator uses.";
     }
 
     fn import_csv(file: &str, opts: &ImportOptions, out: Option<&str>, lang: Lang) -> i32 {
-        let zh = lang != Lang::En;
         // A wrong command line is the command line's fault, not the file's.
         if model::date::Date::parse(&opts.as_of).is_none() {
-            match csv_import::normalise_date(&opts.as_of) {
-                Ok((iso, _)) if zh => eprintln!("tft import-csv: --as-of 须写成 YYYY-MM-DD，例如 --as-of {iso}"),
-                Ok((iso, _)) => eprintln!("tft import-csv: --as-of must be YYYY-MM-DD, for example --as-of {iso}"),
-                Err(_) if zh => {
-                    eprintln!("tft import-csv: --as-of 须为 YYYY-MM-DD 格式的日期，而不是 `{}`", opts.as_of)
-                }
-                Err(_) => eprintln!("tft import-csv: --as-of must be a date written YYYY-MM-DD, not `{}`", opts.as_of),
-            }
+            let example = sheet::normalise_date(&opts.as_of).ok().map(|(d, _)| d.to_string());
+            eprintln!("tft import-csv: {}", say::as_of_flag(lang, &opts.as_of, example.as_deref()));
             return 2;
         }
         let bytes = match fs::read(file) {
             Ok(b) => b,
             Err(e) => {
-                eprintln!("{file}: cannot read: {e}");
+                eprintln!("{file}: {e}");
                 return 3;
             }
         };
+        let colon = words::ui(lang).colon;
         match csv_import::import_with_notes(&bytes, opts) {
             Ok(imported) => {
                 let code = write_out(&imported.json, out);
                 if code == 0 {
                     for note in &imported.notes {
-                        eprintln!("{file}: {}", note.describe(zh));
+                        eprintln!("{file}: {}", words::normalised(lang, note));
                     }
                     let p = model::parse(&imported.json).expect("checked by the import").programme;
-                    eprintln!("{}", import_summary(&p, out, lang));
+                    eprintln!("{}", say::imported(lang, &Counts::of(&p), out));
                 }
                 code
             }
             Err(problems) => {
                 for p in &problems {
-                    eprintln!("{file}:{}", p.describe(zh));
+                    eprintln!("{file}:{}", words::sheet_problem(lang, p));
                 }
-                let n = problems.len();
-                if zh {
-                    eprintln!("{file}：发现 {n} 处问题，未写出任何文件");
-                } else {
-                    eprintln!("{file}: {n} {}; nothing was written", if n == 1 { "problem" } else { "problems" });
-                }
+                eprintln!("{file}{colon}{}", say::nothing_written(lang, problems.len()));
                 1
             }
         }
     }
 
-    /// What an import produced, in words: counts, and where it went.
-    fn import_summary(p: &model::Programme, out: Option<&str>, lang: Lang) -> String {
-        let zh = lang != Lang::En;
-        let what = task_force_tracker::sheet::summary(p, zh);
-        match (zh, out) {
-            (true, Some(to)) => format!("已导入：{what}；写入 {to}"),
-            (true, None) => format!("已导入：{what}；写入标准输出"),
-            (false, Some(to)) => format!("imported {what}; written to {to}"),
-            (false, None) => format!("imported {what}; written to standard output"),
-        }
-    }
-
-    /// The language of `tft`'s words: the flag, else the locale.
-    fn words(flag: Option<&str>) -> Lang {
-        let zh = |s: &str| s.to_ascii_lowercase().starts_with("zh");
-        match flag {
-            Some(l) => {
-                if zh(l) {
-                    Lang::ZhHans
-                } else {
-                    Lang::En
-                }
-            }
-            None => {
-                let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
-                    .iter()
-                    .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
-                if locale.as_deref().is_some_and(zh) {
-                    Lang::ZhHans
-                } else {
-                    Lang::En
-                }
-            }
-        }
+    /// The language of `tft`'s words: the flag, else the locale (`zh`,
+    /// `zh-Hans`, `zh_CN.UTF-8`, `zh-TW`…; anything else is English).
+    fn language(flag: Option<&str>) -> Lang {
+        let locale =
+            || ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()));
+        let tag = flag.map(String::from).or_else(locale).unwrap_or_default();
+        // A locale names its encoding after a dot: `zh_TW.UTF-8`.
+        Lang::from_tag(tag.split('.').next().unwrap_or_default()).unwrap_or(Lang::En)
     }
 
     /// Reads a programme for `diff`: exit 3 when it cannot be had.
-    fn programme(file: &str) -> Result<model::Programme, i32> {
-        let text = read_utf8(file).map_err(|_| 3)?;
+    fn programme(file: &str, lang: Lang) -> Result<model::Programme, i32> {
+        let text = read_utf8(file, lang).map_err(|_| 3)?;
         model::parse(&text).map(|p| p.programme).map_err(|_| {
-            eprintln!("{file}: not a valid programme; run `tft validate {file}` for the details");
+            eprintln!("{file}: {}", say::not_a_programme(lang, file));
             3
         })
     }
 
     fn diff(old: &str, new: &str, format: &str, lang: Option<&str>, out: Option<&str>) -> i32 {
-        let (before, after) = match (programme(old), programme(new)) {
+        let lang = language(lang);
+        let (before, after) = match (programme(old, lang), programme(new, lang)) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(code), _) | (_, Err(code)) => return code,
         };
-        let lang = words(lang);
         let d = model::diff::diff(&before, &after);
         let text = match format {
             "json" => format!(
@@ -442,15 +384,15 @@ the same field tables the validator uses.";
         }
     }
 
-    fn render_html(file: &str, state: &State, page: bool, out: Option<&str>) -> i32 {
-        let text = match read_utf8(file) {
+    fn render_html(file: &str, state: &State, page: bool, out: Option<&str>, lang: Lang) -> i32 {
+        let text = match read_utf8(file, lang) {
             Ok(t) => t,
             Err(code) => return code,
         };
         let programme = match model::parse(&text) {
             Ok(p) => p.programme,
             Err(_) => {
-                eprintln!("{file}: not a valid programme; run `tft validate {file}` for the details");
+                eprintln!("{file}: {}", say::not_a_programme(lang, file));
                 return 1;
             }
         };

@@ -4,6 +4,9 @@
 //! layer sends them to JS with serde-wasm-bindgen as plain objects, and the
 //! release's `.d.ts` describes the same shapes.
 
+use crate::embed::Event;
+use crate::model::text::Lang;
+use crate::model::{Programme, Status, Tally};
 use serde::Serialize;
 
 /// One thing for the page to do after a controller step, in order.
@@ -47,12 +50,12 @@ pub enum HostEvent {
 }
 
 impl HostEvent {
-    /// The DOM event's type.
-    pub fn name(&self) -> &'static str {
+    /// Which of the element's events it is.
+    pub fn event(&self) -> Event {
         match self {
-            HostEvent::Load(_) => "tft-load",
-            HostEvent::Select(_) => "tft-select",
-            HostEvent::Error(_) => "tft-error",
+            HostEvent::Load(_) => Event::Load,
+            HostEvent::Select(_) => Event::Select,
+            HostEvent::Error(_) => Event::Error,
         }
     }
 }
@@ -149,4 +152,48 @@ pub struct Totals {
     pub not_started: u32,
     /// 不再推进
     pub dropped: u32,
+}
+
+impl Totals {
+    /// Measures per status in `t`.
+    pub fn of(t: &Tally) -> Totals {
+        Totals {
+            completed: t.count(Status::Completed),
+            on_track: t.count(Status::OnTrack),
+            behind: t.count(Status::Behind),
+            blocked: t.count(Status::Blocked),
+            not_started: t.count(Status::NotStarted),
+            dropped: t.count(Status::Dropped),
+        }
+    }
+}
+
+impl Summary {
+    /// The figures of `p` (content hash `version`), names in `lang`.
+    pub fn of(p: &Programme, lang: Lang, version: &str) -> Summary {
+        let all = p.tally();
+        Summary {
+            title: p.title.get(lang).to_string(),
+            as_of: p.as_of.to_string(),
+            version: version.to_string(),
+            sample: p.has_sample(),
+            measures: all.total(),
+            by_status: Totals::of(&all),
+            overdue: all.overdue,
+            task_forces: p
+                .task_forces
+                .iter()
+                .map(|tf| {
+                    let t = tf.tally(p.as_of);
+                    TaskForceSummary {
+                        id: tf.id.as_str().to_string(),
+                        name: tf.name.get(lang).to_string(),
+                        measures: t.total(),
+                        by_status: Totals::of(&t),
+                        overdue: t.overdue,
+                    }
+                })
+                .collect(),
+        }
+    }
 }

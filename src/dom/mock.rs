@@ -7,7 +7,7 @@
 //! child of the given parent fails.
 
 use super::{Dom, DomError};
-use crate::view::{escape, Node};
+use crate::tree::{escape, Node};
 
 /// Names and values (attributes, CSS properties) in the order first set.
 type Pairs = Vec<(String, String)>;

@@ -10,7 +10,7 @@
 //! middle is removed and built anew, detached, then inserted whole.
 
 use super::{Dom, DomError};
-use crate::view::{Element, Node};
+use crate::tree::{Element, Node};
 
 /// A rendered node's handle in the document, with its children's.
 #[derive(Debug, Clone)]

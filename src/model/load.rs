@@ -5,6 +5,7 @@
 use super::format::Decoder;
 use super::hash::Hasher;
 use super::json;
+use super::problem::{Kind, Path};
 use super::{ParseError, Problem, Programme};
 
 /// A valid programme and the warnings its file raised.
@@ -115,16 +116,8 @@ impl Loader {
                 Err(e) => {
                     self.stage = Stage::Done;
                     let (line, col) = json::line_col(&self.text, e.at);
-                    let html = self.text.chars().find(|c| !c.is_whitespace() && *c != '\u{feff}') == Some('<');
-                    let problem = Problem {
-                        path: String::new(),
-                        message: e.message,
-                        line,
-                        col,
-                        at: e.at,
-                        context: String::new(),
-                    };
-                    return Some((Err(ParseError::Syntax { problem, html }), Vec::new()));
+                    let problem = Problem { line, col, ..Problem::new(Kind::Syntax(e.kind), Path::root(), e.at) };
+                    return Some((Err(ParseError::Syntax(Box::new(problem))), Vec::new()));
                 }
             }
         }

@@ -9,8 +9,8 @@
 //! it, so they can never disagree. This module has no browser code.
 
 use crate::model::date::Date;
+use crate::model::problem::{IdFault, IdHint};
 use crate::model::text::{Lang, Text};
-use core::fmt;
 
 pub mod date;
 pub mod diff;
@@ -18,9 +18,11 @@ pub mod format;
 pub mod hash;
 pub mod json;
 mod load;
+pub mod problem;
 pub mod text;
 
 pub use load::{check, parse, Checked, Loader, Parsed};
+pub use problem::{LoadError, Problem, LOCATED_PROBLEMS};
 
 /// Most task forces a programme may have.
 pub const MAX_TASK_FORCES: usize = 100;
@@ -217,31 +219,31 @@ impl Id {
         &self.0
     }
     fn valid(s: &str) -> bool {
-        Id::problem(s).is_none()
+        Id::fault(s).is_none()
     }
 
     /// Why `s` is not an id, naming the offending character by position and
     /// code point: a look-alike (a Cyrillic "о" in "ecоlogy") is invisible
     /// in the text itself.
-    pub fn problem(s: &str) -> Option<String> {
+    pub fn fault(s: &str) -> Option<IdFault> {
         let allowed = |c: char| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_';
-        let len = s.chars().count();
-        if let Some((i, c)) =
+        let length = s.chars().count();
+        if let Some((i, ch)) =
             s.chars().enumerate().find(|&(i, c)| !allowed(c) || (i == 0 && !c.is_ascii_alphanumeric()))
         {
-            let what = if c.is_ascii_uppercase() {
-                " (use lowercase)"
-            } else if i == 0 && allowed(c) {
-                " (an id starts with a letter or digit)"
+            let hint = if ch.is_ascii_uppercase() {
+                Some(IdHint::Lowercase)
+            } else if i == 0 && allowed(ch) {
+                Some(IdHint::Start)
             } else {
-                ""
+                None
             };
-            return Some(format!("character {} of {len} is \"{c}\" (U+{:04X}){what}", i + 1, u32::from(c)));
+            return Some(IdFault::Char { position: i + 1, length, ch, hint });
         }
-        match len {
-            0 => Some("the id is empty".into()),
-            1..=64 => None,
-            n => Some(format!("it is {n} characters long, {} more than the 64 allowed", n - 64)),
+        match length {
+            0 => Some(IdFault::Empty),
+            n if n <= IdFault::MAX => None,
+            length => Some(IdFault::TooLong { length }),
         }
     }
 }
@@ -303,62 +305,12 @@ impl Percent {
     }
 }
 
-/// One problem found in a data file: where, and what is wrong.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Problem {
-    /// JSON path, such as `taskForces[2].measures[0].due` (empty for the root).
-    pub path: String,
-    /// What was found and what was expected.
-    pub message: String,
-    /// 1-based line of the value in the file (0 when unknown).
-    pub line: usize,
-    /// 1-based column, in characters (0 when unknown).
-    pub col: usize,
-    /// The task force and measure the path is in, by id and name
-    /// (`task force "talent" 人才振兴, measure "training" 培训`), so that
-    /// nobody has to count array positions; empty at the top level.
-    pub context: String,
-    /// Byte offset of the value in the file.
-    pub at: usize,
-}
-
-/// Line and column are worked out for this many problems of each kind; past
-/// that (a file with thousands of warnings) only the byte offset is kept, so
-/// that checking stays linear in the size of the file.
-pub const LOCATED_PROBLEMS: usize = 50;
-
-impl Problem {
-    /// One line: the JSON path, where (when known), what is wrong.
-    pub fn text(&self) -> String {
-        let path = if self.path.is_empty() { "(top level)" } else { &self.path };
-        let mut out = if self.line > 0 {
-            format!("{path} (line {}, column {}): {}", self.line, self.col, self.message)
-        } else {
-            format!("{path}: {}", self.message)
-        };
-        if !self.context.is_empty() {
-            out.push_str(&format!(" (in {})", self.context));
-        }
-        out
-    }
-}
-
-impl fmt::Display for Problem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text())
-    }
-}
-
 /// Why a text could not be read as a programme.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ParseError {
-    /// Not JSON at all.
-    Syntax {
-        /// What is wrong, with its line and column.
-        problem: Problem,
-        /// The text starts like an HTML page.
-        html: bool,
-    },
+    /// Not JSON at all: a problem of kind [`Kind::Syntax`](problem::Kind::Syntax), with its
+    /// line and column.
+    Syntax(Box<Problem>),
     /// JSON, but not a valid programme: every problem found.
     Invalid(Vec<Problem>),
 }

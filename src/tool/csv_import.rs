@@ -2,7 +2,7 @@
 //! file's bytes decoded (UTF-8 with or without BOM, or GB18030) and the
 //! command line's settings; the sheet itself is read by [`crate::sheet`].
 
-pub use crate::sheet::{export, normalise_date, parse_csv, Normalised, Record, RowProblem, Settings, COLUMNS};
+use crate::sheet::{Kind, Normalised, Place, Problem, Settings};
 use encoding_rs::{GB18030, UTF_8};
 
 /// How the CSV bytes are encoded.
@@ -92,18 +92,18 @@ pub struct Imported {
 }
 
 /// Converts CSV bytes to programme JSON (pretty-printed), or every problem.
-pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<RowProblem>> {
+pub fn import(bytes: &[u8], opts: &ImportOptions) -> Result<String, Vec<Problem>> {
     import_with_notes(bytes, opts).map(|i| i.json)
 }
 
 /// Converts CSV bytes to programme JSON, with notes on what was normalised.
-pub fn import_with_notes(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, Vec<RowProblem>> {
+pub fn import_with_notes(bytes: &[u8], opts: &ImportOptions) -> Result<Imported, Vec<Problem>> {
     let text = decode(bytes, opts.encoding)?;
     let sheet = crate::sheet::read(&text, &opts.settings())?;
     Ok(Imported { json: super::pretty(&sheet.value), notes: sheet.notes })
 }
 
-fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<RowProblem>> {
+fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<Problem>> {
     let (text, had_errors) = match encoding {
         Encoding::Utf8 => UTF_8.decode_with_bom_removal(bytes),
         Encoding::Gb18030 => {
@@ -119,11 +119,7 @@ fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<RowProblem>> {
         }
     };
     if had_errors {
-        return Err(vec![RowProblem {
-            row: 0,
-            column: None,
-            message: "the file is neither valid UTF-8 nor GB18030; save it as \"CSV UTF-8\" and try again".into(),
-        }]);
+        return Err(vec![Problem { place: Place::File, kind: Kind::BadEncoding }]);
     }
     Ok(text.into_owned())
 }

@@ -2,7 +2,9 @@
 //! `src/bin/tft.rs` is its front end (arguments on clap); spreadsheets are
 //! read with the `csv` crate and JSON is written with serde_json.
 
+pub mod contract;
 pub mod csv_import;
+pub mod reference;
 
 use crate::model::json::{Kind, Value};
 

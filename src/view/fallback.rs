@@ -12,12 +12,13 @@
 
 use crate::model::text::Lang;
 use crate::model::{Measure, Programme, Status, Tally, TaskForce};
-use crate::view::i18n::{overdue_count, status_label, strings, Strings};
-use crate::view::{colon, data, done_of, el, link, source_label, time, two_languages, El, Node};
+use crate::tree::{el, El, Node};
+use crate::view::parts::{data, done_of, link, source_label, time, two_languages};
+use crate::words::{overdue_count, status_label, ui, Strings};
 
 /// The fallback for `p`, in `lang`.
 pub fn fallback(p: &Programme, lang: Lang) -> Node {
-    let s = strings(lang);
+    let s = ui(lang);
     let tallies: Vec<Tally> = p.task_forces.iter().map(|tf| tf.tally(p.as_of)).collect();
     let mut meta = el("p").class("tft-meta").text(format!("{} ", s.as_of)).child(time(p.as_of, lang));
     if let Some((label, url)) = source_label(p, lang) {
@@ -151,7 +152,7 @@ fn measure(p: &Programme, m: &Measure, lang: Lang, s: &Strings) -> El {
             } else {
                 s.ms_pending
             };
-            el("li").text(format!("{state} ")).child(time(x.due, lang)).text(colon(lang)).child(data(&x.title, lang))
+            el("li").text(format!("{state} ")).child(time(x.due, lang)).text(s.colon).child(data(&x.title, lang))
         });
         body =
             body.child(el("p").class("tft-sub").text(s.milestones)).child(el("ol").class("tft-list").children(items));
@@ -168,7 +169,7 @@ fn measure(p: &Programme, m: &Measure, lang: Lang, s: &Strings) -> El {
         if let Some(pr) = r.progress {
             li = li.text(format!(" {}%", pr.get()));
         }
-        li = li.text(colon(lang)).child(el("span").class("tft-note").child(data(&r.note, lang)));
+        li = li.text(s.colon).child(el("span").class("tft-note").child(data(&r.note, lang)));
         if let Some(url) = &r.url {
             li = li.text(" ").child(link(url.as_str(), s.report_source));
         }

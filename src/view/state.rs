@@ -8,6 +8,9 @@ use crate::model::text::Lang;
 use crate::model::{Measure, Programme, Status, TaskForce};
 use std::collections::HashSet;
 
+/// The prefix of ids and fragments when the element has no `id`.
+pub const DEFAULT_PREFIX: &str = "tft";
+
 /// Measures listed at first, and added per "show more": long lists stay
 /// fast to render and to switch on a phone.
 pub const PAGE: usize = 25;
@@ -50,7 +53,7 @@ impl Default for State {
         State {
             lang: Lang::ZhHans,
             selected: 0,
-            id_prefix: "tft".into(),
+            id_prefix: DEFAULT_PREFIX.into(),
             open: Vec::new(),
             filter: Filter::default(),
             limit: PAGE,

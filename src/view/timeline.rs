@@ -11,8 +11,9 @@
 
 use crate::model::date::Date;
 use crate::model::{Measure, Programme, TaskForce};
-use crate::view::i18n::{format_date, format_month, status_label, strings};
-use crate::view::{el, El, State};
+use crate::tree::{el, El};
+use crate::view::State;
+use crate::words::{format_date, format_month, status_label, timeline_summary, ui};
 
 /// Width of the drawing.
 const WIDTH: i64 = 720;
@@ -103,7 +104,7 @@ fn short(title: &str) -> String {
 /// The timeline of `rows` (the measures of `tf` listed now).
 pub fn timeline(p: &Programme, tf: &TaskForce, rows: &[&Measure], st: &State) -> El {
     let lang = st.lang;
-    let s = strings(lang);
+    let s = ui(lang);
     let dates = rows
         .iter()
         .flat_map(|m| m.start.into_iter().chain(m.due).chain(m.milestones.iter().map(|ms| ms.due)))
@@ -227,31 +228,17 @@ fn line(class: &str, x1: i64, x2: i64, y: i64) -> El {
 /// The text alternative: what the picture shows, in one sentence.
 fn summary(p: &Programme, tf: &TaskForce, rows: &[&Measure], axis: &Axis, st: &State) -> String {
     let lang = st.lang;
-    let s = strings(lang);
     let overdue = rows.iter().filter(|m| m.is_overdue(p.as_of)).count();
     let from = Date::from_days(axis.from).map(|d| format_date(d, lang)).unwrap_or_default();
     let to = Date::from_days(axis.to).map(|d| format_date(d, lang)).unwrap_or_default();
     let as_of = format_date(p.as_of, lang);
-    let name = tf.name.get(lang);
-    match lang {
-        crate::model::text::Lang::En => format!(
-            "{} of {name}: {} measures from {from} to {to}; as of {as_of}, {overdue} overdue. The same facts are in the table below.",
-            s.timeline,
-            rows.len()
-        ),
-        _ => format!(
-            "{name}{}：{} 项措施，{from}至{to}；截至{as_of}，{overdue} 项{}。下方表格列有同样的信息。",
-            s.timeline,
-            rows.len(),
-            s.overdue
-        ),
-    }
+    timeline_summary(lang, tf.name.get(lang), rows.len(), &from, &to, &as_of, overdue)
 }
 
 /// The same facts as a table, for keyboard and screen-reader users.
 fn table(p: &Programme, rows: &[&Measure], st: &State) -> El {
     let lang = st.lang;
-    let s = strings(lang);
+    let s = ui(lang);
     let date = |d: Option<Date>| d.map(|d| format_date(d, lang)).unwrap_or_else(|| s.no_due.to_string());
     let head = [s.measure, s.status, s.start, s.due, s.progress, s.schedule, s.milestones];
     let mut body = el("tbody");

@@ -7,41 +7,49 @@
 //! its path.
 
 use crate::model::json::{Kind, Value, MAX_DEPTH};
+use crate::model::problem::ValueFault;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
+use std::cell::RefCell;
 use std::fmt;
 use wasm_bindgen::JsValue;
 
-/// Marks an error message that already names its path.
-const PLACED: char = '\u{1}';
-
-/// Reads `value` as JSON data; the error names the path and what is wrong.
-pub fn read(value: JsValue) -> Result<Value, String> {
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    Seed { path: String::new(), depth: 0 }.deserialize(de).map_err(|e| {
-        let text = e.to_string();
-        // serde-wasm-bindgen's errors are JS errors: "Error: …" before our mark.
-        text.split_once(PLACED).map_or(text.clone(), |(_, placed)| placed.to_string())
-    })
+/// Reads `value` as JSON data; the fault names the path and what is wrong.
+/// Reading can run the page's code (getters, proxies), which may throw:
+/// that comes back as a fault too, through a JS frame that catches, with
+/// nothing of the widget's borrowed meanwhile.
+pub fn read(value: JsValue) -> Result<Value, ValueFault> {
+    let fault = RefCell::new(None);
+    let mut result = None;
+    let caught = super::guard::catching(|| {
+        let de = serde_wasm_bindgen::Deserializer::from(value.clone());
+        let seed = Seed { path: String::new(), depth: 0, fault: &fault };
+        result = Some(seed.deserialize(de));
+    });
+    if let Err(err) = caught {
+        return Err(ValueFault::Threw(super::page::describe(&err)));
+    }
+    match result {
+        Some(Ok(v)) => Ok(v),
+        _ => Err(fault.into_inner().unwrap_or(ValueFault::NotJson { path: String::new() })),
+    }
 }
 
-struct Seed {
+/// Where the reader is, and the first fault it met (kept as data: the
+/// deserializer's own errors are only its way of stopping).
+struct Seed<'f> {
     path: String,
     depth: usize,
+    fault: &'f RefCell<Option<ValueFault>>,
 }
 
-impl<'de> DeserializeSeed<'de> for Seed {
+impl<'de> DeserializeSeed<'de> for Seed<'_> {
     type Value = Value;
 
     fn deserialize<D: Deserializer<'de>>(self, de: D) -> Result<Value, D::Error> {
-        let path = self.path.clone();
-        de.deserialize_any(self).map_err(|e| {
-            let text = e.to_string();
-            if text.contains(PLACED) {
-                e
-            } else {
-                let at = if path.is_empty() { "(top level)" } else { path.as_str() };
-                de::Error::custom(format!("{PLACED}{at}: {}", text.strip_prefix("Error: ").unwrap_or(&text)))
-            }
+        let (path, fault) = (self.path.clone(), self.fault);
+        de.deserialize_any(self).inspect_err(|_| {
+            // The innermost value that failed says what and where.
+            fault.borrow_mut().get_or_insert(ValueFault::NotJson { path });
         })
     }
 }
@@ -50,7 +58,7 @@ fn value(kind: Kind) -> Value {
     Value { kind, at: 0 }
 }
 
-impl<'de> Visitor<'de> for Seed {
+impl<'de> Visitor<'de> for Seed<'_> {
     type Value = Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -97,7 +105,8 @@ impl<'de> Visitor<'de> for Seed {
         self.deeper()?;
         let mut items = Vec::new();
         loop {
-            let seed = Seed { path: format!("{}[{}]", self.path, items.len()), depth: self.depth + 1 };
+            let seed =
+                Seed { path: format!("{}[{}]", self.path, items.len()), depth: self.depth + 1, fault: self.fault };
             match seq.next_element_seed(seed)? {
                 Some(v) => items.push(v),
                 None => return Ok(value(Kind::Array(items))),
@@ -110,21 +119,21 @@ impl<'de> Visitor<'de> for Seed {
         let mut members = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             let path = if self.path.is_empty() { key.clone() } else { format!("{}.{key}", self.path) };
-            let v = map.next_value_seed(Seed { path, depth: self.depth + 1 })?;
+            let v = map.next_value_seed(Seed { path, depth: self.depth + 1, fault: self.fault })?;
             members.push((key, v));
         }
         Ok(value(Kind::Object(members)))
     }
 }
 
-impl Seed {
+impl Seed<'_> {
     /// Refuses nesting deeper than the file reader accepts (a cyclic
     /// object would otherwise recurse until the stack ran out).
     fn deeper<E: de::Error>(&self) -> Result<(), E> {
         if self.depth >= MAX_DEPTH {
-            return Err(E::custom(format!(
-                "nested more than {MAX_DEPTH} levels deep (is the object cyclic?), expected at most {MAX_DEPTH}"
-            )));
+            let fault = ValueFault::TooDeep { path: self.path.clone(), max: MAX_DEPTH };
+            self.fault.borrow_mut().get_or_insert(fault);
+            return Err(E::custom("too deep"));
         }
         Ok(())
     }

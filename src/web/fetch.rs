@@ -1,19 +1,34 @@
-//! Fetching a data file on gloo-net: revalidated with the server, with a
-//! time limit, a size limit enforced while the body streams in, and
-//! cancellation (a new `src` or a disconnect aborts the download).
+//! One download of a data file: the request built by gloo-net
+//! (revalidated with the server, with an abort signal), sent through the
+//! page's own `fetch`, read with a size limit enforced while the body
+//! streams in, and abandoned when its time is up.
+//!
+//! Hosts replace `fetch` (analytics wrappers, XMLHttpRequest polyfills,
+//! blockers), so nothing here trusts it: a `fetch` that throws is a
+//! network error; what it returns is read by its properties (a polyfill's
+//! response is no `Response` instance, and may have no body stream); a
+//! `fetch` that ignores its signal is left behind at the time limit.
 
-use crate::view::LoadError;
-use gloo_net::http::Request;
-use gloo_timers::callback::Timeout;
-use js_sys::{Reflect, Uint8Array};
-use std::cell::Cell;
-use std::rc::Rc;
-use wasm_bindgen::{JsCast, JsValue};
+use crate::model::LoadError;
+use core::future::{poll_fn, Future};
+use core::pin::pin;
+use core::task::Poll;
+use gloo_net::http::{Request, Response};
+use gloo_timers::future::TimeoutFuture;
+use js_sys::{Function, Promise, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{AbortController, ReadableStreamDefaultReader, RequestCache};
+use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCache};
 
 /// Larger data files are refused before they are read.
 pub const MAX_BYTES: usize = 12 * 1024 * 1024;
+
+#[wasm_bindgen]
+extern "C" {
+    /// The page's `fetch`, whatever it is now; what it throws is an `Err`.
+    #[wasm_bindgen(js_name = fetch, catch)]
+    fn page_fetch(request: &web_sys::Request) -> Result<JsValue, JsValue>;
+}
 
 /// How a fetch ended.
 pub enum Fetched {
@@ -30,25 +45,31 @@ enum Stop {
     Failed(LoadError),
 }
 
-/// Fetches `url` within `seconds`; `abort` cancels it.
-pub async fn fetch(url: &str, seconds: u32, abort: &AbortController) -> Fetched {
-    let timed_out = Rc::new(Cell::new(false));
-    let _limit = {
-        let (abort, timed_out) = (abort.clone(), timed_out.clone());
-        Timeout::new(seconds.saturating_mul(1000), move || {
-            timed_out.set(true);
-            abort.abort();
-        })
-    };
-    match read(url, abort).await {
-        Ok(body) => Fetched::Body(body),
-        Err(Stop::Aborted) if timed_out.get() => Fetched::Failed(LoadError::Timeout(seconds)),
-        Err(Stop::Aborted) => Fetched::Cancelled,
-        Err(Stop::Failed(e)) => Fetched::Failed(e),
+/// Fetches `url` within `seconds`; `signal` (when the browser gives one)
+/// cancels it.
+pub async fn fetch(url: &str, seconds: u32, signal: Option<&AbortSignal>) -> Fetched {
+    let limit = TimeoutFuture::new(seconds.saturating_mul(1000));
+    match within(read(url, signal), limit).await {
+        None => Fetched::Failed(LoadError::Timeout(seconds)),
+        Some(Ok(body)) => Fetched::Body(body),
+        Some(Err(Stop::Aborted)) => Fetched::Cancelled,
+        Some(Err(Stop::Failed(e))) => Fetched::Failed(e),
     }
 }
 
-fn js_stop(err: &JsValue) -> Stop {
+/// `work`'s output, or `None` when `limit` comes first (`work` is then
+/// dropped: a fetch that ignores its signal is not waited for).
+async fn within<T>(work: impl Future<Output = T>, limit: TimeoutFuture) -> Option<T> {
+    let (mut work, mut limit) = (pin!(work), pin!(limit));
+    poll_fn(|cx| match work.as_mut().poll(cx) {
+        Poll::Ready(t) => Poll::Ready(Some(t)),
+        Poll::Pending => limit.as_mut().poll(cx).map(|()| None),
+    })
+    .await
+}
+
+/// A rejected promise or a thrown value, as a reason to stop.
+fn stop(err: &JsValue) -> Stop {
     let name = Reflect::get(err, &"name".into()).ok().and_then(|n| n.as_string()).unwrap_or_default();
     if name == "AbortError" {
         return Stop::Aborted;
@@ -57,38 +78,43 @@ fn js_stop(err: &JsValue) -> Stop {
     Stop::Failed(LoadError::Network(message.unwrap_or_else(|| super::page::describe(err))))
 }
 
-fn net_stop(err: gloo_net::Error) -> Stop {
-    match err {
-        gloo_net::Error::JsError(e) if e.name == "AbortError" => Stop::Aborted,
-        gloo_net::Error::JsError(e) => Stop::Failed(LoadError::Network(e.message)),
-        other => Stop::Failed(LoadError::Network(other.to_string())),
-    }
-}
-
-async fn read(url: &str, abort: &AbortController) -> Result<Vec<u8>, Stop> {
-    let signal = abort.signal();
+async fn read(url: &str, signal: Option<&AbortSignal>) -> Result<Vec<u8>, Stop> {
     // no-cache: revalidate every time, so with an ETag an unchanged file costs a 304.
-    let response =
-        Request::get(url).cache(RequestCache::NoCache).abort_signal(Some(&signal)).send().await.map_err(net_stop)?;
+    let request = Request::get(url).cache(RequestCache::NoCache).abort_signal(signal).build();
+    let request: web_sys::Request = request.map_err(|e| Stop::Failed(LoadError::Network(e.to_string())))?.into();
+    let answer = page_fetch(&request).map_err(|e| stop(&e))?;
+    // Whatever a page's fetch returned: a promise, or a value to wait on.
+    let answer = JsFuture::from(Promise::resolve(&answer)).await.map_err(|e| stop(&e))?;
+    if !answer.is_object() {
+        return Err(Stop::Failed(LoadError::NoResponse));
+    }
+    // Read by its properties (web-sys calls are structural): a polyfill's
+    // response answers as a Response does.
+    let response = Response::from(answer.clone().unchecked_into::<web_sys::Response>());
     if !response.ok() {
         return Err(Stop::Failed(LoadError::Http(response.status())));
     }
     let too_large = || Stop::Failed(LoadError::TooLarge(MAX_BYTES as u32));
-    let declared = response.headers().get("content-length").and_then(|n| n.trim().parse::<usize>().ok());
+    let declared = declared_length(&answer);
     if declared.is_some_and(|n| n > MAX_BYTES) {
         return Err(too_large());
     }
-    let Some(body) = response.body() else {
-        // No streams: the declared length above must do.
-        let bytes = response.binary().await.map_err(net_stop)?;
+    let stream = Reflect::get(&answer, &"body".into()).ok().filter(|b| has_function(b, "getReader"));
+    let Some(stream) = stream else {
+        // No stream: the body whole, then the same limit.
+        let bytes = response.binary().await.map_err(|e| match e {
+            gloo_net::Error::JsError(e) if e.name == "AbortError" => Stop::Aborted,
+            e => Stop::Failed(LoadError::Network(e.to_string())),
+        })?;
         return if bytes.len() > MAX_BYTES { Err(too_large()) } else { Ok(bytes) };
     };
-    let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
-    let mut bytes = Vec::with_capacity(declared.unwrap_or(0));
+    let stream: web_sys::ReadableStream = stream.unchecked_into();
+    let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
+    let mut bytes = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BYTES));
     let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
     let mut since = now();
     loop {
-        let chunk = JsFuture::from(reader.read()).await.map_err(|e| js_stop(&e))?;
+        let chunk = JsFuture::from(reader.read()).await.map_err(|e| stop(&e))?;
         if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
             return Ok(bytes);
         }
@@ -107,4 +133,18 @@ async fn read(url: &str, abort: &AbortController) -> Result<Vec<u8>, Stop> {
             since = now();
         }
     }
+}
+
+/// Whether `v` has a method called `name`.
+fn has_function(v: &JsValue, name: &str) -> bool {
+    v.is_object() && Reflect::get(v, &name.into()).is_ok_and(|f| f.is_function())
+}
+
+/// The `Content-Length` a response declares, read by its properties (a
+/// polyfill's headers may have no `get`).
+fn declared_length(response: &JsValue) -> Option<usize> {
+    let headers = Reflect::get(response, &"headers".into()).ok().filter(|h| has_function(h, "get"))?;
+    let get: Function = Reflect::get(&headers, &"get".into()).ok()?.unchecked_into();
+    let value = get.call1(&headers, &"content-length".into()).ok()?.as_string()?;
+    value.trim().parse().ok()
 }

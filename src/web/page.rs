@@ -1,6 +1,7 @@
 //! The page around a widget, on web-sys and gloo: the shared stylesheet,
-//! host events, console output, downloads, and yielding to the browser
-//! between the steps of a large load.
+//! storage, host events, console output, downloads, the page's address
+//! and language,
+//! and yielding to the browser between the steps of a large load.
 
 use crate::controller::HostEvent;
 use js_sys::{Array, Promise, Reflect};
@@ -39,22 +40,18 @@ pub fn adopt_styles(root: &ShadowRoot, document: &web_sys::Document) -> Result<(
 }
 
 /// What the widget remembers between visits, in the reader's
-/// `localStorage` (reached through gloo-storage): one string of twelve hex
-/// digits per measure, about 120 KB for 10,000 measures, written and read
-/// in a few milliseconds. gloo-storage's typed `get`/`set` would bring
-/// serde_json into every reader's download (+14.5 KB brotli, measured) for
-/// a set of numbers. Blocked or full storage (private
-/// modes, embedded browsers, a page's policy) remembers nothing and says
-/// nothing.
+/// `localStorage` (web-sys `Storage`): one string of twelve hex digits per
+/// measure, about 120 KB for 10,000 measures, written and read in a few
+/// milliseconds. Blocked or full storage (private modes, embedded browsers,
+/// a page's policy) remembers nothing and says nothing.
 #[derive(Debug)]
 pub struct LocalMemory;
 
 impl LocalMemory {
-    /// gloo-storage's `raw()` throws where storage is blocked; ask web-sys
-    /// first, which reports that as an error.
+    /// The storage, where the page allows it (blocked storage throws, and
+    /// web-sys reports that as an error).
     fn storage() -> Option<web_sys::Storage> {
-        use gloo_storage::Storage;
-        matches!(web_sys::window().map(|w| w.local_storage()), Some(Ok(Some(_)))).then(gloo_storage::LocalStorage::raw)
+        web_sys::window()?.local_storage().ok()?
     }
 }
 
@@ -89,7 +86,7 @@ pub fn dispatch(host: &HtmlElement, event: &HostEvent) {
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(&detail.unwrap_or(JsValue::NULL));
-    if let Ok(e) = CustomEvent::new_with_event_init_dict(event.name(), &init) {
+    if let Ok(e) = CustomEvent::new_with_event_init_dict(event.event().name(), &init) {
         // A host listener that throws is reported by the browser, not here.
         let _ = host.dispatch_event(&e);
     }
@@ -168,16 +165,7 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
-/// Resolves once the next frame has been painted.
-pub async fn after_paint() {
-    let promise = Promise::new(&mut |resolve, _| {
-        let frame = Closure::once_into_js(move || drop(resolve.call0(&JsValue::UNDEFINED)));
-        match web_sys::window() {
-            Some(w) => drop(w.request_animation_frame(frame.unchecked_ref())),
-            None => drop(frame.unchecked_ref::<js_sys::Function>().call0(&JsValue::UNDEFINED)),
-        }
-    });
-    let _ = JsFuture::from(promise).await;
-    // The frame callback runs before paint; the task after it, after.
-    gloo_timers::future::TimeoutFuture::new(0).await;
+/// The page's `<html lang>`.
+pub fn page_lang() -> Option<String> {
+    web_sys::window()?.document()?.document_element()?.get_attribute("lang")
 }

@@ -151,7 +151,7 @@ test('a panic inside the wasm stops only that widget, with a message; the others
 
   // The release's own panic handler logs a constant message and where it
   // happened (formatted messages would need core::fmt in the wasm).
-  assert.ok(problems.console.some((m) => /panic probe in data at src\/controller\/mod\.rs:\d+/.test(m)), 'the console has the detail');
+  assert.ok(problems.console.some((m) => /panic probe in data at src\/controller\/load\.rs:\d+/.test(m)), 'the console has the detail');
   assert.ok(problems.console.some((m) => m.includes('panic probe in a click handler')));
   const errors = await p.evaluate(() => window.__events.filter((e) => e.type === 'tft-error').map((e) => `${e.target}:${e.detail.source}`));
   assert.deepEqual(errors.sort(), ['p-data:internal', 'panic-probe-click:internal']);

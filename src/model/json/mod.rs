@@ -1,4 +1,4 @@
-//! A small JSON reader and writer that keeps source positions.
+//! A small JSON reader that keeps source positions (`write.rs` writes JSON).
 //!
 //! The widget and the command-line tool parse data files with this one
 //! reader, so both report the same problems at the same `line:column`. It
@@ -7,6 +7,11 @@
 //! as integers when they are integers and as source text otherwise (the data
 //! format has no fractional numbers, so no float code is needed).
 
+mod write;
+
+pub use write::{build, write, write_string};
+
+use crate::model::problem::Syntax;
 use crate::model::text::number;
 
 /// Deepest nesting accepted.
@@ -40,29 +45,13 @@ pub enum Kind {
     Object(Vec<(String, Value)>),
 }
 
-impl Kind {
-    /// A short description for messages: `a string`, `an array`…
-    pub fn describe(&self) -> String {
-        match self {
-            Kind::Null => "null".into(),
-            Kind::Bool(b) => b.to_string(),
-            Kind::Int(n) => format!("the number {n}"),
-            Kind::Number(n) => format!("the number {n}"),
-            Kind::Str(s) if s.chars().count() > 40 => format!("a string of {} characters", s.chars().count()),
-            Kind::Str(s) => format!("the string \"{s}\""),
-            Kind::Array(items) => format!("an array of {}", items.len()),
-            Kind::Object(_) => "an object".into(),
-        }
-    }
-}
-
 /// Why a text is not JSON, and where.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct SyntaxError {
     /// Byte offset of the problem.
     pub at: usize,
     /// What is wrong.
-    pub message: String,
+    pub kind: Syntax,
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -183,11 +172,11 @@ impl Parser {
                     } else {
                         // A container here would be level `stack.len() + 1`.
                         if self.stack.len() >= MAX_DEPTH && matches!(b, Some(b'{' | b'[')) {
-                            return Err(c.err("nesting is deeper than 64 levels"));
+                            return Err(c.err(Syntax::TooDeep));
                         }
                         let at = c.i;
                         let kind = match b {
-                            None => return Err(c.err("unexpected end of file, expected a value")),
+                            None => return Err(c.err(Syntax::EndExpectingValue)),
                             Some(b'{') => {
                                 c.i += 1;
                                 self.stack.push(Frame::Object(at, Vec::new(), String::new()));
@@ -205,8 +194,8 @@ impl Parser {
                             Some(b'f') => c.word("false", Kind::Bool(false))?,
                             Some(b'n') => c.word("null", Kind::Null)?,
                             Some(b'-' | b'0'..=b'9') => c.number()?,
-                            Some(b'<') => return Err(c.err("this looks like HTML, expected JSON")),
-                            Some(_) => return Err(c.err("unexpected character, expected a value")),
+                            Some(b'<') => return Err(c.err(Syntax::Html)),
+                            Some(_) => return Err(c.err(Syntax::UnexpectedCharacter)),
                         };
                         self.finish(Value { kind, at })
                     }
@@ -217,12 +206,12 @@ impl Parser {
                         self.close()
                     } else {
                         if c.s.get(c.i) != Some(&b'"') {
-                            return Err(c.err("expected a member name in double quotes"));
+                            return Err(c.err(Syntax::ExpectedMemberName));
                         }
                         let name = c.string()?;
                         c.ws();
                         if c.s.get(c.i) != Some(&b':') {
-                            return Err(c.err("expected ':' after the member name"));
+                            return Err(c.err(Syntax::ExpectedColon));
                         }
                         c.i += 1;
                         if let Some(Frame::Object(_, _, key)) = self.stack.last_mut() {
@@ -235,7 +224,7 @@ impl Parser {
                 Want::After => {
                     let b = c.s.get(c.i);
                     match (self.stack.last(), b) {
-                        (None, _) => return Err(c.err("unexpected text after the end of the JSON value")),
+                        (None, _) => return Err(c.err(Syntax::TrailingText)),
                         (Some(Frame::Array(..)), Some(b',')) => {
                             c.i += 1;
                             self.want = Want::Value;
@@ -246,10 +235,10 @@ impl Parser {
                             self.close()
                         }
                         (Some(Frame::Array(..)), None) => {
-                            return Err(c.err("unexpected end of file inside an array"));
+                            return Err(c.err(Syntax::EndInArray));
                         }
                         (Some(Frame::Array(..)), _) => {
-                            return Err(c.err("expected ',' or ']' after an array item"));
+                            return Err(c.err(Syntax::ExpectedCommaOrBracket));
                         }
                         (Some(Frame::Object(..)), Some(b',')) => {
                             c.i += 1;
@@ -257,10 +246,10 @@ impl Parser {
                             None
                         }
                         (Some(Frame::Object(..)), None) => {
-                            return Err(c.err("unexpected end of file inside an object"));
+                            return Err(c.err(Syntax::EndInObject));
                         }
                         (Some(Frame::Object(..)), _) => {
-                            return Err(c.err("expected ',' or '}' after an object member"));
+                            return Err(c.err(Syntax::ExpectedCommaOrBrace));
                         }
                     }
                 }
@@ -269,7 +258,7 @@ impl Parser {
                 // The whole document: only white space may follow.
                 c.ws();
                 if c.i < c.s.len() {
-                    return Err(c.err("unexpected text after the end of the JSON value"));
+                    return Err(c.err(Syntax::TrailingText));
                 }
                 return Ok(Some(v));
             }
@@ -310,8 +299,8 @@ struct Cursor<'a> {
 }
 
 impl Cursor<'_> {
-    fn err(&self, message: &str) -> SyntaxError {
-        SyntaxError { at: self.i, message: message.into() }
+    fn err(&self, kind: Syntax) -> SyntaxError {
+        SyntaxError { at: self.i, kind }
     }
 
     fn ws(&mut self) {
@@ -325,7 +314,7 @@ impl Cursor<'_> {
             self.i += w.len();
             Ok(kind)
         } else {
-            Err(self.err("unexpected word, expected true, false or null"))
+            Err(self.err(Syntax::UnexpectedWord))
         }
     }
 
@@ -335,7 +324,7 @@ impl Cursor<'_> {
         let mut start = self.i;
         loop {
             match self.s.get(self.i) {
-                None => return Err(self.err("unexpected end of file inside a string")),
+                None => return Err(self.err(Syntax::EndInString)),
                 Some(b'"') => {
                     out.push_str(self.slice(start)?);
                     self.i += 1;
@@ -354,31 +343,30 @@ impl Cursor<'_> {
                         Some(b'r') => '\r',
                         Some(b't') => '\t',
                         Some(b'u') => self.unicode_escape()?,
-                        _ => return Err(self.err("unknown escape in a string")),
+                        _ => return Err(self.err(Syntax::UnknownEscape)),
                     };
                     out.push(c);
                     self.i += 1;
                     start = self.i;
                 }
-                Some(0..=0x1f) => return Err(self.err("control character inside a string")),
+                Some(0..=0x1f) => return Err(self.err(Syntax::ControlCharacter)),
                 Some(_) => self.i += 1,
             }
         }
     }
 
     fn slice(&self, start: usize) -> Result<&str, SyntaxError> {
-        core::str::from_utf8(&self.s[start..self.i])
-            .map_err(|_| SyntaxError { at: start, message: "the text is not valid UTF-8".into() })
+        core::str::from_utf8(&self.s[start..self.i]).map_err(|_| SyntaxError { at: start, kind: Syntax::NotUtf8 })
     }
 
     /// After `\u`: reads four hex digits (and a low surrogate after a high
     /// one), leaving `i` on the last digit.
     fn unicode_escape(&mut self) -> Result<char, SyntaxError> {
         let hex = |p: &mut Self| -> Result<u32, SyntaxError> {
-            let digits = p.s.get(p.i + 1..p.i + 5).ok_or_else(|| p.err("incomplete \\u escape"))?;
+            let digits = p.s.get(p.i + 1..p.i + 5).ok_or_else(|| p.err(Syntax::IncompleteEscape))?;
             let mut n = 0;
             for d in digits {
-                n = n * 16 + (*d as char).to_digit(16).ok_or_else(|| p.err("bad \\u escape"))?;
+                n = n * 16 + (*d as char).to_digit(16).ok_or_else(|| p.err(Syntax::BadEscape))?;
             }
             p.i += 4;
             Ok(n)
@@ -386,18 +374,18 @@ impl Cursor<'_> {
         let first = hex(self)?;
         let code = if (0xd800..0xdc00).contains(&first) {
             if self.s.get(self.i + 1..self.i + 3) != Some(b"\\u") {
-                return Err(self.err("unpaired surrogate in a \\u escape"));
+                return Err(self.err(Syntax::UnpairedSurrogate));
             }
             self.i += 2;
             let second = hex(self)?;
             if !(0xdc00..0xe000).contains(&second) {
-                return Err(self.err("unpaired surrogate in a \\u escape"));
+                return Err(self.err(Syntax::UnpairedSurrogate));
             }
             0x10000 + ((first - 0xd800) << 10) + (second - 0xdc00)
         } else {
             first
         };
-        char::from_u32(code).ok_or_else(|| self.err("unpaired surrogate in a \\u escape"))
+        char::from_u32(code).ok_or_else(|| self.err(Syntax::UnpairedSurrogate))
     }
 
     fn number(&mut self) -> Result<Kind, SyntaxError> {
@@ -415,14 +403,14 @@ impl Cursor<'_> {
         if self.s.get(self.i) == Some(&b'0') {
             self.i += 1;
         } else if !digits(self) {
-            return Err(self.err("expected digits in a number"));
+            return Err(self.err(Syntax::ExpectedDigits));
         }
         let mut whole = true;
         if self.s.get(self.i) == Some(&b'.') {
             self.i += 1;
             whole = false;
             if !digits(self) {
-                return Err(self.err("expected digits after the decimal point"));
+                return Err(self.err(Syntax::ExpectedFraction));
             }
         }
         if let Some(b'e' | b'E') = self.s.get(self.i) {
@@ -432,7 +420,7 @@ impl Cursor<'_> {
                 self.i += 1;
             }
             if !digits(self) {
-                return Err(self.err("expected digits in the exponent"));
+                return Err(self.err(Syntax::ExpectedExponent));
             }
         }
         let text = core::str::from_utf8(&self.s[start..self.i]).unwrap_or("0");
@@ -444,106 +432,6 @@ impl Cursor<'_> {
             Some(n) if whole => Kind::Int(n),
             _ => Kind::Number(text.into()),
         })
-    }
-}
-
-/// Builds JSON text: compact, or indented by two spaces per level.
-pub fn write(v: &Value, pretty: bool) -> String {
-    let mut out = String::new();
-    write_value(&mut out, v, pretty, 0);
-    if pretty {
-        out.push('\n');
-    }
-    out
-}
-
-fn write_value(out: &mut String, v: &Value, pretty: bool, level: usize) {
-    let newline = |out: &mut String, level: usize| {
-        if pretty {
-            out.push('\n');
-            out.extend(core::iter::repeat_n(' ', level * 2));
-        }
-    };
-    match &v.kind {
-        Kind::Null => out.push_str("null"),
-        Kind::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
-        Kind::Int(n) => out.push_str(&n.to_string()),
-        Kind::Number(n) => out.push_str(n),
-        Kind::Str(s) => write_string(out, s),
-        Kind::Array(items) if items.is_empty() => out.push_str("[]"),
-        Kind::Array(items) => {
-            out.push('[');
-            for (i, item) in items.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, level + 1);
-                write_value(out, item, pretty, level + 1);
-            }
-            newline(out, level);
-            out.push(']');
-        }
-        Kind::Object(members) if members.is_empty() => out.push_str("{}"),
-        Kind::Object(members) => {
-            out.push('{');
-            for (i, (k, item)) in members.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline(out, level + 1);
-                write_string(out, k);
-                out.push_str(if pretty { ": " } else { ":" });
-                write_value(out, item, pretty, level + 1);
-            }
-            newline(out, level);
-            out.push('}');
-        }
-    }
-}
-
-/// Appends `s` as a JSON string literal.
-pub fn write_string(out: &mut String, s: &str) {
-    out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            c if (c as u32) < 0x20 => {
-                out.push_str(if (c as u32) < 0x10 { "\\u000" } else { "\\u001" });
-                out.push(char::from_digit(c as u32 & 0xf, 16).unwrap_or('0'));
-            }
-            c => out.push(c),
-        }
-    }
-    out.push('"');
-}
-
-/// Shorthands for building values to write (positions are zero).
-pub mod build {
-    use super::{Kind, Value};
-
-    /// A string value.
-    pub fn s(text: impl Into<String>) -> Value {
-        Value { kind: Kind::Str(text.into()), at: 0 }
-    }
-    /// An integer value.
-    pub fn int(n: i64) -> Value {
-        Value { kind: Kind::Int(n), at: 0 }
-    }
-    /// A boolean value.
-    pub fn bool(b: bool) -> Value {
-        Value { kind: Kind::Bool(b), at: 0 }
-    }
-    /// An array value.
-    pub fn arr(items: Vec<Value>) -> Value {
-        Value { kind: Kind::Array(items), at: 0 }
-    }
-    /// An object value from `(name, value)` pairs.
-    pub fn obj(members: Vec<(&str, Value)>) -> Value {
-        Value { kind: Kind::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect()), at: 0 }
     }
 }
 
@@ -575,21 +463,19 @@ mod tests {
     #[test]
     fn errors_have_positions() {
         let cases = [
-            ("{\"a\": 1,}", 8, "member name"),
-            ("[1 2]", 3, "',' or ']'"),
-            ("{\"a\" 1}", 5, "':'"),
-            ("\"abc", 4, "end of file inside a string"),
-            ("<!doctype html>", 0, "HTML"),
-            ("[01]", 2, "',' or ']'"),
-            ("\"\\ud800x\"", 6, "unpaired surrogate"),
-            ("\"a\u{1}\"", 2, "control character"),
-            ("{} x", 3, "after the end"),
-            ("", 0, "end of file"),
+            ("{\"a\": 1,}", 8, Syntax::ExpectedMemberName),
+            ("[1 2]", 3, Syntax::ExpectedCommaOrBracket),
+            ("{\"a\" 1}", 5, Syntax::ExpectedColon),
+            ("\"abc", 4, Syntax::EndInString),
+            ("<!doctype html>", 0, Syntax::Html),
+            ("[01]", 2, Syntax::ExpectedCommaOrBracket),
+            ("\"\\ud800x\"", 6, Syntax::UnpairedSurrogate),
+            ("\"a\u{1}\"", 2, Syntax::ControlCharacter),
+            ("{} x", 3, Syntax::TrailingText),
+            ("", 0, Syntax::EndExpectingValue),
         ];
-        for (text, at, words) in cases {
-            let e = parse(text).unwrap_err();
-            assert_eq!(e.at, at, "{text}: {e:?}");
-            assert!(e.message.contains(words), "{text}: {e:?}");
+        for (text, at, kind) in cases {
+            assert_eq!(parse(text), Err(SyntaxError { at, kind }), "{text}");
         }
         assert_eq!(line_col("{\n  \"a\": x", 9), (2, 8));
     }
@@ -631,7 +517,7 @@ mod tests {
     fn exactly_64_levels_are_accepted_and_65_refused() {
         let nest = |n: usize| format!("{}1{}", "[".repeat(n), "]".repeat(n));
         assert!(parse(&nest(MAX_DEPTH)).is_ok());
-        assert!(parse(&nest(MAX_DEPTH + 1)).unwrap_err().message.contains("deeper than 64"));
+        assert_eq!(parse(&nest(MAX_DEPTH + 1)).unwrap_err().kind, Syntax::TooDeep);
         let objects = |n: usize| format!("{}1{}", "{\"a\":".repeat(n), "}".repeat(n));
         assert!(parse(&objects(MAX_DEPTH)).is_ok());
         assert!(parse(&objects(MAX_DEPTH + 1)).is_err());
@@ -640,7 +526,7 @@ mod tests {
     #[test]
     fn deep_nesting_is_refused_not_overflowed() {
         let deep = format!("{}{}", "[".repeat(100_000), "]".repeat(100_000));
-        assert!(parse(&deep).unwrap_err().message.contains("deeper than 64"));
+        assert_eq!(parse(&deep).unwrap_err().kind, Syntax::TooDeep);
         let ok = format!("{}{}", "[".repeat(60), "]".repeat(60));
         assert!(parse(&ok).is_ok());
     }

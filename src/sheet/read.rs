@@ -1,0 +1,435 @@
+//! Reading the staff's spreadsheet (CSV text) into a programme: rows into
+//! JSON values by the columns' declarations, then the format's own checks,
+//! whose problems are put back in their cells by their paths.
+
+use super::{normalise_date, Column, Kind, Normalised, Place, Problem, Setting, Settings, Sheet};
+use crate::model::format::csv::READERS_COLUMNS;
+use crate::model::format::{measure, milestone, programme, report, source, task_force, Field};
+use crate::model::json::{build, Value};
+use crate::model::problem::Kind as DataKind;
+use crate::model::{self, ParseError, Status};
+
+/// A CSV record and its 1-based row number as a spreadsheet shows it (a
+/// line break inside a quoted cell does not start a new row).
+pub type Record = (usize, Vec<String>);
+
+/// RFC 4180 CSV, read with the `csv` crate: quoted fields may hold commas,
+/// quotes (doubled) and line breaks; rows may have fewer cells than the
+/// header. Returns each record with its row number.
+pub fn parse_csv(text: &str) -> Result<Vec<Record>, Problem> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
+    let mut rows: Vec<Record> = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| Problem {
+            place: Place::Cell { row: i + 1, column: None },
+            kind: Kind::NotCsv(e.to_string()),
+        })?;
+        rows.push((i + 1, record.iter().map(String::from).collect()));
+    }
+    // The reader takes an unclosed quote to run to the end of the file;
+    // say so instead of reporting a row with one enormous cell. Quotes in
+    // a well-formed file come in pairs (an escaped one is doubled).
+    if text.matches('"').count() % 2 == 1 {
+        let row =
+            rows.iter().rev().find(|(_, cells)| cells.iter().any(|c| c.contains('\n'))).map_or(rows.len(), |r| r.0);
+        return Err(Problem { place: Place::Cell { row, column: None }, kind: Kind::UnclosedQuote });
+    }
+    Ok(rows)
+}
+
+/// Reads a spreadsheet's text (CSV, already decoded) into a programme,
+/// or every problem, by spreadsheet row and column.
+pub fn read(text: &str, settings: &Settings) -> Result<Sheet, Vec<Problem>> {
+    let rows = parse_csv(text).map_err(|p| vec![p])?;
+    let Some(((_, header), body)) = rows.split_first() else {
+        return Err(vec![Problem { place: Place::File, kind: Kind::EmptyFile }]);
+    };
+    let header_row = |column| Place::Cell { row: 1, column };
+    // The readers' table ("Download CSV" in the widget): one flat row per
+    // measure with only its latest report, so it cannot become a programme
+    // again. Say what to use instead of listing its columns as unknown.
+    if READERS_COLUMNS.iter().zip(header).all(|(a, b)| a.eq_ignore_ascii_case(b.trim())) {
+        return Err(vec![Problem { place: header_row(None), kind: Kind::ReadersTable }]);
+    }
+    let columns: Vec<Option<Column>> = header.iter().map(|h| Column::from_header(h)).collect();
+    let mut problems = Vec::new();
+    for (h, c) in header.iter().zip(&columns) {
+        if c.is_none() && !h.trim().is_empty() {
+            problems.push(Problem { place: header_row(None), kind: Kind::UnknownColumn { header: h.trim().into() } });
+        }
+    }
+    for r in Column::REQUIRED {
+        if !columns.contains(&Some(r)) {
+            problems.push(Problem { place: header_row(Some(r)), kind: Kind::MissingColumn });
+        }
+    }
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+
+    let mut b = Builder::default();
+    for (line, cells) in body {
+        if cells.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        b.row(*line, &Row { columns: &columns, cells }, &mut problems);
+    }
+    // The format's checks run on what the rows built even when some rows
+    // had problems, so that every problem is reported in one pass; one per
+    // cell (the row's own words first), in sheet order.
+    let value = b.programme(settings);
+    match model::parse(&model::json::write(&value, false)) {
+        Ok(_) if problems.is_empty() => return Ok(Sheet { value, notes: b.normalised }),
+        Ok(_) => {}
+        Err(ParseError::Invalid(found)) => {
+            for p in found.iter().map(|p| b.locate(p)) {
+                if !problems.iter().any(|q| q.place == p.place) {
+                    problems.push(p);
+                }
+            }
+        }
+        Err(ParseError::Syntax(p)) => problems.push(Problem { place: Place::File, kind: Kind::Data(p.kind) }),
+    }
+    problems.sort_by_key(|p| match p.place {
+        Place::Cell { row, .. } => row,
+        Place::File | Place::Setting(_) => 0,
+    });
+    Err(problems)
+}
+
+struct Row<'a> {
+    columns: &'a [Option<Column>],
+    cells: &'a [String],
+}
+
+impl Row<'_> {
+    /// The trimmed cell under `column` ("" when absent).
+    fn get(&self, column: Column) -> &str {
+        self.columns.iter().position(|c| *c == Some(column)).and_then(|i| self.cells.get(i)).map_or("", |s| s.trim())
+    }
+}
+
+/// A JSON object being built: members named by their fields.
+type Members = Vec<(&'static str, Value)>;
+
+#[derive(Default)]
+struct Builder {
+    /// Task forces, in first-seen order.
+    task_forces: Vec<TaskForceRows>,
+    /// Per column: how many cells were normalised, and the first as written.
+    normalised: Vec<Normalised>,
+}
+
+struct TaskForceRows {
+    id: String,
+    row: usize,
+    fields: Members,
+    measures: Vec<MeasureRows>,
+}
+
+struct MeasureRows {
+    id: String,
+    row: usize,
+    fields: Members,
+    milestones: Vec<(usize, Members)>,
+    reports: Vec<(usize, Members)>,
+}
+
+/// Whether a cell says yes (`sample`).
+fn yes(cell: &str) -> bool {
+    !matches!(cell.to_ascii_lowercase().as_str(), "" | "no" | "false" | "否" | "0")
+}
+
+fn text_value(zh: &str, en: &str) -> Option<Value> {
+    match (zh.is_empty(), en.is_empty()) {
+        (true, true) => None,
+        (false, true) => Some(build::s(zh)),
+        _ => {
+            let mut m = Vec::new();
+            if !zh.is_empty() {
+                m.push(("zh-Hans", build::s(zh)));
+            }
+            m.push(("en", build::s(en)));
+            Some(build::obj(m))
+        }
+    }
+}
+
+/// A status word as its key (`按序时推进` → `on-track`); unknown words are
+/// kept, so the format's checks report them.
+fn status_value(s: &str) -> Value {
+    build::s(Status::from_word(s).map_or(s, |st| st.key()))
+}
+
+/// A whole number stays a number; anything else stays text, so the checks
+/// say what was wrong with it. Full-width digits (`１００`) are digits.
+fn number_value(s: &str) -> Value {
+    let s = super::dates::ascii_digits(s);
+    let n = s.trim_end_matches('%').trim();
+    n.parse::<i64>().map_or_else(|_| build::s(&s), build::int)
+}
+
+fn cell(row: usize, column: Column, kind: Kind) -> Problem {
+    Problem { place: Place::Cell { row, column: Some(column) }, kind }
+}
+
+impl Builder {
+    /// The date in `column` as YYYY-MM-DD, noting a normalised one; `None`
+    /// (with a problem) when it is not a date.
+    fn date(&mut self, column: Column, text: &str, line: usize, problems: &mut Vec<Problem>) -> Option<Value> {
+        match normalise_date(text) {
+            Ok((date, changed)) => {
+                if changed {
+                    match self.normalised.iter_mut().find(|n| n.column == column) {
+                        Some(n) => n.count += 1,
+                        None => self.normalised.push(Normalised { column, count: 1, first: text.trim().into() }),
+                    }
+                }
+                Some(build::s(date.to_string()))
+            }
+            Err(fault) => {
+                problems.push(cell(line, column, Kind::BadDate(fault)));
+                None
+            }
+        }
+    }
+
+    /// A `type=milestone` row: title, due, and status 已完成 (or completed)
+    /// when it has been reached.
+    fn milestone(&mut self, tf: usize, measure: usize, line: usize, row: &Row, problems: &mut Vec<Problem>) {
+        let mut fields = Vec::new();
+        if let Some(t) = text_value(row.get(Column::Title), row.get(Column::TitleEn)) {
+            fields.push((milestone::TITLE.name, t));
+        }
+        if row.get(Column::Due).is_empty() {
+            problems.push(cell(line, Column::Due, Kind::MilestoneNeedsDue));
+        } else if let Some(d) = self.date(Column::Due, row.get(Column::Due), line, problems) {
+            fields.push((milestone::DUE.name, d));
+        }
+        match row.get(Column::Status) {
+            "" => {}
+            s if Status::from_word(s) == Some(Status::Completed) => {
+                fields.push((milestone::DONE.name, build::bool(true)))
+            }
+            s => problems.push(cell(line, Column::Status, Kind::MilestoneStatus { found: s.into() })),
+        }
+        self.task_forces[tf].measures[measure].milestones.push((line, fields));
+    }
+
+    /// A `type=report` row.
+    fn report(&mut self, tf: usize, measure: usize, line: usize, row: &Row, problems: &mut Vec<Problem>) {
+        let get = |c| row.get(c);
+        let mut fields = Vec::new();
+        let date = get(Column::ReportDate);
+        if date.is_empty() {
+            problems.push(cell(line, Column::ReportDate, Kind::ReportNeedsDate));
+        } else if let Some(d) = self.date(Column::ReportDate, date, line, problems) {
+            fields.push((report::DATE.name, d));
+        }
+        if !get(Column::ReportStatus).is_empty() {
+            fields.push((report::STATUS.name, status_value(get(Column::ReportStatus))));
+        }
+        if !get(Column::ReportProgress).is_empty() {
+            fields.push((report::PROGRESS.name, number_value(get(Column::ReportProgress))));
+        }
+        if let Some(n) = text_value(get(Column::Note), get(Column::NoteEn)) {
+            fields.push((report::NOTE.name, n));
+        }
+        if !get(Column::Url).is_empty() {
+            fields.push((report::URL.name, build::s(get(Column::Url))));
+        }
+        if yes(get(Column::Sample)) {
+            fields.push((report::SAMPLE.name, build::bool(true)));
+        }
+        self.task_forces[tf].measures[measure].reports.push((line, fields));
+    }
+
+    /// A task force's own fields, from its first row.
+    fn task_force(&mut self, id: &str, line: usize, row: &Row) -> usize {
+        let get = |c| row.get(c);
+        let mut fields = vec![(task_force::ID.name, build::s(id))];
+        if let Some(n) = text_value(get(Column::TaskForce), get(Column::TaskForceEn)) {
+            fields.push((task_force::NAME.name, n));
+        }
+        if let Some(f) = text_value(get(Column::Focus), get(Column::FocusEn)) {
+            fields.push((task_force::FOCUS.name, f));
+        }
+        if !get(Column::Leader).is_empty() {
+            fields.push((task_force::LEADER.name, build::s(get(Column::Leader))));
+        }
+        let members: Vec<Value> = get(Column::Members)
+            .split(['、', ';', '；', '，', ','])
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(build::s)
+            .collect();
+        if !members.is_empty() {
+            fields.push((task_force::MEMBERS.name, build::arr(members)));
+        }
+        self.task_forces.push(TaskForceRows { id: id.into(), row: line, fields, measures: Vec::new() });
+        self.task_forces.len() - 1
+    }
+
+    fn row(&mut self, line: usize, row: &Row, problems: &mut Vec<Problem>) {
+        let get = |c| row.get(c);
+        let (tf_id, m_id) = (get(Column::TaskForceId), get(Column::MeasureId));
+        let kind = get(Column::Type).to_ascii_lowercase();
+        let (is_report, is_milestone) = match kind.as_str() {
+            "" | "measure" => (false, false),
+            "report" => (true, false),
+            "milestone" => (false, true),
+            other => {
+                problems.push(cell(line, Column::Type, Kind::BadRowType { found: other.into() }));
+                return;
+            }
+        };
+        for (column, v) in [(Column::TaskForceId, tf_id), (Column::MeasureId, m_id)] {
+            if v.is_empty() {
+                problems.push(cell(line, column, Kind::EmptyId));
+            }
+        }
+        if tf_id.is_empty() || m_id.is_empty() {
+            return;
+        }
+        // A milestone, like a report, belongs to the measure row above it.
+        let belongs = is_report || is_milestone;
+        let tf = match self.task_forces.iter().position(|t| t.id == tf_id) {
+            Some(i) => i,
+            None if belongs => {
+                problems.push(cell(line, Column::TaskForceId, Kind::NoTaskForceAbove { id: tf_id.into() }));
+                return;
+            }
+            None => self.task_force(tf_id, line, row),
+        };
+        if belongs {
+            let Some(m) = self.task_forces[tf].measures.iter().position(|m| m.id == m_id) else {
+                problems.push(cell(line, Column::MeasureId, Kind::NoMeasureAbove { id: m_id.into() }));
+                return;
+            };
+            if is_milestone {
+                self.milestone(tf, m, line, row, problems);
+            } else {
+                self.report(tf, m, line, row, problems);
+            }
+            return;
+        }
+        if let Some(first) = self.task_forces[tf].measures.iter().find(|m| m.id == m_id) {
+            let kind = Kind::DuplicateMeasure { id: m_id.into(), task_force: tf_id.into(), first_row: first.row };
+            problems.push(cell(line, Column::MeasureId, kind));
+            return;
+        }
+        for (zh, en) in [(Column::Title, Column::TitleEn), (Column::TaskForce, Column::TaskForceEn)] {
+            if get(zh).is_empty() && !get(en).is_empty() {
+                problems.push(cell(line, zh, Kind::ChineseRequired { filled: en }));
+            }
+        }
+        let mut fields = vec![(measure::ID.name, build::s(m_id))];
+        if let Some(t) = text_value(get(Column::Title), get(Column::TitleEn)) {
+            fields.push((measure::TITLE.name, t));
+        }
+        if !get(Column::Status).is_empty() {
+            fields.push((measure::STATUS.name, status_value(get(Column::Status))));
+        }
+        if !get(Column::Progress).is_empty() {
+            fields.push((measure::PROGRESS.name, number_value(get(Column::Progress))));
+        }
+        for (column, field) in [(Column::Start, &measure::START), (Column::Due, &measure::DUE)] {
+            if !get(column).is_empty() {
+                if let Some(d) = self.date(column, get(column), line, problems) {
+                    fields.push((field.name, d));
+                }
+            }
+        }
+        if yes(get(Column::Sample)) {
+            fields.push((measure::SAMPLE.name, build::bool(true)));
+        }
+        if !get(Column::Note).is_empty() || !get(Column::ReportDate).is_empty() {
+            problems.push(cell(line, Column::Type, Kind::ReportOnMeasureRow));
+        }
+        let rows = MeasureRows { id: m_id.into(), row: line, fields, milestones: Vec::new(), reports: Vec::new() };
+        self.task_forces[tf].measures.push(rows);
+    }
+
+    fn programme(&self, o: &Settings) -> Value {
+        let title = text_value(&o.title, o.title_en.as_deref().unwrap_or("")).unwrap_or_else(|| build::s(""));
+        let mut root = vec![(programme::TITLE.name, title), (programme::AS_OF.name, build::s(o.as_of.as_str()))];
+        if let Some(t) = &o.source_title {
+            let mut src = vec![(source::TITLE.name, build::s(t.as_str()))];
+            if let Some(p) = &o.source_publisher {
+                src.push((source::PUBLISHER.name, build::s(p.as_str())));
+            }
+            if let Some(u) = &o.source_url {
+                src.push((source::URL.name, build::s(u.as_str())));
+            }
+            root.push((programme::SOURCE.name, build::obj(src)));
+        }
+        if o.sample {
+            root.push((programme::SAMPLE.name, build::bool(true)));
+        }
+        let object = |members: &Members| build::obj(members.clone());
+        let tfs = self.task_forces.iter().map(|tf| {
+            let measures = tf.measures.iter().map(|m| {
+                let mut fields = m.fields.clone();
+                for (field, rows) in [(&measure::MILESTONES, &m.milestones), (&measure::REPORTS, &m.reports)] {
+                    if !rows.is_empty() {
+                        fields.push((field.name, build::arr(rows.iter().map(|(_, r)| object(r)).collect())));
+                    }
+                }
+                build::obj(fields)
+            });
+            let mut fields = tf.fields.clone();
+            fields.push((task_force::MEASURES.name, build::arr(measures.collect())));
+            build::obj(fields)
+        });
+        root.push((programme::TASK_FORCES.name, build::arr(tfs.collect())));
+        build::obj(root)
+    }
+
+    /// Puts a problem the format's checks found back where it came from:
+    /// the row of its task force, measure, milestone or report, and the
+    /// column of its field; a programme field is a setting.
+    fn locate(&self, p: &model::Problem) -> Problem {
+        let missing: Option<&Field> = match &p.kind {
+            DataKind::Missing { field } => Some(field),
+            _ => None,
+        };
+        let kind = Kind::Data(p.kind.clone());
+        let tf = p.path.index_in(&programme::TASK_FORCES).and_then(|i| self.task_forces.get(i));
+        let Some(tf) = tf else {
+            let place = Setting::at(&p.path, missing).map_or(Place::File, Place::Setting);
+            return Problem { place, kind };
+        };
+        let m = p.path.index_in(&task_force::MEASURES).and_then(|j| tf.measures.get(j));
+        let row = match m {
+            None => tf.row,
+            Some(m) => {
+                let sub = |list: &Field, rows: &[(usize, Members)]| {
+                    p.path.index_in(list).map(|k| rows.get(k).map_or(m.row, |r| r.0))
+                };
+                sub(&measure::MILESTONES, &m.milestones).or_else(|| sub(&measure::REPORTS, &m.reports)).unwrap_or(m.row)
+            }
+        };
+        Problem { place: Place::Cell { row, column: Column::at(&p.path, missing) }, kind }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rows_are_counted_as_a_spreadsheet_shows_them() {
+        let text = "a,b\r\n\"line one\nline two\",x\r\n\"say \"\"hi\"\", twice\",y\r\nlast,z\r\n";
+        let rows = parse_csv(text).unwrap();
+        assert_eq!(rows.len(), 4);
+        assert_eq!(rows[1], (2, vec!["line one\nline two".to_string(), "x".to_string()]));
+        assert_eq!(rows[2].1[0], "say \"hi\", twice");
+        assert_eq!(rows[3].0, 4, "row 4, though the file's line 5");
+    }
+
+    #[test]
+    fn an_unclosed_quote_is_named() {
+        let err = parse_csv("a,b\n\"open,x\nmore,y\n").unwrap_err();
+        assert_eq!(err, Problem { place: Place::Cell { row: 2, column: None }, kind: Kind::UnclosedQuote });
+    }
+}

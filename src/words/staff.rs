@@ -1,0 +1,138 @@
+//! The staff tools' words (`tft` and the data desk), for a language: the
+//! spreadsheet's problems and notes, the desk's page, `tft`'s lines. Each
+//! language's table implements [`StaffWords`] beside its [`super::Words`];
+//! only the tool and the desk's own module have them, never the widget.
+
+use super::{dispatch, en, ui, zh_hans, zh_hant, DeskStrings, StaffWords};
+use crate::model::problem::Problem as DataProblem;
+use crate::model::text::Lang;
+use crate::sheet::{Counts, Kind, Normalised, Place, Problem, Setting};
+
+macro_rules! staff {
+    ($lang:expr, $f:ident ( $($arg:expr),* )) => {
+        match $lang {
+            Lang::ZhHans => <zh_hans::ZhHans as StaffWords>::$f($($arg),*),
+            Lang::ZhHant => <zh_hant::ZhHant as StaffWords>::$f($($arg),*),
+            Lang::En => <en::En as StaffWords>::$f($($arg),*),
+        }
+    };
+}
+
+/// A spreadsheet problem in full: where, then what.
+pub fn sheet_problem(lang: Lang, p: &Problem) -> String {
+    let place = staff!(lang, place(&p.place));
+    let message = staff!(lang, sheet(&p.kind));
+    if place.is_empty() {
+        message
+    } else {
+        format!("{place}{}{message}", ui(lang).colon)
+    }
+}
+
+/// Where a spreadsheet problem is.
+pub fn place(lang: Lang, place: &Place) -> String {
+    staff!(lang, place(place))
+}
+
+/// What a spreadsheet problem's kind says.
+pub fn sheet_message(lang: Lang, kind: &Kind) -> String {
+    staff!(lang, sheet(kind))
+}
+
+/// A programme setting's label.
+pub fn setting(lang: Lang, s: Setting) -> &'static str {
+    staff!(lang, setting(s))
+}
+
+/// A note on dates written as YYYY-MM-DD.
+pub fn normalised(lang: Lang, note: &Normalised) -> String {
+    staff!(lang, normalised(note))
+}
+
+/// What a programme holds.
+pub fn counts(lang: Lang, c: &Counts) -> String {
+    staff!(lang, counts(c))
+}
+
+/// The desk's page in `lang`.
+pub fn desk(lang: Lang) -> &'static DeskStrings {
+    const HANS: DeskStrings = <zh_hans::ZhHans as StaffWords>::DESK;
+    const HANT: DeskStrings = <zh_hant::ZhHant as StaffWords>::DESK;
+    const EN: DeskStrings = <en::En as StaffWords>::DESK;
+    match lang {
+        Lang::ZhHans => &HANS,
+        Lang::ZhHant => &HANT,
+        Lang::En => &EN,
+    }
+}
+
+/// The desk's verdict on a file.
+pub fn desk_verdict(lang: Lang, summary: Option<&str>, problems: usize) -> String {
+    match summary {
+        Some(s) => staff!(lang, desk_ok(s)),
+        None => staff!(lang, desk_bad(problems)),
+    }
+}
+
+/// A JSON problem's place in the desk.
+pub fn json_place(lang: Lang, p: &DataProblem) -> String {
+    staff!(lang, json_place(p.line, p.col, &p.path.to_string()))
+}
+
+/// A JSON problem's message in the desk and `tft`, with its context.
+pub fn json_message(lang: Lang, p: &DataProblem) -> String {
+    let mut out = super::message(lang, &p.kind);
+    if let Some(c) = &p.context {
+        let (open, close) = ui(lang).paren;
+        out.push_str(open);
+        out.push_str(&dispatch!(lang, context(c)));
+        out.push_str(close);
+    }
+    out
+}
+
+/// `tft`'s words.
+pub mod tft {
+    use super::*;
+
+    /// One problem's line, after `FILE:LINE:COLUMN: `.
+    pub fn line(lang: Lang, error: bool, p: &DataProblem) -> String {
+        staff!(lang, validate_line(error, &p.path.to_string(), &json_message(lang, p)))
+    }
+    /// A valid file.
+    pub fn valid(lang: Lang, task_forces: usize, measures: usize, warnings: usize) -> String {
+        staff!(lang, valid(task_forces, measures, warnings))
+    }
+    /// A refused file.
+    pub fn refused(lang: Lang, errors: usize, warnings: usize) -> String {
+        staff!(lang, refused(errors, warnings))
+    }
+    /// Not JSON at all.
+    pub fn not_json(lang: Lang) -> &'static str {
+        staff!(lang, not_json())
+    }
+    /// An HTML page.
+    pub fn html_page(lang: Lang) -> &'static str {
+        staff!(lang, html_page())
+    }
+    /// What was imported and where it went.
+    pub fn imported(lang: Lang, c: &Counts, to: Option<&str>) -> String {
+        staff!(lang, imported(&counts(lang, c), to))
+    }
+    /// Problems, and nothing written.
+    pub fn nothing_written(lang: Lang, problems: usize) -> String {
+        staff!(lang, nothing_written(problems))
+    }
+    /// `--as-of` is not a date.
+    pub fn as_of_flag(lang: Lang, given: &str, example: Option<&str>) -> String {
+        staff!(lang, as_of_flag(given, example))
+    }
+    /// Not a valid programme.
+    pub fn not_a_programme(lang: Lang, file: &str) -> String {
+        staff!(lang, not_a_programme(file))
+    }
+    /// Not UTF-8.
+    pub fn not_utf8(lang: Lang) -> &'static str {
+        staff!(lang, not_utf8())
+    }
+}

@@ -6,9 +6,18 @@
 //   <task-force-tracker src="/data/programme.json" lang="zh-CN"></task-force-tracker>
 // or, where a CMS strips unknown tags: <div data-task-force-tracker data-src="…"></div>
 
+// The element's tag and the attributes it follows, as src/embed.rs declares
+// them (observedAttributes is read when the element is defined, before any
+// WebAssembly loads); `loading` is read here alone. tests/e2e/contract.test.mjs
+// holds these, and the notice below, against `tft contract`.
 const TAG = 'task-force-tracker';
-// The attributes src/web/attribute.rs declares, plus `loading` (read here).
 const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout', 'remember', 'preview'];
+// What readers are told when the module cannot run at all (src/words/, `cannot_run`).
+const CANNOT_RUN = {
+  'zh-Hans': '进展表无法在此浏览器中运行。',
+  'zh-Hant': '進展表無法在此瀏覽器中執行。',
+  en: 'The progress tracker cannot run in this browser.',
+};
 const WASM = new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url);
 // A plain loop: a page's broken Array.prototype.includes must not turn
 // data-src into an unknown attribute (and the built-in data into the view).
@@ -72,10 +81,12 @@ const report = (el, what, err) => {
   console.error(`[task-force-tracker] ${what} failed:`, err);
   el.dispatchEvent(new CustomEvent('tft-error', { bubbles: true, composed: true, detail: { source: what, message: String(err) } }));
   if (el.shadowRoot) return;
-  const en = /^en/i.test(el.closest('[lang]')?.getAttribute('lang') ?? '');
+  const tag = (el.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
+  const lang = tag.startsWith('en') ? 'en' : /^zh.*-(hant|tw|hk|mo)/.test(tag) ? 'zh-Hant' : 'zh-Hans';
   const note = document.createElement('p');
   note.setAttribute('part', 'notice');
-  note.textContent = en ? 'The progress tracker cannot run in this browser.' : '进展表无法在此浏览器中运行。';
+  note.setAttribute('lang', lang);
+  note.textContent = CANNOT_RUN[lang];
   el.attachShadow({ mode: 'open' }).append(note, document.createElement('slot'));
 };
 

@@ -113,20 +113,27 @@ fn a_fingerprint_changes_exactly_where_the_diff_sees_a_change_a_reader_can_see()
     use task_force_tracker::model::diff::fingerprint;
     let (old, new) = (read("old.json"), read("new.json"));
     let d = diff(&old, &new);
+    let mut compared = Vec::new();
     for tf in &new.task_forces {
         let Some(before) = old.task_forces.iter().find(|o| o.id == tf.id) else { continue };
         for m in &tf.measures {
             let Some(o) = before.measures.iter().find(|o| o.id == m.id) else { continue };
             let seen = d.changes.iter().any(|c| {
-                c.place().measure.as_ref().is_some_and(|(id, _)| id == m.id.as_str())
+                c.place().task_force == tf.id.as_str()
+                    && c.place().measure.as_ref().is_some_and(|(id, _)| id == m.id.as_str())
                     && matches!(
                         c,
                         Change::Status(..) | Change::Progress(..) | Change::MilestoneReached(..) | Change::Report(..)
                     )
             });
-            assert_eq!(fingerprint("ecology", o) != fingerprint("ecology", m), seen, "{}", m.id.as_str());
+            let (a, b) = (fingerprint(tf.id.as_str(), o), fingerprint(tf.id.as_str(), m));
+            assert_eq!(a != b, seen, "{}/{}", tf.id.as_str(), m.id.as_str());
+            compared.push(format!("{}/{}", tf.id.as_str(), m.id.as_str()));
         }
     }
+    // Every measure in both files was compared: the three ecology measures
+    // kept from one publication to the next.
+    assert_eq!(compared, ["ecology/toilets", "ecology/sewage", "ecology/roads"]);
     // toilets (progress, milestone, report) and roads (status) changed; sewage did not.
     let f = |p: &model::Programme, id: &str| {
         fingerprint("ecology", p.task_forces[0].measures.iter().find(|m| m.id.as_str() == id).unwrap())

@@ -7,7 +7,7 @@
 
 use task_force_tracker::dom::patch::Screen;
 use task_force_tracker::dom::Dom;
-use task_force_tracker::view::{el, Node};
+use task_force_tracker::tree::{el, Node};
 use task_force_tracker::web::{Tracker, WebDom};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
@@ -47,7 +47,36 @@ fn the_diff_through_web_sys_gives_the_document_the_view_describes() {
     assert!(host.query_selector("h2").unwrap().unwrap().is_same_node(Some(&h2)), "updated in place, not rebuilt");
     // Data text is text: nothing was parsed as markup.
     assert!(host.query_selector("Two").unwrap().is_none());
-    dom.set_value(&h2.clone().into(), "ignored");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn set_value_changes_what_a_form_control_shows_and_not_its_attribute() {
+    let doc = document();
+    let host = doc.create_element("div").unwrap();
+    doc.body().unwrap().append_child(&host).unwrap();
+    let mut dom = WebDom::new(doc.clone(), "t");
+    let root: web_sys::Node = host.clone().into();
+    let form = vec![el("form")
+        .child(el("input").attr("value", "typed"))
+        .child(
+            el("select")
+                .child(el("option").attr("value", "").text("all"))
+                .child(el("option").attr("value", "blocked").text("blocked")),
+        )
+        .into()];
+    let screen = Screen::build(&mut dom, &root, form).unwrap();
+    let input = &screen.mounted[0].children[0].node;
+    let select = &screen.mounted[0].children[1].node;
+    let live = |n: &web_sys::Node| js_sys::Reflect::get(n, &"value".into()).unwrap().as_string().unwrap();
+    dom.set_value(input, "sewage");
+    dom.set_value(select, "blocked");
+    assert_eq!(live(input), "sewage", "the reader sees the state's text");
+    assert_eq!(live(select), "blocked");
+    let input_el: &web_sys::Element = input.unchecked_ref();
+    assert_eq!(input_el.get_attribute("value").as_deref(), Some("typed"), "the attribute is only the initial value");
+    dom.set_value(select, "");
+    assert_eq!(live(select), "", "back to all statuses");
     host.remove();
 }
 

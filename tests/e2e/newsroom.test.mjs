@@ -181,7 +181,11 @@ test('the no-JS fallback is CSP-clean, prefixed, collapsed, dead-control-free an
   assert.notEqual(look.meta, 'none', 'site CSS does not hide the as-of line');
   assert.equal(look.tagUpper, 'none', 'status tags keep their look');
   assert.match(look.text, /数据截至 2024年6月30日\s*(·|\n)\s*来源/, 'the as-of date and the source are apart');
-  for (let i = 1; i <= 4; i++) assert.match(look.text, new RegExp(`已完成|按序时推进`));
+  // Every measure says its status in words, on its collapsed line.
+  const LABELS = { completed: '已完成', 'on-track': '按序时推进', behind: '滞后序时', blocked: '受阻', 'not-started': '未启动', dropped: '不再推进' };
+  const shownStatuses = await fb.locator('summary .tft-tag[class*="tft-st-"]').allInnerTexts();
+  const dataStatuses = PROGRAMME.taskForces.flatMap((t) => t.measures).map((m) => LABELS[m.status]);
+  assert.deepEqual(shownStatuses, dataStatuses);
   await p.locator('#air details').first().locator('summary').click();
   assert.match(await p.locator('#air details').first().innerText(), /第一行/);
   await shot(p, 'newsroom-fallback-nojs-375');
@@ -226,23 +230,32 @@ test('what readers see: names, badges, selects and tabs wrap well; a compact pho
     await page.locator('#air-en').scrollIntoViewIfNeeded();
     await rendered(page, '#air-en');
     for (const host of ['air', 'air-en']) {
-      const lonely = await shadow(page, host, (root) => {
+      const { lonely, checked, names } = await shadow(page, host, (root) => {
         const out = [];
-        for (const el of root.querySelectorAll('.tab-name, .tf-name, .title')) {
+        let checked = 0;
+        const names = root.querySelectorAll('.tab-name, .tf-name, .title');
+        for (const el of names) {
+          // Every character of the name, whatever element its text is in (a <bdi>, a <span lang>).
           const tops = [];
-          const text = el.firstChild;
-          if (!text || text.nodeType !== 3) continue;
-          for (let i = 0; i < text.length; i++) {
-            const r = document.createRange();
-            r.setStart(text, i); r.setEnd(text, i + 1);
-            const box = r.getBoundingClientRect();
-            if (box.width) tops.push(Math.round(box.top));
+          const texts = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+          for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+            for (let i = 0; i < text.length; i++) {
+              const r = document.createRange();
+              r.setStart(text, i); r.setEnd(text, i + 1);
+              const box = r.getBoundingClientRect();
+              if (box.width) tops.push(Math.round(box.top));
+            }
           }
+          if (!tops.length) continue;
+          checked++;
           const last = tops.filter((t) => t === tops[tops.length - 1]).length;
           if (new Set(tops).size > 1 && last < 2) out.push(el.textContent);
         }
-        return out;
+        return { lonely: out, checked, names: names.length };
       });
+      // The title, each task force's tab and the open panel's heading.
+      const expected = PROGRAMME.taskForces.length + 2;
+      assert.ok(names === expected && checked === names, `${host} at ${width}px: every name measured (${checked} of ${names}, ${expected} expected)`);
       assert.deepEqual(lonely, [], `${host} at ${width}px: no name ends with one character alone on its line`);
       const overdue = await shadow(page, host, (root) => {
         const el = root.querySelector('.overdue-count');

@@ -1,15 +1,15 @@
 //! One widget in the page: its shadow root and controller, the resources
 //! it owns, and how a controller step's effects are carried out.
 
-use super::owned::{Abort, Observer};
 use super::guard::{self, Guarded};
+use super::owned::{Abort, Observer};
 use super::{page, WebDom};
+use crate::controller::{Controller, Effect, Memory};
 use crate::controller::{ErrorDetail, HostEvent};
 use crate::dom::patch::Screen;
+use crate::embed::Attribute;
 use crate::model::text::Lang;
 use crate::view;
-use crate::controller::{Controller, Effect, Memory};
-use crate::embed::Attribute;
 use crate::view::state::DEFAULT_PREFIX;
 use gloo_events::EventListener;
 use gloo_render::AnimationFrame;

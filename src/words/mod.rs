@@ -165,7 +165,6 @@ pub trait Words {
     fn diff_change(change: &Change, what: &str) -> String;
 }
 
-
 /// The data desk's page, in one language. `{}` marks where the page puts
 /// a value (a file's name, a count, a summary).
 #[allow(missing_docs)]

@@ -300,4 +300,3 @@ pub(super) fn sliced(cx: &mut Cx, v: &Value, fs: &Fields, at: &At, field: &'stat
     let place = members.iter().position(|(_, m)| core::ptr::eq(m, list));
     (place, list_items(cx, list, &at.field(field), field.ty).is_some())
 }
-

@@ -102,4 +102,3 @@ pub mod build {
         Value { kind: Kind::Object(members.into_iter().map(|(k, v)| (k.to_string(), v)).collect()), at: 0 }
     }
 }
-

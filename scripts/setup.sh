@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Installs what building and testing need, skipping what is already there:
 # the wasm32 target, the wasm-bindgen CLI pinned to Cargo.lock, npm packages
-# (binaryen's wasm-opt, playwright-core, axe-core) and, with --browser,
-# Debian's Chromium + ChromeDriver. Safe to run repeatedly.
+# (binaryen's wasm-opt, playwright-core, puppeteer-core, selenium-webdriver,
+# axe-core, typescript) and, with --browser, the three engines the tests run
+# from Debian's packages: Chromium + ChromeDriver, Firefox ESR, and WebKitGTK
+# (WebKitWebDriver + MiniBrowser) with xvfb to give it a display. Nothing
+# downloads a browser of its own. Safe to run repeatedly.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -38,6 +41,9 @@ if (( browser )); then
   missing=()
   command -v chromium >/dev/null || missing+=(chromium)
   command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v firefox-esr >/dev/null || missing+=(firefox-esr)
+  command -v WebKitWebDriver >/dev/null || missing+=(webkit2gtk-driver)
+  command -v xvfb-run >/dev/null || missing+=(xvfb xauth)
   command -v brotli >/dev/null || missing+=(brotli)
   # CJK glyphs, so screenshots of the widget are readable.
   [[ -d /usr/share/fonts/opentype/noto ]] || missing+=(fonts-noto-cjk)

@@ -1,7 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test: native (model, validation, view), in-browser unit tests
 # (wasm-bindgen-test in headless Chromium), then end-to-end tests that load
-# the real pages in Chromium through playwright-core. Installs what it needs.
+# the real pages: every file in Chromium (playwright-core), and the reader,
+# embed, accessibility and keyboard, links, timeline, desk, faults, errors
+# and engine files in Firefox ESR (puppeteer-core, WebDriver BiDi) and WebKitGTK
+# (selenium-webdriver, WebKitWebDriver under xvfb) through the driver layer
+# in tests/e2e/engines/. Installs what it needs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --browser
@@ -13,4 +17,13 @@ cargo test --target wasm32-unknown-unknown
 echo "[test] end to end: release build (www/pkg and dist/), then node --test"
 bash scripts/release.sh
 bash scripts/build.sh --probe   # a test-only build that can be made to panic
+echo "[test] end to end in Chromium"
 node --test tests/e2e/
+# The files that run in every engine readers use.
+cross=(reader embed a11y links timeline desk faults errors engines)
+cross=("${cross[@]/#/tests/e2e/}")
+cross=("${cross[@]/%/.test.mjs}")
+echo "[test] end to end in Firefox ESR"
+ENGINE=firefox node --test "${cross[@]}"
+echo "[test] end to end in WebKitGTK"
+ENGINE=webkit xvfb-run -a node --test "${cross[@]}"

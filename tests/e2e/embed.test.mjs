@@ -2,7 +2,7 @@
 // attributes, refresh, strict CSP, no layout shift, no leaks, no-JS fallback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, rendered, shot, htmlPage as html, leakProbe, mountCycles } from './helpers.mjs';
+import { serve, launch, open, rendered, shot, htmlPage as html, leakProbe, mountCycles, unless } from './helpers.mjs';
 
 const small = (name, lang, progress = 10, extra = '') => ({
   title: { [lang]: `${name} programme` },
@@ -265,7 +265,7 @@ test('a tracker starts near the viewport: one in view at once, one far below onl
   await context.close();
 });
 
-test('no layout shift on the demo page (CLS ≤ 0.01) at phone and desktop widths', async () => {
+test('no layout shift on the demo page (CLS ≤ 0.01) at phone and desktop widths', { skip: unless('layout-shift') }, async () => {
   for (const [width, height] of [[375, 740], [1280, 900]]) {
     const { page, context } = await open(browser, server.url + '/', { width, height });
     await page.evaluate(() => {
@@ -287,7 +287,7 @@ test('no layout shift on the demo page (CLS ≤ 0.01) at phone and desktop width
   }
 });
 
-test('200 mounts and unmounts leave listeners and nodes where they were', { timeout: 60_000 }, async () => {
+test('200 mounts and unmounts leave listeners and nodes where they were', { timeout: 60_000, skip: unless('cdp') }, async () => {
   const { page, context } = await open(browser, server.url + '/test/mount.html');
   const metrics = await leakProbe(context, page);
   const cycle = (n) => mountCycles(page, n, { attrs: { refresh: '60' }, click: true });
@@ -300,7 +300,7 @@ test('200 mounts and unmounts leave listeners and nodes where they were', { time
   await context.close();
 });
 
-test('without JavaScript the light-DOM fallback shows', async () => {
+test('without JavaScript the light-DOM fallback shows', { skip: unless('no-script') }, async () => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(server.url + '/');

@@ -6,6 +6,9 @@ import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { ENGINE, launchEngine, network, serverInitScripts } from './engines/index.mjs';
+
+export { ENGINE, supports, unless } from './engines/index.mjs';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const WWW = join(ROOT, 'www');
@@ -26,6 +29,12 @@ const TYPES = {
 export async function serve(routes = {}, mounts = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (network.offline) return req.socket.destroy();
+    if (path === '/__tft-init.js') {
+      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
+      return res.end(serverInitScripts.join('\n'));
+    }
+    if (ENGINE === 'webkit') firstInHead(res);
     if (routes[path]) return routes[path](req, res);
     const [prefix, dir] = Object.entries(mounts).find(([p]) => path.startsWith(p)) ?? ['/', WWW];
     const rel = path.slice(prefix.length - 1);
@@ -47,8 +56,38 @@ export async function serve(routes = {}, mounts = {}) {
   };
 }
 
-/** Launches headless Chromium with the flags this machine needs (and `extra`). */
+/**
+ * Puts the driver layer's init scripts first in an HTML answer (WebKit's
+ * WebDriver cannot run a script before the page's own; see engines/).
+ */
+function firstInHead(res) {
+  const end = res.end.bind(res);
+  res.end = (body, ...rest) => {
+    const type = String(res.getHeader('content-type') ?? '');
+    if (body && type.startsWith('text/html')) {
+      const html = String(body);
+      const tag = '<script src="/__tft-init.js"></script>';
+      const at = html.search(/<head[^>]*>/i);
+      body = at < 0 ? tag + html : html.replace(/<head[^>]*>/i, (h) => h + tag);
+    }
+    return end(body, ...rest);
+  };
+  const head = res.writeHead.bind(res);
+  res.writeHead = (status, ...args) => {
+    const headers = args.find((a) => a && typeof a === 'object');
+    for (const [k, v] of Object.entries(headers ?? {})) res.setHeader(k, v);
+    if (headers?.['content-length'] && String(res.getHeader('content-type') ?? '').startsWith('text/html')) res.removeHeader('content-length');
+    return head(status);
+  };
+}
+
+/**
+ * Launches the engine under test (ENGINE: chromium, firefox or webkit).
+ * Chromium is headless Debian Chromium through Playwright, with the flags
+ * this machine needs (and `extra`); the others go through the driver layer.
+ */
 export function launch(extra = []) {
+  if (ENGINE !== 'chromium') return launchEngine(ENGINE);
   return chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -60,13 +99,13 @@ export function launch(extra = []) {
  * Opens a page that records console errors, uncaught exceptions and
  * unhandled rejections, so a test can assert nothing leaked into the host,
  * and the widget's host events (window.__events). `init` runs in the page
- * before anything else (a hostile page's own scripts); `contextOptions` go
+ * before anything else (a hostile page's own scripts), given `initArg`; `contextOptions` go
  * to the browser context (downloads, CSP bypass, another viewport).
  */
-export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', init, contextOptions = {} } = {}) {
+export async function open(browser, url, { width = 1280, height = 900, colorScheme = 'light', init, initArg, contextOptions = {} } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, colorScheme, ...contextOptions });
   context.setDefaultTimeout(5_000);
-  if (init) await context.addInitScript(init);
+  if (init) await context.addInitScript(init, initArg);
   const page = await context.newPage();
   const problems = { console: [], thrown: [] };
   page.on('console', (m) => { if (m.type() === 'error') problems.console.push(m.text()); });
@@ -87,10 +126,12 @@ export async function open(browser, url, { width = 1280, height = 900, colorSche
   return { page, context, problems };
 }
 
-/** Saves a full-page screenshot under test-output/screenshots/. */
+/** Saves a full-page screenshot under test-output/screenshots/ (named for
+ * the engine when it is not Chromium). */
 export async function shot(page, name) {
   await mkdir(SHOTS, { recursive: true });
-  await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  const engine = ENGINE === 'chromium' ? '' : `-${ENGINE}`;
+  await page.screenshot({ path: join(SHOTS, `${name}${engine}.png`), fullPage: true });
 }
 
 /**

@@ -4,7 +4,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, open, rendered, shot, ROOT, htmlPage } from './helpers.mjs';
+import { serve, launch, open, rendered, shot, ROOT, htmlPage, unless } from './helpers.mjs';
 
 const DATA = await readFile(join(ROOT, 'data/dezhou.json'), 'utf8');
 const page2 = (body) => htmlPage(`<main>${body}</main>`);
@@ -189,7 +189,7 @@ test('language: attribute, page language, and the switch', async () => {
   await context.close();
 });
 
-test('print shows every task force and measure expanded', async () => {
+test('print shows every task force and measure expanded', { skip: unless('print-media') }, async () => {
   const { page, context } = await open(browser, server.url + '/');
   await rendered(page);
   const w = page.locator('task-force-tracker');

@@ -26,12 +26,20 @@ const observed = (name) => { for (let i = 0; i < ATTRIBUTES.length; i++) if (ATT
 let module; // one module for every instance on the page: resolves to Tracker
 // The bindings are imported only here, so that a page that breaks them (no
 // TextDecoder) gets a reported failure, not an uncaught error at load.
+// Where WebAssembly is off (iOS Lockdown Mode, some managed browsers), the
+// reader's own choice: the page's fallback is the content, with no notice.
+const NO_WASM = 'WebAssembly is not available in this browser';
 const boot = () => (module ??= (async () => {
+  if (typeof WebAssembly !== 'object') throw new Error(NO_WASM);
   // Every promise that resolves to an object would call it, and never settle.
   if ('then' in Object.prototype) throw new Error('the page defines Object.prototype.then, which stops any module from loading');
   // The wasm downloads (and compiles as it streams) while the bindings load.
+  // A page's fetch that throws, or never answers, falls back to XMLHttpRequest below.
   let wasm = WASM;
-  try { wasm = fetch(WASM); wasm.catch(() => {}); } catch { wasm = WASM; /* a page's broken fetch: the fallback below */ }
+  try {
+    wasm = Promise.race([fetch(WASM), new Promise((_, late) => setTimeout(late, 4000, new Error('fetch gave no answer')))]);
+    wasm.catch(() => {});
+  } catch { wasm = WASM; }
   const { default: init, Tracker } = await import('./pkg/task_force_tracker.js');
   await init({ module_or_path: wasm }).catch((err) => new Promise((ok, fail) => {
     // A page that replaced window.fetch breaks the default loader: fetch the
@@ -75,12 +83,13 @@ const startNearOnes = () => {
 /**
  * Reports a failure outside any tracker (the module did not load): in the
  * console, as `tft-error`, and to readers in one line above the element's
- * own fallback (Rust, which renders everything else, cannot run).
+ * own fallback (Rust, which renders everything else, cannot run), unless
+ * WebAssembly is simply off and the fallback is there to read.
  */
 const report = (el, what, err) => {
   console.error(`[task-force-tracker] ${what} failed:`, err);
   el.dispatchEvent(new CustomEvent('tft-error', { bubbles: true, composed: true, detail: { source: what, message: String(err) } }));
-  if (el.shadowRoot) return;
+  if (el.shadowRoot || (err?.message === NO_WASM && el.childElementCount > 0)) return;
   const tag = (el.closest('[lang]')?.getAttribute('lang') ?? '').toLowerCase();
   const lang = tag.startsWith('en') ? 'en' : /^zh.*-(hant|tw|hk|mo)/.test(tag) ? 'zh-Hant' : 'zh-Hans';
   const note = document.createElement('p');

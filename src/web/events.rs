@@ -108,16 +108,20 @@ impl Widget {
     /// (or where there is no clipboard).
     pub fn copy(self: &Rc<Self>, fragment: String) {
         let url = format!("{}#{fragment}", page::page_url());
-        let clipboard = web_sys::window()
-            .map(|w| w.navigator())
-            .and_then(|n| Reflect::get(&n, &"clipboard".into()).ok())
-            .filter(|c| c.is_object())
-            .map(|c| c.unchecked_into::<web_sys::Clipboard>());
-        let Some(clipboard) = clipboard else {
+        // Plain-http pages have no `navigator.clipboard`, older WebViews one
+        // without `writeText`, and a call may throw: all are "not copied".
+        let written = web_sys::window()
+            .and_then(|w| Reflect::get(&w.navigator(), &"clipboard".into()).ok())
+            .filter(JsValue::is_object)
+            .and_then(|clipboard| {
+                let write = Reflect::get(&clipboard, &"writeText".into()).ok()?.dyn_into::<js_sys::Function>().ok()?;
+                write.call1(&clipboard, &JsValue::from_str(&url)).ok()
+            });
+        let Some(written) = written else {
             self.run(|c| c.copied(false, &url));
             return;
         };
-        let written = wasm_bindgen_futures::JsFuture::from(clipboard.write_text(&url));
+        let written = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&written));
         let weak = Rc::downgrade(self);
         super::guard::spawn(self, async move {
             let ok = written.await.is_ok();

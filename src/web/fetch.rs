@@ -32,8 +32,10 @@ extern "C" {
 
 /// How a fetch ended.
 pub enum Fetched {
-    /// The whole body.
-    Body(Vec<u8>),
+    /// The whole body, and the server's validator for it (`ETag`).
+    Body(Vec<u8>, Option<String>),
+    /// The server says the file has not changed since `etag`.
+    NotModified,
     /// Why there is none.
     Failed(LoadError),
     /// Aborted on purpose (a newer load, a disconnect): say nothing.
@@ -42,17 +44,22 @@ pub enum Fetched {
 
 enum Stop {
     Aborted,
+    NotModified,
     Failed(LoadError),
 }
 
 /// Fetches `url` within `seconds`; `signal` (when the browser gives one)
-/// cancels it.
-pub async fn fetch(url: &str, seconds: u32, signal: Option<&AbortSignal>) -> Fetched {
+/// cancels it. `etag`, for a file on the page's own origin, asks the server
+/// for it only if it changed: a browser with no HTTP cache (some in-app
+/// browsers, private modes) revalidates too. Across origins the header
+/// would need a CORS preflight, so there the browser's cache does it.
+pub async fn fetch(url: &str, seconds: u32, signal: Option<&AbortSignal>, etag: Option<&str>) -> Fetched {
     let limit = TimeoutFuture::new(seconds.saturating_mul(1000));
-    match within(read(url, signal), limit).await {
+    match within(read(url, signal, etag), limit).await {
         None => Fetched::Failed(LoadError::Timeout(seconds)),
-        Some(Ok(body)) => Fetched::Body(body),
+        Some(Ok(body)) => body,
         Some(Err(Stop::Aborted)) => Fetched::Cancelled,
+        Some(Err(Stop::NotModified)) => Fetched::NotModified,
         Some(Err(Stop::Failed(e))) => Fetched::Failed(e),
     }
 }
@@ -78,9 +85,13 @@ fn stop(err: &JsValue) -> Stop {
     Stop::Failed(LoadError::Network(message.unwrap_or_else(|| super::page::describe(err))))
 }
 
-async fn read(url: &str, signal: Option<&AbortSignal>) -> Result<Vec<u8>, Stop> {
+async fn read(url: &str, signal: Option<&AbortSignal>, etag: Option<&str>) -> Result<Fetched, Stop> {
     // no-cache: revalidate every time, so with an ETag an unchanged file costs a 304.
-    let request = Request::get(url).cache(RequestCache::NoCache).abort_signal(signal).build();
+    let mut request = Request::get(url).cache(RequestCache::NoCache).abort_signal(signal);
+    if let Some(etag) = etag {
+        request = request.header("If-None-Match", etag);
+    }
+    let request = request.build();
     let request: web_sys::Request = request.map_err(|e| Stop::Failed(LoadError::Network(e.to_string())))?.into();
     let answer = page_fetch(&request).map_err(|e| stop(&e))?;
     // Whatever a page's fetch returned: a promise, or a value to wait on.
@@ -91,11 +102,15 @@ async fn read(url: &str, signal: Option<&AbortSignal>) -> Result<Vec<u8>, Stop> 
     // Read by its properties (web-sys calls are structural): a polyfill's
     // response answers as a Response does.
     let response = Response::from(answer.clone().unchecked_into::<web_sys::Response>());
+    if response.status() == 304 {
+        return Err(Stop::NotModified);
+    }
     if !response.ok() {
         return Err(Stop::Failed(LoadError::Http(response.status())));
     }
     let too_large = || Stop::Failed(LoadError::TooLarge(MAX_BYTES as u32));
-    let declared = declared_length(&answer);
+    let declared = header(&answer, "content-length").and_then(|n| n.trim().parse::<usize>().ok());
+    let etag = header(&answer, "etag");
     if declared.is_some_and(|n| n > MAX_BYTES) {
         return Err(too_large());
     }
@@ -106,7 +121,7 @@ async fn read(url: &str, signal: Option<&AbortSignal>) -> Result<Vec<u8>, Stop> 
             gloo_net::Error::JsError(e) if e.name == "AbortError" => Stop::Aborted,
             e => Stop::Failed(LoadError::Network(e.to_string())),
         })?;
-        return if bytes.len() > MAX_BYTES { Err(too_large()) } else { Ok(bytes) };
+        return if bytes.len() > MAX_BYTES { Err(too_large()) } else { Ok(Fetched::Body(bytes, etag)) };
     };
     let stream: web_sys::ReadableStream = stream.unchecked_into();
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
@@ -116,7 +131,7 @@ async fn read(url: &str, signal: Option<&AbortSignal>) -> Result<Vec<u8>, Stop> 
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|e| stop(&e))?;
         if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
-            return Ok(bytes);
+            return Ok(Fetched::Body(bytes, etag));
         }
         let value: Uint8Array = Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED).unchecked_into();
         let at = bytes.len();
@@ -140,11 +155,10 @@ fn has_function(v: &JsValue, name: &str) -> bool {
     v.is_object() && Reflect::get(v, &name.into()).is_ok_and(|f| f.is_function())
 }
 
-/// The `Content-Length` a response declares, read by its properties (a
-/// polyfill's headers may have no `get`).
-fn declared_length(response: &JsValue) -> Option<usize> {
+/// A response header, read by its properties (a polyfill's headers may
+/// have no `get`).
+fn header(response: &JsValue, name: &str) -> Option<String> {
     let headers = Reflect::get(response, &"headers".into()).ok().filter(|h| has_function(h, "get"))?;
     let get: Function = Reflect::get(&headers, &"get".into()).ok()?.unchecked_into();
-    let value = get.call1(&headers, &"content-length".into()).ok()?.as_string()?;
-    value.trim().parse().ok()
+    get.call1(&headers, &name.into()).ok()?.as_string()
 }

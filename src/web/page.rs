@@ -138,6 +138,18 @@ pub fn page_url() -> String {
     href.split('#').next().unwrap_or_default().to_string()
 }
 
+/// Whether `url` (as written in `src`, resolved against the page) is on the
+/// page's own origin.
+pub fn same_origin(url: &str) -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    // Resolved as fetch resolves it: against the document's base URL.
+    let base = window.document().and_then(|d| d.base_uri().ok().flatten()).unwrap_or_default();
+    match (web_sys::Url::new_with_base(url, &base), window.location().origin()) {
+        (Ok(u), Ok(origin)) => u.origin() == origin,
+        _ => false,
+    }
+}
+
 /// The page's URL fragment, with its `#` (empty when none).
 pub fn page_hash() -> String {
     web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()

@@ -73,9 +73,13 @@ impl Widget {
         self.fetch.set(Some(abort)); // the one before, if any, is aborted
         let generation = self.generation.get();
         let seconds = self.seconds(Attribute::Timeout, 1, 120).unwrap_or(DEFAULT_TIMEOUT);
+        // Revalidate what is shown, when it came from this URL on our origin.
+        let shown = self.etag.take();
+        let etag = shown.as_ref().filter(|(from, _)| *from == url && page::same_origin(&url)).map(|(_, e)| e.clone());
+        self.etag.set(shown);
         let weak = Rc::downgrade(self);
         guard::spawn(self, async move {
-            let fetched = fetch::fetch(&url, seconds, signal.as_ref()).await;
+            let fetched = fetch::fetch(&url, seconds, signal.as_ref(), etag.as_deref()).await;
             let Some(w) = weak.upgrade() else { return };
             if w.generation.get() != generation || matches!(fetched, Fetched::Cancelled) {
                 return; // replaced or removed meanwhile
@@ -84,7 +88,7 @@ impl Widget {
             // aborted as its owner goes (a fetch past its time limit may still
             // hold a connection).
             match (w.fetch.take(), &fetched) {
-                (Some(abort), Fetched::Body(_)) => abort.done(),
+                (Some(abort), Fetched::Body(..) | Fetched::NotModified) => abort.done(),
                 (abort, _) => drop(abort),
             }
             #[cfg(feature = "panic-probe")]
@@ -93,10 +97,12 @@ impl Widget {
             }
             let hash = page::page_hash();
             match fetched {
-                Fetched::Body(bytes) => {
+                Fetched::Body(bytes, etag) => {
                     w.failures.set(0);
+                    w.etag.set(etag.map(|e| (url.clone(), e)));
                     w.run(|c| c.load_bytes(bytes, Source::Url(url), &hash));
                 }
+                Fetched::NotModified => w.failures.set(0),
                 Fetched::Failed(err) => {
                     w.failures.set(w.failures.get() + 1);
                     w.run(|c| c.fail(err, Source::Url(url)));

@@ -55,6 +55,8 @@ pub struct Widget {
     pub listeners: Cell<Vec<EventListener>>,
     pub refresh: Cell<Option<Timeout>>,
     pub fetch: Cell<Option<Abort>>,
+    /// The validator of the file shown, and its URL (see `fetch::fetch`).
+    pub etag: Cell<Option<(String, String)>>,
     pending: Cell<Option<Pending>>,
     /// Changes to the shadow DOM not made by the widget (a host script, an
     /// extension): the next update rebuilds the DOM instead of patching
@@ -90,6 +92,7 @@ impl Widget {
             listeners: Cell::new(Vec::new()),
             refresh: Cell::new(None),
             fetch: Cell::new(None),
+            etag: Cell::new(None),
             pending: Cell::new(None),
             observer: Cell::new(Some(observer)),
         }))

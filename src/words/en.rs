@@ -125,7 +125,7 @@ impl Words for En {
         link_copied: "Link copied",
         copy_failed: "Could not copy. The link is: ",
         data_updated: "Data updated, as of",
-        version_help: "(downloaded files carry the same code in their names)",
+        version_help: " (downloaded files carry the same code in their names)",
         overdue_only: "Overdue measures",
         search_all: "Show them in all task forces",
         copy_here: "Copy this link",

@@ -232,6 +232,32 @@ fn the_timeline_draws_every_listed_measure_and_tables_the_same_facts() {
     // The static snapshot (print) has a timeline after each list.
     let html = view::snapshot(&p, &State { print: true, ..State::default() }, true);
     assert_eq!(html.matches("<svg").count(), p.task_forces.len(), "one per task force");
+
+    // The as-of line runs down the drawing but never through a row's label
+    // (a label's text sits on its `y`, about 12 px tall).
+    let as_of = find_all(&tree, &|e| e.get_attr("class") == Some("tl-asof"))[0];
+    let path = within(as_of, &|e| e.tag == "path")[0];
+    let d = path.get_attr("d").unwrap();
+    let segments: Vec<(i64, i64)> = d
+        .split('M')
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            let (start, end) = s.split_once('V').unwrap();
+            (start.split(' ').nth(1).unwrap().parse().unwrap(), end.parse().unwrap())
+        })
+        .collect();
+    let labels = find_all(&tree, &|e| e.tag == "text" && e.get_attr("class") == Some("tl-label"));
+    assert_eq!(labels.len(), ecology.measures.len());
+    for label in labels {
+        let y: i64 = label.get_attr("y").unwrap().parse().unwrap();
+        let (top, bottom) = (y - 12, y + 4);
+        for (a, b) in &segments {
+            assert!(*b <= top || *a >= bottom, "segment {a}–{b} crosses the label at {top}–{bottom}: {d}");
+        }
+    }
+    let drawn: i64 = segments.iter().map(|(a, b)| b - a).sum();
+    let height: i64 = svg.get_attr("height").unwrap().parse().unwrap();
+    assert!(drawn > height / 2, "the line still runs down the drawing ({drawn} of {height})");
 }
 
 /// Elements under `e` (itself included) that `pred` accepts.

@@ -23,6 +23,8 @@ const PAD: i64 = 12;
 const AXIS: i64 = 34;
 /// Height of one measure: its label, then its bar.
 const ROW: i64 = 46;
+/// Where a row's label ends, below the row's top (its baseline is at 14).
+const LABEL_BOTTOM: i64 = 19;
 /// Longest label drawn, in characters (the table has the whole title).
 const LABEL: usize = 34;
 
@@ -197,7 +199,7 @@ pub fn timeline(p: &Programme, tf: &TaskForce, rows: &[&Measure], st: &State) ->
         el("g")
             .class("tl-asof")
             .attr("aria-hidden", "true")
-            .child(el("line").attr("x1", n(x)).attr("x2", n(x)).attr("y1", n(AXIS - 6)).attr("y2", n(height)))
+            .child(el("path").attr("d", as_of_line(x, rows.len())))
             .child(el("text").attr("x", n(x + 3)).attr("y", n(AXIS - 2)).text(format_date(p.as_of, lang))),
     );
 
@@ -214,6 +216,18 @@ pub fn timeline(p: &Programme, tf: &TaskForce, rows: &[&Measure], st: &State) ->
         )
         .child(el("figcaption").class("tl-legend").attr("part", "muted").text(s.timeline_legend))
         .child(table(p, rows, st))
+}
+
+/// The as-of line at `x`, down the whole drawing but broken around each
+/// row's label, which it would otherwise cross.
+fn as_of_line(x: i64, rows: usize) -> String {
+    let mut d = format!("M{x} {}V{AXIS}", AXIS - 6);
+    for i in 0..rows as i64 {
+        let top = AXIS + ROW * i;
+        // From below the label (its text sits on top + 14) to the next row.
+        d.push_str(&format!("M{x} {}V{}", top + LABEL_BOTTOM, top + ROW));
+    }
+    d
 }
 
 fn line(class: &str, x1: i64, x2: i64, y: i64) -> El {

@@ -6,17 +6,23 @@
 //! node in a document); nothing here parses markup. The tree knows nothing
 //! of programmes, readers or browsers.
 
+use std::rc::Rc;
+
 /// A node of the view tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Node {
     /// An element (boxed: see [`El`]).
     Element(El),
+    /// An element built once and shared by the trees of several renders (a
+    /// task force's panel): the same `Rc` compares equal without looking
+    /// inside (`Rc`'s `PartialEq` for an `Eq` type), so the diff skips it.
+    Shared(Rc<Element>),
     /// A text node; its content is never parsed as markup.
     Text(String),
 }
 
 /// An element of the view tree.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Element {
     /// Tag name.
     pub tag: &'static str,
@@ -111,6 +117,15 @@ impl From<El> for Node {
 const VOID: [&str; 4] = ["br", "hr", "img", "input"];
 
 impl Node {
+    /// The element this node is, owned or shared.
+    pub fn element(&self) -> Option<&Element> {
+        match self {
+            Node::Element(e) => Some(e),
+            Node::Shared(e) => Some(e),
+            Node::Text(_) => None,
+        }
+    }
+
     /// Serialises to HTML, escaping all text and attribute values.
     pub fn to_html(&self) -> String {
         let mut s = String::new();
@@ -121,35 +136,8 @@ impl Node {
     fn write_html(&self, out: &mut String) {
         match self {
             Node::Text(t) => escape(out, t),
-            Node::Element(e) => {
-                out.push('<');
-                out.push_str(e.tag);
-                for (k, v) in &e.attrs {
-                    out.push(' ');
-                    out.push_str(k);
-                    out.push_str("=\"");
-                    escape(out, v);
-                    out.push('"');
-                }
-                if !e.vars.is_empty() {
-                    out.push_str(" style=\"");
-                    for (k, v) in &e.vars {
-                        escape(out, k);
-                        out.push(':');
-                        escape(out, v);
-                        out.push(';');
-                    }
-                    out.push('"');
-                }
-                out.push('>');
-                if VOID.contains(&e.tag) {
-                    return;
-                }
-                e.children.iter().for_each(|c| c.write_html(out));
-                out.push_str("</");
-                out.push_str(e.tag);
-                out.push('>');
-            }
+            Node::Element(e) => e.write_html(out),
+            Node::Shared(e) => e.write_html(out),
         }
     }
 
@@ -158,16 +146,49 @@ impl Node {
         match self {
             Node::Text(t) => t.clone(),
             Node::Element(e) => e.children.iter().map(Node::text_content).collect(),
+            Node::Shared(e) => e.children.iter().map(Node::text_content).collect(),
         }
     }
 
     /// Depth-first search for the first element satisfying `pred`.
     pub fn find(&self, pred: &dyn Fn(&Element) -> bool) -> Option<&Element> {
-        match self {
-            Node::Text(_) => None,
-            Node::Element(e) if pred(e) => Some(e),
-            Node::Element(e) => e.children.iter().find_map(|c| c.find(pred)),
+        let e = self.element()?;
+        if pred(e) {
+            return Some(e);
         }
+        e.children.iter().find_map(|c| c.find(pred))
+    }
+}
+
+impl Element {
+    fn write_html(&self, out: &mut String) {
+        out.push('<');
+        out.push_str(self.tag);
+        for (k, v) in &self.attrs {
+            out.push(' ');
+            out.push_str(k);
+            out.push_str("=\"");
+            escape(out, v);
+            out.push('"');
+        }
+        if !self.vars.is_empty() {
+            out.push_str(" style=\"");
+            for (k, v) in &self.vars {
+                escape(out, k);
+                out.push(':');
+                escape(out, v);
+                out.push(';');
+            }
+            out.push('"');
+        }
+        out.push('>');
+        if VOID.contains(&self.tag) {
+            return;
+        }
+        self.children.iter().for_each(|c| c.write_html(out));
+        out.push_str("</");
+        out.push_str(self.tag);
+        out.push('>');
     }
 }
 

@@ -22,7 +22,8 @@ fn state(selected: usize, lang: Lang) -> State {
 }
 
 fn all<'a>(n: &'a Node, pred: &dyn Fn(&Element) -> bool, out: &mut Vec<&'a Element>) {
-    if let Node::Element(e) = n {
+    // Owned or shared (a panel's content), an element is searched the same.
+    if let Some(e) = n.element() {
         if pred(e) {
             out.push(e);
         }
@@ -215,9 +216,9 @@ fn the_timeline_draws_every_listed_measure_and_tables_the_same_facts() {
     let rows = find_all(&tree, &|e| e.tag == "g" && e.get_attr("class").is_some_and(|c| c.starts_with("tl-row")));
     let table_rows = find_all(&tree, &|e| {
         e.tag == "tr"
-            && e.children.first().is_some_and(
-                |c| matches!(c, Node::Element(th) if th.tag == "th" && th.get_attr("scope") == Some("row")),
-            )
+            && e.children
+                .first()
+                .is_some_and(|c| c.element().is_some_and(|th| th.tag == "th" && th.get_attr("scope") == Some("row")))
     });
     let ecology = &p.task_forces[3];
     assert_eq!(rows.len(), ecology.measures.len());

@@ -144,17 +144,18 @@ impl MockDom {
 /// View trees as [`MockDom::html`] writes a document showing them.
 pub fn normalized_html(nodes: &[Node]) -> String {
     fn write(n: &Node, out: &mut String) {
-        match n {
-            Node::Text(t) => escape(out, t),
-            Node::Element(e) => {
-                let mut sorted: Vec<_> = e.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
-                open_tag(out, e.tag, &mut sorted, e.vars.iter().map(|(k, v)| (*k, v.as_str())));
-                e.children.iter().for_each(|c| write(c, out));
-                out.push_str("</");
-                out.push_str(e.tag);
-                out.push('>');
+        let Some(e) = n.element() else {
+            if let Node::Text(t) = n {
+                escape(out, t);
             }
-        }
+            return;
+        };
+        let mut sorted: Vec<_> = e.attrs.iter().map(|(k, v)| (*k, v.as_str())).collect();
+        open_tag(out, e.tag, &mut sorted, e.vars.iter().map(|(k, v)| (*k, v.as_str())));
+        e.children.iter().for_each(|c| write(c, out));
+        out.push_str("</");
+        out.push_str(e.tag);
+        out.push('>');
     }
     let mut out = String::new();
     nodes.iter().for_each(|n| write(n, &mut out));
@@ -273,11 +274,15 @@ impl Dom for MockDom {
         Ok(())
     }
 
-    fn clear(&mut self, parent: &usize) {
+    fn show(&mut self, root: &usize, nodes: &[usize]) -> Result<(), DomError> {
         self.writes += 1;
-        for c in std::mem::take(&mut self.nodes[*parent].children) {
+        for c in std::mem::take(&mut self.nodes[*root].children) {
             self.nodes[c].parent = None;
         }
+        for n in nodes {
+            self.insert(root, n, None)?;
+        }
+        Ok(())
     }
 
     fn set_value(&mut self, control: &usize, value: &str) {

@@ -41,8 +41,10 @@ pub trait Dom {
     fn insert(&mut self, parent: &Self::Node, node: &Self::Node, before: Option<&Self::Node>) -> Result<(), DomError>;
     /// Removes `node` from `parent`.
     fn remove(&mut self, parent: &Self::Node, node: &Self::Node) -> Result<(), DomError>;
-    /// Removes every child of `parent`.
-    fn clear(&mut self, parent: &Self::Node);
+    /// Shows `nodes` (detached, built) in `root` in place of whatever it
+    /// showed, in one change; the part of the widget the reader is looking
+    /// at stays where it is on the screen.
+    fn show(&mut self, root: &Self::Node, nodes: &[Self::Node]) -> Result<(), DomError>;
     /// Sets the live value of a form control when it differs (the reader's
     /// typing sets it too; the `value` attribute is only the initial one).
     fn set_value(&mut self, control: &Self::Node, value: &str);

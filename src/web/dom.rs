@@ -75,8 +75,25 @@ impl Dom for WebDom {
         parent.remove_child(node).map(drop).map_err(refused)
     }
 
-    fn clear(&mut self, parent: &Node) {
-        parent.set_text_content(None);
+    fn show(&mut self, root: &Node, nodes: &[Node]) -> Result<(), DomError> {
+        // Where the host's top is on the screen, when the reader sees the
+        // element: it stays there. Firefox's scroll anchoring would keep
+        // the text below in place instead, putting the tracker's top far
+        // above the screen once it grows from its fallback.
+        let host = root.dyn_ref::<web_sys::ShadowRoot>().map(web_sys::ShadowRoot::host);
+        let window = web_sys::window();
+        let height = window.as_ref().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
+        let seen =
+            host.as_ref().map(Element::get_bounding_client_rect).filter(|r| r.top() < height && r.bottom() > 0.0);
+        let list: js_sys::Array = nodes.iter().collect();
+        root.unchecked_ref::<web_sys::DocumentFragment>().replace_children_with_node(&list);
+        if let (Some(host), Some(before), Some(window)) = (host, seen, window) {
+            let moved = host.get_bounding_client_rect().top() - before.top();
+            if moved.abs() >= 1.0 {
+                window.scroll_by_with_x_and_y(0.0, moved);
+            }
+        }
+        Ok(())
     }
 
     fn set_value(&mut self, control: &Node, value: &str) {

@@ -590,3 +590,131 @@ fn clearing_filters_keeps_focus_in_the_filters() {
     assert!(w.c.state().filter.all);
     assert_eq!(w.c.dom().focused, w.c.dom().find("data-act", Act::Scope.name()));
 }
+
+/// A widget as the page runs it: the first view built `slices` nodes per
+/// step, panels built ahead when idle.
+fn sliced(slices: usize) -> Widget {
+    let mut w = Widget::new("tft", None, "en");
+    w.c.set_slices(slices);
+    w
+}
+
+/// Runs every `Idle` request until none is left; how many calls it took.
+fn idle(w: &mut Widget) -> usize {
+    let mut calls = 0;
+    while w.effects.contains(&Effect::Idle) {
+        calls += 1;
+        let fx = w.c.prepare(true);
+        w.run(fx);
+        assert!(calls < 200, "building ahead ends: {:?}", w.effects);
+    }
+    calls
+}
+
+#[test]
+fn the_first_view_is_built_in_slices_then_shown_whole_as_at_once() {
+    let mut whole = Widget::new("tft", None, "en");
+    whole.load(default_programme_json(), EMBEDDED);
+
+    let mut w = sliced(40);
+    let fx = w.c.load(default_programme_json().to_string(), EMBEDDED, "");
+    assert_eq!(fx, vec![Effect::Continue], "reading starts in a task of its own");
+    let mut steps = 0;
+    let mut fx = fx;
+    while fx.contains(&Effect::Continue) {
+        assert!(w.c.rendered().is_none(), "nothing shows until the view is complete (step {steps})");
+        assert!(!w.c.dom().html().contains("tft"), "the fallback stays meanwhile");
+        assert!(!fx.iter().any(|e| matches!(e, Effect::Event(_))), "no tft-load before it shows: {fx:?}");
+        fx = w.c.step();
+        steps += 1;
+    }
+    assert!(steps > 8, "{steps} steps of 40 nodes");
+    w.run(fx);
+    assert_eq!(w.c.dom().html(), whole.c.dom().html(), "the same document as built at once");
+    let events = w.events();
+    assert!(matches!(&events[..], [HostEvent::Load(_)]), "tft-load once shown: {events:?}");
+    assert!(w.effects.contains(&Effect::Idle), "then the other panels, when idle");
+}
+
+#[test]
+fn a_deep_link_scrolls_once_the_sliced_view_shows() {
+    let mut w = sliced(40);
+    let fx = w.c.load(default_programme_json().to_string(), EMBEDDED, "#tft-ecology/toilets");
+    let mut fx = fx;
+    while fx.contains(&Effect::Continue) {
+        assert!(w.c.dom().scrolled.is_empty(), "nothing to scroll to before it shows");
+        fx = w.c.step();
+    }
+    w.run(fx);
+    let dom = w.c.dom();
+    let scrolled = *dom.scrolled.last().expect("scrolled once shown");
+    assert_eq!(dom.attribute(scrolled, "id"), Some("tft-m-ecology-toilets"));
+}
+
+#[test]
+fn a_switch_inserts_the_panel_built_ahead_of_it() {
+    let mut w = sliced(60);
+    w.load(default_programme_json(), EMBEDDED);
+    let calls = idle(&mut w);
+    assert!(calls >= 4, "each of the other four panels built ahead, a slice per call ({calls})");
+    let writes = w.c.dom().writes;
+    w.click(Act::Tab, "3");
+    assert_eq!(w.selected(), 3);
+    assert!(w.text().contains("Upgrade rural toilets"), "{}", w.text());
+    let switch = w.c.dom().writes - writes;
+    // Tabs' attributes, the panels' hidden, and one insert per part of the
+    // panel: nothing of its content is built on the click.
+    assert!(switch < 40, "{switch} DOM writes for a switch to a panel built ahead");
+
+    // Without building ahead, the same switch builds the panel.
+    let mut cold = sliced(60);
+    cold.load(default_programme_json(), EMBEDDED);
+    let writes = cold.c.dom().writes;
+    cold.click(Act::Tab, "3");
+    assert!(cold.c.dom().writes - writes > 4 * switch, "{} writes", cold.c.dom().writes - writes);
+    assert_eq!(cold.c.dom().html(), w.c.dom().html());
+
+    // Back to the first: its panel was kept when it was hidden.
+    let writes = w.c.dom().writes;
+    w.click(Act::Tab, "0");
+    assert!(w.c.dom().writes - writes < 40);
+}
+
+#[test]
+fn panels_built_ahead_follow_the_filter_and_language() {
+    let mut w = sliced(60);
+    w.load(default_programme_json(), EMBEDDED);
+    idle(&mut w);
+    w.value(Act::Status, "completed");
+    assert!(w.effects.contains(&Effect::Idle), "a new filter: the panels ahead are built again");
+    idle(&mut w);
+    w.click(Act::Tab, "2");
+    let mut plain = Widget::new("tft", None, "en");
+    plain.load(default_programme_json(), EMBEDDED);
+    plain.value(Act::Status, "completed");
+    plain.click(Act::Tab, "2");
+    assert_eq!(w.c.dom().html(), plain.c.dom().html(), "the filtered panel, as built on the click");
+
+    w.click(Act::Lang, "zh-Hant");
+    idle(&mut w);
+    w.click(Act::Tab, "4");
+    plain.click(Act::Lang, "zh-Hant");
+    plain.click(Act::Tab, "4");
+    assert_eq!(w.c.dom().html(), plain.c.dom().html(), "in the new language");
+}
+
+#[test]
+fn a_refresh_builds_nothing_ahead_until_the_reader_acts() {
+    let mut w = sliced(60);
+    w.load(default_programme_json(), EMBEDDED);
+    idle(&mut w);
+    let changed = default_programme_json().replace("五大专班工作进展", "五大专班工作进展（更新）");
+    assert_ne!(changed, default_programme_json());
+    w.load(&changed, EMBEDDED);
+    assert!(!w.effects.contains(&Effect::Idle), "a refresh asks for no work in the background: {:?}", w.effects);
+    assert!(w.c.prepare(true).is_empty(), "nor does a call left over from before it");
+    w.click(Act::Tab, "1");
+    assert!(w.effects.contains(&Effect::Idle), "the reader's next action does");
+    let calls = idle(&mut w);
+    assert!(calls >= 3, "{calls} calls to build three panels");
+}

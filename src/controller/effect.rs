@@ -36,6 +36,8 @@ pub enum Effect {
     Continue,
     /// Call `step` once this update has been painted.
     AfterPaint,
+    /// Call `prepare` when the page is idle.
+    Idle,
 }
 
 /// An event for the host page.

@@ -59,6 +59,7 @@ impl<D: Dom> Controller<D> {
             panic!("panic probe in a click handler");
         }
         let mut out = Out::new();
+        self.building_ahead = true;
         match input {
             Input::Click { act, arg } => self.on_click(act, arg, &mut out),
             // With a modifier held the key is the browser's (or a screen
@@ -293,10 +294,7 @@ impl<D: Dom> Controller<D> {
         if index == self.state.selected && !leaving_results {
             return;
         }
-        self.state.copy_field = None;
-        self.state.selected = index;
-        self.state.filter.all = false;
-        self.state.limit = PAGE;
+        self.state.switch_to(index);
         // History before the patch: pushState recalculates style, nearly
         // free on the clean DOM, 2-5 ms on a freshly patched one.
         let frag = self.task_force_fragment(tf.id.as_str());

@@ -18,17 +18,17 @@ mod visits;
 
 pub use effect::{Effect, ErrorDetail, HostEvent, LoadDetail, SelectDetail, Summary, TaskForceSummary, Totals};
 pub use input::Input;
-pub use load::{Source, FIRST_PAINT, STEP_BYTES};
+pub use load::{Source, FIRST_PAINT, SLICE_NODES, STEP_BYTES};
 pub use visits::{Memory, Seen};
 
-use crate::dom::patch::Screen;
+use crate::dom::patch::{Building, Screen};
 use crate::dom::Dom;
 use crate::model::text::Lang;
 use crate::model::{LoadError, Programme, Status};
 use crate::tree::{Element, Node};
 use crate::view::act::Act;
 use crate::view::state::{State, DEFAULT_PREFIX};
-use crate::view::{self};
+use crate::view::{self, Panels};
 use std::rc::Rc;
 
 /// The state of one widget, rendering into a `D`.
@@ -38,6 +38,21 @@ pub struct Controller<D: Dom> {
     root: D::Node,
     /// What the root shows; `None` while the light-DOM fallback shows.
     screen: Option<Screen<D::Node>>,
+    /// The first view of data, being built (see [`Controller::set_slices`]).
+    first: Option<FirstPaint<D::Node>>,
+    /// Something was drawn: later renders patch it, or rebuild at once.
+    drawn: bool,
+    /// Nodes built per step of the first view and of panels built ahead;
+    /// 0 builds all at once and nothing ahead.
+    slices: usize,
+    /// The task forces' panels as last rendered, and ahead.
+    panels: Panels,
+    /// The page was asked to call [`Controller::prepare`] when idle.
+    preparing: bool,
+    /// Panels are built ahead: from the first view, and again after each
+    /// action of the reader's, but not after a refresh (the data of a tab
+    /// left open is replaced with no work in the background).
+    building_ahead: bool,
     state: State,
     /// Shared so that handlers can hold it while they mutate the state.
     programme: Option<Rc<Programme>>,
@@ -68,6 +83,17 @@ pub struct Controller<D: Dom> {
 /// Effects collected during one step.
 type Out = Vec<Effect>;
 
+/// The first view of data, built detached a slice per step and shown in
+/// one change, with what waits for it.
+#[derive(Debug)]
+struct FirstPaint<N> {
+    building: Building<N>,
+    /// The measure to bring into view once shown (a deep link's).
+    scroll_to: Option<String>,
+    /// Effects for once it shows (`tft-load`, the steps after a paint).
+    after: Vec<Effect>,
+}
+
 impl<D: Dom> Controller<D> {
     /// A widget rendering into `root` of `dom`, whose fragments and history
     /// key use `prefix` (the element's id, or [`DEFAULT_PREFIX`]), with the
@@ -78,6 +104,12 @@ impl<D: Dom> Controller<D> {
             dom,
             root,
             screen: None,
+            first: None,
+            drawn: false,
+            slices: 0,
+            panels: Panels::default(),
+            preparing: false,
+            building_ahead: true,
             state: State { id_prefix: prefix.to_string(), ..State::default() },
             programme: None,
             text: String::new(),
@@ -101,6 +133,15 @@ impl<D: Dom> Controller<D> {
             self.render(&mut out);
         }
         out
+    }
+
+    /// Builds the first view of data `nodes` nodes per step (each a task of
+    /// its own in the page: [`Effect::Continue`]) and shows it in one
+    /// change; after it is painted, builds the other task forces' panels
+    /// ahead in idle time ([`Effect::Idle`]), so that a switch only inserts
+    /// what is built. With 0 (the default) each render is whole at once.
+    pub fn set_slices(&mut self, nodes: usize) {
+        self.slices = nodes;
     }
 
     /// Whether the element has a fallback of its own to show when no data can be.
@@ -228,6 +269,10 @@ impl<D: Dom> Controller<D> {
     /// Brings the rendered element with this id (a measure's card) into view.
     fn scroll_to(&mut self, id: Option<String>) {
         let Some(id) = id else { return };
+        if let Some(first) = &mut self.first {
+            first.scroll_to = Some(id);
+            return;
+        }
         if let Some(el) = self.find(&|e| e.get_attr("id") == Some(&id)) {
             self.dom.scroll_into_view(&el);
         }
@@ -245,13 +290,25 @@ impl<D: Dom> Controller<D> {
                     false => view::stale_reader_notice(p.as_of, lang),
                 });
                 let mut nodes = Vec::from_iter(notice);
-                nodes.push(view::view(p, &self.state));
+                nodes.push(view::view_with(p, &self.state, &mut self.panels));
                 nodes
             }
             (None, Some((e, src))) if self.preview => vec![view::error_view(e, src.name(), lang)],
             (None, Some(_)) => view::unavailable_view(self.fallback, lang),
             (None, None) => return,
         };
+        if self.screen.is_none() && !self.drawn && self.slices > 0 && self.programme.is_some() {
+            // The first view of data: built over the next steps, detached;
+            // the fallback shows until it is complete.
+            match &mut self.first {
+                Some(first) => first.building = Building::new(new),
+                None => {
+                    self.first = Some(FirstPaint { building: Building::new(new), scroll_to: None, after: Vec::new() });
+                    out.push(Effect::Continue);
+                }
+            }
+            return;
+        }
         let mut rebuilt_focus = None;
         let new = match &mut self.screen {
             Some(screen) => match screen.update(&mut self.dom, &self.root, new) {
@@ -265,12 +322,15 @@ impl<D: Dom> Controller<D> {
             None => Some(new),
         };
         if let Some(new) = new {
+            self.first = None;
             match Screen::build(&mut self.dom, &self.root, new) {
                 Ok(screen) => self.screen = Some(screen),
                 Err(e) => out.push(Effect::Error("the widget could not be drawn:".into(), e.0)),
             }
+            self.drawn = true;
             self.restore_focus(rebuilt_focus);
         }
+        self.build_ahead_when_idle(out);
         // Form controls keep their own live value once touched; make them
         // show the state (after "clear filters", Back, or a language change).
         let f = &self.state.filter;
@@ -284,5 +344,88 @@ impl<D: Dom> Controller<D> {
                 self.dom.set_value(&control, &value);
             }
         }
+    }
+
+    /// `effect` now, or once the first view shows when it is being built.
+    fn once_shown(&mut self, effect: Effect, out: &mut Out) {
+        match &mut self.first {
+            Some(first) => first.after.push(effect),
+            None => out.push(effect),
+        }
+    }
+
+    /// Builds the next slice of the first view; shows it once complete,
+    /// with what waited for it. `None` when no first view is being built.
+    fn first_paint(&mut self) -> Option<Out> {
+        let first = self.first.as_mut()?;
+        let mut out = Out::new();
+        match first.building.step(&mut self.dom, self.slices) {
+            Ok(false) => out.push(Effect::Continue),
+            Ok(true) => {
+                let first = self.first.take()?;
+                self.drawn = true;
+                match first.building.show(&mut self.dom, &self.root) {
+                    Ok(screen) => self.screen = Some(screen),
+                    Err(e) => out.push(Effect::Error("the widget could not be drawn:".into(), e.0)),
+                }
+                self.scroll_to(first.scroll_to);
+                out.extend(first.after);
+                self.build_ahead_when_idle(&mut out);
+            }
+            Err(e) => {
+                // Nothing outside touches detached nodes; should it happen,
+                // the whole view is drawn at once.
+                self.first = None;
+                self.drawn = true;
+                out.push(Effect::Warn(format!("the first view could not be built in steps ({e}); drew it whole.")));
+                self.render(&mut out);
+            }
+        }
+        Some(out)
+    }
+
+    /// Asks the page to call [`Controller::prepare`] when idle, unless it
+    /// has been asked already (or nothing is built ahead).
+    fn build_ahead_when_idle(&mut self, out: &mut Out) {
+        if self.slices > 0 && self.building_ahead && !self.preparing && self.programme.is_some() && self.job.is_none() {
+            self.preparing = true;
+            out.push(Effect::Idle);
+        }
+    }
+
+    /// Builds ahead, a slice per call in the page's idle time, the panels
+    /// of the task forces a reader can switch to (next tabs first), each as
+    /// a switch would show it: the switch then inserts what is built.
+    /// Unless `near` (the widget is far from the reader's screen): nothing
+    /// is built, until the page asks again after the next render.
+    pub fn prepare(&mut self, near: bool) -> Vec<Effect> {
+        let mut out = Out::new();
+        self.preparing = false;
+        if !near || !self.building_ahead {
+            return out;
+        }
+        let (Some(p), Some(screen)) = (self.programme.clone(), self.screen.as_mut()) else { return out };
+        if self.job.is_some() || self.first.is_some() || self.state.print || self.slices == 0 {
+            return out;
+        }
+        let n = p.task_forces.len();
+        let selected = self.state.selected.min(n.saturating_sub(1));
+        // The first panel not built yet: its content rendered (once), then
+        // a slice of its build.
+        for i in (1..n).map(|k| (selected + k) % n) {
+            let content = self.panels.ahead(&p, i, &self.state);
+            if screen.is_built(&content) {
+                continue;
+            }
+            match screen.build_ahead(&mut self.dom, &content, self.slices) {
+                Ok(_) => {
+                    self.preparing = true;
+                    out.push(Effect::Idle);
+                }
+                Err(e) => out.push(Effect::Warn(format!("a panel could not be built ahead ({e})."))),
+            }
+            break;
+        }
+        out
     }
 }

@@ -12,6 +12,7 @@ use crate::view::act::Act;
 use crate::view::filters::{filters, results};
 use crate::view::header::{header, overall};
 use crate::view::panel::task_force_panel;
+use crate::view::panels::shared;
 use crate::view::parts::{button, data, done_of, status_bar, Ids};
 use crate::words::{matching, overdue_count, ui, Strings};
 
@@ -24,17 +25,24 @@ mod header;
 mod measure;
 mod notices;
 mod panel;
+mod panels;
 pub(crate) mod parts;
 mod snapshot;
 pub mod state;
 pub mod timeline;
 
 pub use notices::{crashed_view, error_view, stale_notice, stale_reader_notice, unavailable_view};
+pub use panels::Panels;
 pub use snapshot::snapshot;
 pub use state::State;
 
 /// The whole widget for a valid programme.
 pub fn view(p: &Programme, st: &State) -> Node {
+    view_with(p, st, &mut Panels::default())
+}
+
+/// The whole widget, its panel's content from (and kept in) `panels`.
+pub fn view_with(p: &Programme, st: &State, panels: &mut Panels) -> Node {
     let lang = st.lang;
     let s = ui(lang);
     let selected = st.selected.min(p.task_forces.len().saturating_sub(1));
@@ -78,7 +86,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
         if st.print {
             // Static: every task force in turn, no tabs to label it.
             let section = el("section").class("panel").attr("part", "panel").attr("aria-label", tf.name.get(lang));
-            return task_force_panel(section, p, tf, &tallies[i], st);
+            return section.children(task_force_panel(p, tf, &tallies[i], st));
         }
         let panel = el("div")
             .class("panel")
@@ -88,7 +96,7 @@ pub fn view(p: &Programme, st: &State) -> Node {
             .attr("aria-labelledby", ids.tab(tf))
             .attr("tabindex", "0");
         if i == selected && !show_results {
-            task_force_panel(panel, p, tf, &tallies[i], st)
+            panel.children(shared(panels.content(p, i, st)))
         } else {
             // Unselected panels stay empty: cheap to render, and hidden anyway.
             panel.attr("hidden", "")

@@ -11,7 +11,9 @@ use crate::view::state::{State, PAGE};
 use crate::view::timeline;
 use crate::words::ui;
 
-pub(crate) fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: &Tally, st: &State) -> El {
+/// What the panel of `tf` holds (the panel element itself is the tabs'):
+/// its head, facts, measures, layout switch and "show more".
+pub(crate) fn task_force_panel(p: &Programme, tf: &TaskForce, tally: &Tally, st: &State) -> Vec<El> {
     let lang = st.lang;
     let s = ui(lang);
     let fact = |label: &str, value: El| el("div").child(el("dt").attr("part", "muted").text(label)).child(value);
@@ -71,25 +73,20 @@ pub(crate) fn task_force_panel(panel: El, p: &Programme, tf: &TaskForce, tally: 
             .child(choice("list", s.list, !st.timeline))
             .child(choice("timeline", s.timeline, st.timeline))
     });
-    panel
-        .child(
-            el("div")
-                .class("panel-head")
-                .child(el("h3").class("tf-name").child(data(&tf.name, lang)))
-                .child(copy_button(s, tf.name.get(lang), tf.id.as_str().to_string()))
-                .children(copy_field(st, s, tf.id.as_str())),
-        )
-        .child(facts)
-        .child(
-            el("h4")
-                .class("measures-head")
-                .text(format!("{} ", s.measures))
-                .child(el("span").class("muted").attr("part", "muted").text(done_of(tally, s))),
-        )
-        .child(list)
-        .children(printed_timeline)
-        // Below what it switches, so that the keyboard reaches the first
-        // measure right after the task force's own controls.
-        .children(layout)
-        .children(more_button(count - shown, lang))
+    let head = el("div")
+        .class("panel-head")
+        .child(el("h3").class("tf-name").child(data(&tf.name, lang)))
+        .child(copy_button(s, tf.name.get(lang), tf.id.as_str().to_string()))
+        .children(copy_field(st, s, tf.id.as_str()));
+    let count_head = el("h4")
+        .class("measures-head")
+        .text(format!("{} ", s.measures))
+        .child(el("span").class("muted").attr("part", "muted").text(done_of(tally, s)));
+    let mut content = vec![head, facts, count_head, list];
+    content.extend(printed_timeline);
+    // Below what it switches, so that the keyboard reaches the first
+    // measure right after the task force's own controls.
+    content.extend(layout);
+    content.extend(more_button(count - shown, lang));
+    content
 }

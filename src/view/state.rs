@@ -113,6 +113,16 @@ impl State {
             && (!self.filter.updated || self.updated.contains(&measure_key(tf.id.as_str(), m.id.as_str())))
     }
 
+    /// Selects task force `index` as a reader's switch does: its first
+    /// page of measures, the search back to this task force, no link left
+    /// to copy by hand.
+    pub fn switch_to(&mut self, index: usize) {
+        self.copy_field = None;
+        self.selected = index;
+        self.filter.all = false;
+        self.limit = PAGE;
+    }
+
     /// `(matching, total)` measures in the filter's scope.
     pub fn counts(&self, p: &Programme) -> (usize, usize) {
         self.counts_in(p, self.filter.all)

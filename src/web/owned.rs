@@ -1,14 +1,17 @@
 //! Browser resources a widget holds, each owned by one value whose `Drop`
 //! releases it: a fetch's `AbortController` (dropped: the download is
-//! aborted) and the `MutationObserver` on the shadow root (dropped:
-//! disconnected, its callback freed). Listeners (gloo-events), timers
+//! aborted), the `MutationObserver` on the shadow root (dropped:
+//! disconnected, its callback freed) and an idle callback (dropped:
+//! cancelled). Listeners (gloo-events), timers
 //! (gloo-timers) and the after-paint frame (gloo-render) are owned the same
 //! way by their own crates' types.
 
+use gloo_timers::callback::Timeout;
+use js_sys::Reflect;
 use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use web_sys::{AbortController, AbortSignal, MutationObserver, MutationObserverInit, Node};
+use web_sys::{AbortController, AbortSignal, IdleRequestOptions, MutationObserver, MutationObserverInit, Node};
 
 /// A download in flight: dropping it aborts the download.
 #[derive(Debug)]
@@ -83,5 +86,44 @@ impl Observer {
 impl Drop for Observer {
     fn drop(&mut self) {
         self.observer.disconnect();
+    }
+}
+
+/// Work for when the page is idle: `requestIdleCallback` (run within 250 ms
+/// even on a page that is never idle), or a short timer where there is none
+/// (Safari). Dropping it cancels the work.
+pub enum Idle {
+    Callback {
+        id: u32,
+        _closure: Closure<dyn FnMut()>,
+    },
+    Timer {
+        _timer: Timeout,
+    },
+    /// The browser refused the callback: the work is not done.
+    Refused,
+}
+
+impl Idle {
+    pub fn new(f: impl FnOnce() + 'static) -> Idle {
+        let Some(window) = web_sys::window() else { return Idle::Refused };
+        if !Reflect::has(&window, &"requestIdleCallback".into()).unwrap_or(false) {
+            return Idle::Timer { _timer: Timeout::new(30, f) };
+        }
+        let closure = Closure::once(f);
+        let options = IdleRequestOptions::new();
+        options.set_timeout(250);
+        match window.request_idle_callback_with_options(closure.as_ref().unchecked_ref(), &options) {
+            Ok(id) => Idle::Callback { id, _closure: closure },
+            Err(_) => Idle::Refused,
+        }
+    }
+}
+
+impl Drop for Idle {
+    fn drop(&mut self) {
+        if let (Idle::Callback { id, .. }, Some(window)) = (&*self, web_sys::window()) {
+            window.cancel_idle_callback(*id);
+        }
     }
 }

@@ -177,6 +177,14 @@ pub async fn next_task() {
     let _ = JsFuture::from(promise).await;
 }
 
+/// Whether the element is on the screen or within a screen's height of
+/// it (where a reader may use it soon).
+pub fn near_screen(el: &web_sys::Element) -> bool {
+    let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
+    let r = el.get_bounding_client_rect();
+    r.bottom() > -height && r.top() < 2.0 * height
+}
+
 /// The page's `<html lang>`.
 pub fn page_lang() -> Option<String> {
     web_sys::window()?.document()?.document_element()?.get_attribute("lang")

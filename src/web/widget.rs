@@ -2,9 +2,9 @@
 //! it owns, and how a controller step's effects are carried out.
 
 use super::guard::{self, Guarded};
-use super::owned::{Abort, Observer};
+use super::owned::{Abort, Idle, Observer};
 use super::{page, WebDom};
-use crate::controller::{Controller, Effect, Memory};
+use crate::controller::{Controller, Effect, Memory, SLICE_NODES};
 use crate::controller::{ErrorDetail, HostEvent};
 use crate::dom::patch::Screen;
 use crate::embed::Attribute;
@@ -58,6 +58,8 @@ pub struct Widget {
     /// The validator of the file shown, and its URL (see `fetch::fetch`).
     pub etag: Cell<Option<(String, String)>>,
     pending: Cell<Option<Pending>>,
+    /// Panels to build ahead when the page is idle.
+    idle: Cell<Option<Idle>>,
     /// Changes to the shadow DOM not made by the widget (a host script, an
     /// extension): the next update rebuilds the DOM instead of patching
     /// blind.
@@ -77,7 +79,9 @@ impl Widget {
         let id = host.id();
         let prefix = if id.is_empty() { DEFAULT_PREFIX } else { id.as_str() };
         let dom = WebDom::new(document, prefix);
-        let ctl = Controller::new(dom, root.clone().into(), prefix, host.get_attribute(Attribute::Selected.name()));
+        let mut ctl = Controller::new(dom, root.clone().into(), prefix, host.get_attribute(Attribute::Selected.name()));
+        // No task of ours long enough to hold up a phone's page.
+        ctl.set_slices(SLICE_NODES);
         let observer = Observer::watch(&root)?;
         Ok(Rc::new(Widget {
             host,
@@ -94,6 +98,7 @@ impl Widget {
             fetch: Cell::new(None),
             etag: Cell::new(None),
             pending: Cell::new(None),
+            idle: Cell::new(None),
             observer: Cell::new(Some(observer)),
         }))
     }
@@ -106,6 +111,7 @@ impl Widget {
         drop(self.listeners.take());
         drop(self.refresh.take());
         drop(self.pending.take());
+        drop(self.idle.take());
         drop(self.fetch.take());
         drop(self.observer.take());
     }
@@ -196,6 +202,18 @@ impl Widget {
                 Effect::PreventDefault => event.iter().for_each(|e| e.prevent_default()),
                 Effect::Continue => next = Some(Next::Task),
                 Effect::AfterPaint => next = Some(Next::Paint),
+                Effect::Idle => {
+                    let weak = Rc::downgrade(self);
+                    let idle = Idle::new(move || {
+                        if let Some(w) = weak.upgrade() {
+                            // Trackers far down the page wait: what they would
+                            // build is memory no reader is using yet.
+                            let near = page::near_screen(&w.host);
+                            w.guard(|w| w.run(|c| c.prepare(near)));
+                        }
+                    });
+                    self.idle.set(Some(idle));
+                }
             }
         }
         next

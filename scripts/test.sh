@@ -20,7 +20,7 @@ bash scripts/build.sh --probe   # a test-only build that can be made to panic
 echo "[test] end to end in Chromium"
 node --test tests/e2e/
 # The files that run in every engine readers use.
-cross=(reader embed a11y links timeline desk faults errors engines)
+cross=(reader embed a11y links timeline desk faults errors engines phone)
 cross=("${cross[@]/#/tests/e2e/}")
 cross=("${cross[@]/%/.test.mjs}")
 echo "[test] end to end in Firefox ESR"

@@ -11,7 +11,11 @@
 // WebAssembly loads); `loading` is read here alone. tests/e2e/contract.test.mjs
 // holds these, and the notice below, against `tft contract`.
 const TAG = 'task-force-tracker';
+// For the benchmark and hosts' own timing: where the tracker's own work starts.
+performance.mark?.('task-force-tracker:module');
 const ATTRIBUTES = ['src', 'lang', 'theme', 'selected', 'refresh', 'timeout', 'remember', 'preview'];
+// The prefix of a tracker's links when it has no id (src/view/state.rs).
+const PREFIX = 'tft';
 // What readers are told when the module cannot run at all (src/words/, `cannot_run`).
 const CANNOT_RUN = {
   'zh-Hans': '进展表无法在此浏览器中运行。',
@@ -54,13 +58,26 @@ const boot = () => (module ??= (async () => {
   return Tracker;
 })());
 
-// Start the module and the data only near the viewport, unless loading="eager".
+const nextTask = () => (typeof scheduler === 'object' && typeof scheduler?.yield === 'function'
+  ? scheduler.yield()
+  : new Promise((ok) => setTimeout(ok)));
+
+// Start the module and the data only near the viewport, unless loading="eager"
+// or the page's address links into this tracker (a shared link to a measure:
+// it starts at once, wherever it is on the page, and brings the measure into
+// view); a link followed later starts a tracker that is still waiting too.
 const MARGIN = 800;
+const waiting = new Set();
+const linkedTo = (el) => {
+  let hash = location.hash;
+  try { hash = decodeURIComponent(hash); } catch { /* as it is */ }
+  return hash.startsWith(`#${el.id || PREFIX}-`);
+};
+addEventListener('hashchange', () => { for (const el of waiting) if (linkedTo(el)) el.start(); });
 const nearViewport = typeof IntersectionObserver === 'function'
   ? new IntersectionObserver((entries) => {
     for (const entry of entries) {
       if (entry.isIntersecting) {
-        nearViewport.unobserve(entry.target);
         entry.target.start();
       }
     }
@@ -74,7 +91,6 @@ const startNearOnes = () => {
   for (const el of connected.splice(0)) {
     const r = el.getBoundingClientRect();
     if (el.isConnected && (r.width || r.height) > 0 && r.top < innerHeight + MARGIN && r.bottom > -MARGIN) {
-      nearViewport.unobserve(el);
       el.start();
     }
   }
@@ -115,12 +131,14 @@ class TaskForceTracker extends HTMLElement {
 
   connectedCallback() {
     if (this.#tracker) return; // moved within the page: it carries on
-    if (this.getAttribute('loading') === 'eager' || !nearViewport) return this.start();
+    if (this.getAttribute('loading') === 'eager' || !nearViewport || linkedTo(this)) return this.start();
+    waiting.add(this);
     nearViewport.observe(this);
     if (connected.push(this) === 1) queueMicrotask(startNearOnes);
   }
 
   disconnectedCallback() {
+    waiting.delete(this);
     nearViewport?.unobserve(this);
     // Moved within the page in one task (a CMS reordering blocks): it is
     // connected again by the time this runs, and keeps its state.
@@ -155,7 +173,11 @@ class TaskForceTracker extends HTMLElement {
 
   /** Loads the module (once per page) and starts the tracker; called near the viewport. */
   start() {
-    boot().then((Tracker) => {
+    waiting.delete(this);
+    nearViewport?.unobserve(this);
+    // A task of its own after the module's: a phone's main thread is never
+    // held for both at once.
+    boot().then((Tracker) => nextTask().then(() => Tracker)).then((Tracker) => {
       if (!this.isConnected || this.#tracker) return;
       try { this.#tracker = new Tracker(this, this.#data); } catch (err) { report(this, 'starting', err); }
     }, (err) => report(this, 'loading the WebAssembly module', err));

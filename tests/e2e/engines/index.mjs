@@ -387,7 +387,8 @@ class Page {
     const probe = new Function('a', `return Promise.resolve((${fn})(a)).then((v) => (v && typeof v === 'object' && !Array.isArray(v) && !(v.constructor === Object) ? true : v));`);
     for (;;) {
       const v = await this.client.run(probe, arg).catch(() => undefined);
-      if (v) { await this.drain(); return v; }
+      // Playwright gives a handle to the value: the same shape here.
+      if (v) { await this.drain(); return { jsonValue: async () => v }; }
       if (Date.now() > end) throw new Error(`waitForFunction timed out: ${fn}`);
       await new Promise((ok) => setTimeout(ok, 50));
     }

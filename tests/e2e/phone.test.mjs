@@ -1,0 +1,73 @@
+// Readers on phones, in every engine: a shared link to a measure lands on
+// it though the tracker sits 2,000 px down the article (it would otherwise
+// start only when scrolled near), and a tracker that replaces its short
+// fallback while the reader looks at it keeps its top where it was.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, open, htmlPage } from './helpers.mjs';
+
+const HEADER = 56;
+const head = `<style>
+  html { scroll-padding-top: 64px; }
+  body { margin: 0; font: 17px/1.7 serif; }
+  header { position: sticky; top: 0; height: ${HEADER}px; background: #222; color: #fff; z-index: 1; }
+  .text { height: 2000px; margin: 0 16px; }
+</style>`;
+const body = `<header>站点</header>
+<div class="text"><p>文中链接：<a id="link" href="#d-culture/customs">文化振兴专班第 5 项</a></p></div>
+<task-force-tracker id="d"><p style="margin: 0">进展表（备用内容）</p></task-force-tracker>
+<div class="text"></div>`;
+
+let server, browser;
+before(async () => {
+  server = await serve({ '/test/phone.html': htmlPage(body, { head }) });
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The top of the card with this id once it has stayed put for a moment. */
+const settledTop = (page, id) => page.waitForFunction((id) => {
+  const r = document.getElementById('d').shadowRoot?.getElementById(id)?.getBoundingClientRect();
+  const same = r && Math.abs(r.top - (window.__lastTop ?? NaN)) < 1;
+  window.__lastTop = r?.top;
+  return same && r.top < innerHeight ? r.top : null;
+}, id, { polling: 150, timeout: 10_000 }).then((h) => h.jsonValue());
+
+test('a shared link to a measure starts the tracker 2,000 px down a phone page and brings the measure into view', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}/test/phone.html#d-ecology/toilets`, { width: 375, height: 800 });
+  const top = await settledTop(page, 'd-m-ecology-toilets');
+  assert.ok(top >= HEADER && top <= 64 + 16, `the card's top is ${top}px, below the ${HEADER}px header`);
+  const card = page.locator('#d').locator('#d-m-ecology-toilets');
+  assert.equal(await card.locator('button[aria-expanded]').first().getAttribute('aria-expanded'), 'true', 'the measure is open');
+
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});
+
+test('a link in the article to a measure starts the waiting tracker and brings the measure into view', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}/test/phone.html`, { width: 375, height: 800 });
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => !!document.getElementById('d').shadowRoot), false, 'far down, it waits');
+  await page.locator('#link').click();
+  const top = await settledTop(page, 'd-m-culture-customs');
+  assert.ok(top >= HEADER && top <= 64 + 16, `after the link the card's top is ${top}px`);
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});
+
+for (const at of [0, 150]) {
+  test(`a tracker replacing its one-line fallback at ${at}px from the top of the screen keeps its top there`, async () => {
+    const { page, context, problems } = await open(browser, `${server.url}/test/phone.html`, { width: 375, height: 800 });
+    // The reader scrolls until the fallback is there, with the article's
+    // text below it on the screen.
+    const y = await page.evaluate((at) => document.getElementById('d').getBoundingClientRect().top + scrollY - at, at);
+    await page.evaluate((y) => window.scrollTo(0, y), y);
+    await page.waitForFunction(() => window.__events.some((e) => e.type === 'tft-load'), null, { timeout: 10_000 });
+    await page.waitForTimeout(500);
+    const { top, height } = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().toJSON());
+    assert.ok(height > 1000, `the tracker (${height}px) is much taller than its fallback`);
+    assert.ok(Math.abs(top - at) < 2, `the tracker's top is at ${top}px, where its fallback's was (${at}px)`);
+    assert.deepEqual(problems, { console: [], thrown: [] });
+    await context.close();
+  });
+}

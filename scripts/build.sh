@@ -2,17 +2,16 @@
 # Release build of the widget into www/pkg/: cargo (size-tuned profile) →
 # wasm-bindgen --target web → wasm-opt (npm binaryen; Debian's is too old).
 # With --probe, builds the test-only panic-probe variant into www/pkg-probe/;
-# with --no-data, the widget without its default dataset (for the bench's
-# size "without data") into bench-output/no-data/; with --desk, the data
-# desk's module (the spreadsheet checks in wasm) into www/desk/pkg/. Variants have their own
-# target dirs: different flags mean a full rebuild.
+# with --desk, the data desk's module (the spreadsheet checks in wasm) into
+# www/desk/pkg/. Variants have their own target dirs: different flags mean a
+# full rebuild. The widget's default data goes next to it as dezhou.json
+# (minified by build.rs), downloaded only by trackers that show it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 out=www/pkg features=() target=target
 case "${1:-}" in
   --probe) out=www/pkg-probe features=(--features panic-probe) target=target/probe; shift ;;
-  --no-data) out=bench-output/no-data target=target/no-data; export RUSTFLAGS="--cfg tft_no_default_data"; shift ;;
   --desk) out=www/desk/pkg features=(--features desk) target=target/desk; shift ;;
 esac
 bash scripts/setup.sh "$@"
@@ -31,7 +30,14 @@ wasm-bindgen --target web --no-typescript --omit-default-module-path --encode-in
 # Rust's stack grows down from 1 MB towards it (data lies above), so only a
 # stack 1,023 KB deep would get there. The producers and target-features
 # sections are metadata no browser reads.
+# Import and export names are shortened last (scripts/short-names.mjs gives
+# the bindings the same names).
 node_modules/.bin/wasm-opt -Oz -Oz --low-memory-unused --strip-producers --strip-target-features \
-  "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm"
+  --minify-imports-and-exports-and-modules "$out/${name}_bg.wasm" -o "$out/${name}_bg.wasm" > "$target/short-names.json"
+node scripts/short-names.mjs "$out/$name.js" "$target/short-names.json" "$out/${name}_bg.wasm"
 printf '[build] %s: %s bytes wasm, %s bytes JS glue\n' "$out" \
   "$(stat -c %s "$out/${name}_bg.wasm")" "$(stat -c %s "$out/$name.js")"
+if [ "$out" != www/desk/pkg ]; then
+  built=$(ls -t "$target"/wasm32-unknown-unknown/release/build/task-force-tracker-*/out/dezhou.min.json | head -1)
+  cp "$built" "$out/dezhou.json"
+fi

@@ -8,7 +8,4 @@ cd "$(dirname "$0")/.."
 bash scripts/release.sh --browser
 command -v twiggy >/dev/null || cargo install twiggy
 cargo build --release --bin tft
-# The same widget with the default dataset compiled out, for the size
-# "without data".
-bash scripts/build.sh --no-data
 node bench/bench.mjs "$@"

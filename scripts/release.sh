@@ -14,18 +14,20 @@ hash() { sha256sum "$1" | cut -c1-10; }
 
 wasm="task-force-tracker-$(hash www/pkg/task_force_tracker_bg.wasm).wasm"
 cp www/pkg/task_force_tracker_bg.wasm "$out/$wasm"
+data="task-force-tracker-$(hash www/pkg/dezhou.json).json"
+cp www/pkg/dezhou.json "$out/$data"
 
 # The element and the bindings become one minified module, so a
 # page fetches entry -> module -> wasm, not entry -> element -> bindings ->
-# wasm. Built from a copy of the element in which the wasm's URL is the
-# hashed one.
+# wasm. Built from a copy of the element in which the wasm's and the default
+# data's URLs are the hashed ones.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cp www/pkg/task_force_tracker.js "$tmp/bindings.js"  # the element passes the wasm URL
 sed -e "s|'./pkg/task_force_tracker.js'|'./bindings.js'|" -e "s|'./pkg/task_force_tracker_bg.wasm'|'./$wasm'|" \
-  www/task-force-tracker.js > "$tmp/element.js"
-grep -q "'./bindings.js'" "$tmp/element.js" && grep -q "'./$wasm'" "$tmp/element.js" \
-  || { echo "release: bindings or wasm path not found in the element" >&2; exit 1; }
+  -e "s|'./pkg/dezhou.json'|'./$data'|" www/task-force-tracker.js > "$tmp/element.js"
+grep -q "'./bindings.js'" "$tmp/element.js" && grep -q "'./$wasm'" "$tmp/element.js" && grep -q "'./$data'" "$tmp/element.js" \
+  || { echo "release: bindings, wasm or data path not found in the element" >&2; exit 1; }
 # esbuild bundles; terser minifies (about 200 bytes brotli smaller than
 # esbuild's own minifier on this code).
 node_modules/.bin/esbuild "$tmp/element.js" --bundle --format=esm --log-level=warning --outfile="$tmp/bundle.js"

@@ -37,18 +37,12 @@ pub mod view;
 pub mod web;
 pub mod words;
 
-/// The embedded default dataset (the Dezhou programme), shown when an element
-/// has no data source.
-#[cfg(not(tft_no_default_data))]
+/// The default dataset (the Dezhou programme), shown when an element has no
+/// data source. Native only: the widget downloads it (`www/pkg/dezhou.json`,
+/// written by `scripts/build.sh`) only where a tracker shows it.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn default_programme_json() -> &'static str {
     include_str!(concat!(env!("OUT_DIR"), "/dezhou.min.json"))
-}
-
-/// A one-measure stand-in for the default dataset, in a build used only to
-/// measure the widget's size without its data (`scripts/bench.sh`).
-#[cfg(tft_no_default_data)]
-pub fn default_programme_json() -> &'static str {
-    r#"{"title":"x","asOf":"2020-01-01","taskForces":[{"id":"a","name":"A","measures":[{"id":"m","title":"t","status":"on-track"}]}]}"#
 }
 
 /// The shadow root's stylesheet (`src/widget.css`, minified by `build.rs`).

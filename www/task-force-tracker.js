@@ -23,9 +23,32 @@ const CANNOT_RUN = {
   en: 'The progress tracker cannot run in this browser.',
 };
 const WASM = new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url);
+// The default data, downloaded only by a tracker that shows it.
+const DEFAULT_DATA = new URL('./pkg/dezhou.json', import.meta.url).href;
 // A plain loop: a page's broken Array.prototype.includes must not turn
 // data-src into an unknown attribute (and the built-in data into the view).
 const observed = (name) => { for (let i = 0; i < ATTRIBUTES.length; i++) if (ATTRIBUTES[i] === name) return true; return false; };
+
+/** A file next to the module by XMLHttpRequest (where the page's fetch fails). */
+const viaXhr = (url, type) => new Promise((ok, fail) => {
+  const xhr = new XMLHttpRequest();
+  xhr.open('GET', url);
+  xhr.responseType = type;
+  xhr.onload = () => (xhr.status < 300 ? ok(xhr.response) : fail(new Error(`the server answered HTTP ${xhr.status}`)));
+  xhr.onerror = () => fail(new Error('network error'));
+  xhr.send();
+});
+
+// The default data's text, downloaded once per page and only when a tracker
+// shows it: with the page's fetch, else XMLHttpRequest. Rust calls this.
+let defaultData;
+const getDefaultData = () => (defaultData ??= (async () => {
+  try {
+    const answer = await fetch(DEFAULT_DATA);
+    if (answer.ok) return await answer.text();
+  } catch { /* the page's fetch failed: XMLHttpRequest below */ }
+  return viaXhr(DEFAULT_DATA, 'text');
+})().catch((err) => { defaultData = null; throw err; }));
 
 let module; // one module for every instance on the page: resolves to Tracker
 // The bindings are imported only here, so that a page that breaks them (no
@@ -45,16 +68,10 @@ const boot = () => (module ??= (async () => {
     wasm.catch(() => {});
   } catch { wasm = WASM; }
   const { default: init, Tracker } = await import('./pkg/task_force_tracker.js');
-  await init({ module_or_path: wasm }).catch((err) => new Promise((ok, fail) => {
-    // A page that replaced window.fetch breaks the default loader: fetch the
-    // bytes with XMLHttpRequest instead.
-    const xhr = new XMLHttpRequest();
-    xhr.open('GET', WASM);
-    xhr.responseType = 'arraybuffer';
-    xhr.onload = () => (xhr.status < 300 ? init({ module_or_path: xhr.response }).then(ok, fail) : fail(err));
-    xhr.onerror = () => fail(err);
-    xhr.send();
-  }));
+  // A page that replaced window.fetch breaks the default loader: fetch the
+  // bytes with XMLHttpRequest instead.
+  await init({ module_or_path: wasm })
+    .catch((err) => viaXhr(WASM, 'arraybuffer').then((bytes) => init({ module_or_path: bytes }), () => Promise.reject(err)));
   return Tracker;
 })());
 
@@ -179,7 +196,7 @@ class TaskForceTracker extends HTMLElement {
     // held for both at once.
     boot().then((Tracker) => nextTask().then(() => Tracker)).then((Tracker) => {
       if (!this.isConnected || this.#tracker) return;
-      try { this.#tracker = new Tracker(this, this.#data); } catch (err) { report(this, 'starting', err); }
+      try { this.#tracker = new Tracker(this, this.#data, getDefaultData); } catch (err) { report(this, 'starting', err); }
     }, (err) => report(this, 'loading the WebAssembly module', err));
   }
 }

@@ -47,11 +47,13 @@ pub struct Tracker {
 #[wasm_bindgen]
 impl Tracker {
     /// Starts a tracker in `host` (the element), with its `data` property
-    /// as set so far (`undefined` when none).
+    /// as set so far (`undefined` when none); `default_data` gives the
+    /// default data's text (a promise), downloaded only by trackers that
+    /// show it.
     #[wasm_bindgen(constructor)]
-    pub fn new(host: HtmlElement, data: JsValue) -> Result<Tracker, JsValue> {
+    pub fn new(host: HtmlElement, data: JsValue, default_data: js_sys::Function) -> Result<Tracker, JsValue> {
         guard::install_panic_hook();
-        let widget = Widget::new(host, data)?;
+        let widget = Widget::new(host, data, default_data)?;
         widget.guard(|w| w.start());
         Ok(Tracker { widget })
     }

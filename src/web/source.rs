@@ -1,6 +1,7 @@
 //! Which data a widget shows (`element.data`, else `src`, else an inline
-//! JSON child, else the embedded default), fetching it, and re-fetching it
-//! every `refresh` seconds with a back-off after failures.
+//! JSON child, else the default, a file next to the module that only
+//! trackers showing it download), fetching it, and re-fetching `src` every
+//! `refresh` seconds with a back-off after failures.
 
 use super::fetch::{self, Fetched};
 use super::owned::Abort;
@@ -10,7 +11,10 @@ use crate::controller::Source;
 use crate::embed::Attribute;
 use crate::model::LoadError;
 use gloo_timers::callback::Timeout;
+use js_sys::Promise;
 use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_futures::JsFuture;
 use web_sys::VisibilityState;
 
 /// Seconds a fetch may take unless `timeout` says otherwise.
@@ -20,7 +24,7 @@ const MAX_REFRESH: u32 = 3600;
 
 impl Widget {
     /// Shows the data the element asks for: `data`, else `src`, else an
-    /// inline JSON child, else the embedded default.
+    /// inline JSON child, else the default data.
     pub fn load(self: &Rc<Self>) {
         drop(self.refresh.take());
         drop(self.fetch.take());
@@ -47,7 +51,7 @@ impl Widget {
                     let text = script.text_content().unwrap_or_default();
                     self.run(|c| c.load(text, Source::Inline, &hash));
                 }
-                None => self.run(|c| c.load(crate::default_programme_json().to_string(), Source::Embedded, &hash)),
+                None => self.load_default(),
             }
         }
     }
@@ -64,6 +68,29 @@ impl Widget {
         let src = self.attribute(Attribute::Src).or_else(|| self.host.get_attribute("data-src"))?;
         let src = src.trim();
         (!src.is_empty()).then(|| src.to_string())
+    }
+
+    /// Shows the default data, once the shim has it.
+    fn load_default(self: &Rc<Self>) {
+        let generation = self.generation.get();
+        let text = self.default_data.call0(&JsValue::UNDEFINED);
+        let weak = Rc::downgrade(self);
+        guard::spawn(self, async move {
+            let text = match text {
+                Ok(promise) => JsFuture::from(Promise::from(promise)).await,
+                Err(e) => Err(e),
+            };
+            let Some(w) = weak.upgrade() else { return };
+            if w.generation.get() != generation {
+                return; // replaced meanwhile
+            }
+            let hash = page::page_hash();
+            match text.map(|t| t.as_string()) {
+                Ok(Some(text)) => w.run(|c| c.load(text, Source::Embedded, &hash)),
+                Ok(None) => w.run(|c| c.fail(LoadError::NoResponse, Source::Embedded)),
+                Err(e) => w.run(|c| c.fail(LoadError::Network(page::describe(&e)), Source::Embedded)),
+            }
+        });
     }
 
     fn fetch(self: &Rc<Self>, url: String) {

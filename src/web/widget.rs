@@ -45,6 +45,9 @@ pub struct Widget {
     pub ctl: RefCell<Controller<WebDom>>,
     /// `element.data` as last set.
     pub data: RefCell<JsValue>,
+    /// Gives the default data's text (the shim's, which downloads it once
+    /// per page with the page's fetch, else XMLHttpRequest).
+    pub default_data: js_sys::Function,
     /// No more calls into this widget (torn down, or crashed).
     pub stopped: Cell<bool>,
     pub crashed: Cell<bool>,
@@ -67,7 +70,7 @@ pub struct Widget {
 }
 
 impl Widget {
-    pub fn new(host: HtmlElement, data: JsValue) -> Result<Rc<Widget>, JsValue> {
+    pub fn new(host: HtmlElement, data: JsValue, default_data: js_sys::Function) -> Result<Rc<Widget>, JsValue> {
         let document = host.owner_document().ok_or("the element has no document")?;
         let root = match host.shadow_root() {
             Some(root) => root,
@@ -88,6 +91,7 @@ impl Widget {
             root,
             ctl: RefCell::new(ctl),
             data: RefCell::new(data),
+            default_data,
             stopped: Cell::new(false),
             crashed: Cell::new(false),
             generation: Cell::new(0),

@@ -47,6 +47,11 @@ impl Date {
         self.day
     }
 
+    /// The date as a whole number that sorts as the date does.
+    pub fn key(self) -> u64 {
+        u64::from(self.year) << 16 | u64::from(self.month) << 8 | u64::from(self.day)
+    }
+
     /// Days since 1970-01-01 (negative before), for differences between dates.
     pub fn days(self) -> i32 {
         // Howard Hinnant's days_from_civil.

@@ -18,6 +18,7 @@ pub mod format;
 pub mod hash;
 pub mod json;
 mod load;
+pub mod order;
 pub mod problem;
 pub mod text;
 

@@ -10,6 +10,7 @@
 //! stays a readable length. `www/task-force-tracker-fallback.css`, shipped
 //! in the release folder, styles it.
 
+use crate::model::order;
 use crate::model::text::Lang;
 use crate::model::{Measure, Programme, Status, Tally, TaskForce};
 use crate::tree::{el, El, Node};
@@ -143,7 +144,7 @@ fn measure(p: &Programme, m: &Measure, lang: Lang, s: &Strings) -> El {
         .child(due);
     if !m.milestones.is_empty() {
         let mut ms: Vec<_> = m.milestones.iter().collect();
-        ms.sort_by_key(|x| x.due);
+        order::sort_by_key(&mut ms, |x| x.due.key());
         let items = ms.into_iter().map(|x| {
             let state = if x.done {
                 s.ms_done

@@ -2,6 +2,7 @@
 //! progress against schedule, deadline, latest report; opened, its
 //! milestones, every report and its link.
 
+use crate::model::order;
 use crate::model::text::Lang;
 use crate::model::{Measure, Programme, TaskForce};
 use crate::tree::{el, El};
@@ -118,7 +119,7 @@ pub(crate) fn measure(m: &Measure, tf: &TaskForce, p: &Programme, st: &State, le
 fn measure_details(mut details: El, m: &Measure, p: &Programme, s: &Strings, lang: Lang, heading: &'static str) -> El {
     if !m.milestones.is_empty() {
         let mut ms: Vec<_> = m.milestones.iter().collect();
-        ms.sort_by_key(|x| x.due);
+        order::sort_by_key(&mut ms, |x| x.due.key());
         let items = ms.into_iter().map(|x| {
             let (class, label) = if x.done {
                 ("ms done", s.ms_done)

@@ -12,6 +12,7 @@ use super::tables::{MEASURE, MILESTONE, PROGRAMME, REPORT, SOURCE, TASK_FORCE};
 use super::values::{fields, sliced, At, Cx, Decode};
 use crate::model::date::Date;
 use crate::model::json::{self, Kind as Json, Value};
+use crate::model::order;
 use crate::model::problem::{Context, Kind, Named, Path, Problem, Scope, LOCATED_PROBLEMS};
 use crate::model::text::Text;
 use crate::model::{Id, Measure, Milestone, Programme, Report, Source, Status, TaskForce, MAX_MEASURES};
@@ -118,7 +119,7 @@ impl Decoder {
             for list in [&mut cx.errors, &mut cx.warnings] {
                 located.extend(list.iter_mut().take(LOCATED_PROBLEMS));
             }
-            located.sort_by_key(|p| p.at);
+            order::sort_by_key(&mut located, |p| p.at as u64);
             let mut lines = json::Lines::new(text);
             // The decoder has taken the document apart; a second read of it
             // names where each problem is. Only when the file is refused: a
@@ -233,7 +234,7 @@ fn task_force_tail(cx: &mut Cx, v: &Value, at: &At, mut partial: Partial) -> Opt
     }
     for m in &mut partial.measures {
         // Newest first; same-day reports keep file order.
-        m.reports.sort_by_key(|r| core::cmp::Reverse(r.date));
+        order::sort_by_key(&mut m.reports, |r| u64::MAX - r.date.key());
     }
     let (id, name, focus, leader, members) = partial.head?;
     Some(TaskForce { id: id?, name: name?, focus, leader, members, measures: partial.measures })

@@ -7,6 +7,8 @@ import { existsSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { serve, launch, ROOT } from '../tests/e2e/helpers.mjs';
+import { phone, print as printPhone } from './phone.mjs';
+import { large } from './large.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const OUT = join(ROOT, 'bench-output');
@@ -73,20 +75,6 @@ const crates = Object.entries(byCrate).sort((a, b) => b[1] - a[1]).slice(0, 16).
 
 // ---- data ------------------------------------------------------------------
 const dezhou = await readFile(join(ROOT, 'data/dezhou.json'), 'utf8');
-function large(n, tag = 0) {
-  const statuses = ['not-started', 'on-track', 'behind', 'blocked', 'completed', 'dropped'];
-  return JSON.stringify({
-    title: `Large programme ${tag}`, asOf: '2021-06-30',
-    taskForces: Array.from({ length: 5 }, (_, t) => ({
-      id: `tf${t}`, name: { 'zh-Hans': `专班 ${t}`, en: `Task force ${t}` },
-      measures: Array.from({ length: n }, (_, m) => ({
-        id: `m${m}`, title: { 'zh-Hans': `第 ${m} 项措施：推进农村工作 ${tag}`, en: `Measure ${m}: rural work ${tag}` },
-        status: statuses[(m + t + tag) % 6], progress: statuses[(m + t + tag) % 6] === 'completed' ? 100 : (m * 7 + tag) % 100, start: '2021-01-01', due: '2021-12-31',
-        reports: Array.from({ length: 5 }, (_, r) => ({ date: `2021-0${r + 1}-15`, status: statuses[(m + r) % 6], progress: r * 20, note: `汇报 ${r}：进展情况说明 ${m}` })),
-      })),
-    })),
-  });
-}
 const LARGE = large(2000);
 await mkdir(OUT, { recursive: true });
 await writeFile(join(OUT, 'large.json'), LARGE);
@@ -341,6 +329,11 @@ await optimised.close();
 result.memory = await memory(500);
 await browser.close();
 await server.close();
+// What phone readers get: 375 px, the CPU at 1x and slowed 4x.
+result.phone = await phone({
+  runs: Math.max(3, Math.round(RUNS / 3)),
+  data: { 'measures-2000': large(400), 'file-6.9MB': LARGE },
+});
 await writeFile(join(OUT, 'bench.json'), JSON.stringify(result, null, 2));
 
 // ---- report ----------------------------------------------------------------
@@ -376,4 +369,5 @@ const m = result.memory;
 console.log(`\nMemory after one pass over 4 datasets, then after ${m.cycles / 2} and ${m.cycles} more refreshes`);
 console.log(`  wasm memory ${m.afterFirst.wasmBytes} → ${m.afterHalf.wasmBytes} (after ${m.cycles / 2}) → ${m.afterAll.wasmBytes} bytes (a high-water mark: flat once reached means no leak)`);
 console.log(`  shadow DOM nodes ${m.afterFirst.shadowNodes} → ${m.afterHalf.shadowNodes} → ${m.afterAll.shadowNodes}; page nodes ${m.afterFirst.pageNodes} → ${m.afterAll.pageNodes}`);
+printPhone(result.phone);
 console.log(`\nWritten: bench-output/bench.json`);

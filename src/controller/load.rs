@@ -42,13 +42,17 @@ impl Source {
 /// browser once V8 has optimised the parser, 20 ms before (decoding gets
 /// half as many bytes per step, see [`Loader::step`]).
 pub const STEP_BYTES: usize = 1 << 19;
+/// Bytes of a file read per step in slices, per node a step may build:
+/// about the same time for each on a phone.
+const BYTES_PER_NODE: usize = 256;
 /// Measures in the first paint after a large load; the rest of the page
 /// ([`PAGE`]) follows once it is painted, so no frame lays out 25 cards at
 /// once.
 pub const FIRST_PAINT: usize = 8;
 
-/// Nodes built per step of a first view, and per idle call ahead: about
-/// 25 ms on a phone (a 4×-slowed CPU) while V8 runs the code cold.
+/// Nodes built in the first step of a first view: about 25 ms on a phone (a
+/// 4×-slowed CPU) while V8 runs the code cold. The page sizes the later
+/// steps, and those of building ahead, by how long each took.
 pub const SLICE_NODES: usize = 120;
 
 /// A load in progress.
@@ -135,8 +139,10 @@ impl<D: Dom> Controller<D> {
             return out;
         };
         if job.done.is_none() {
-            job.done = job.loader.step(STEP_BYTES);
-            if job.done.is_none() || job.large {
+            // In slices, about as many bytes per step as nodes are built.
+            let bytes = if self.slices > 0 { self.slices * BYTES_PER_NODE } else { STEP_BYTES };
+            job.done = job.loader.step(bytes);
+            if job.done.is_none() || job.large || self.slices > 0 {
                 out.push(Effect::Continue);
                 return out;
             }

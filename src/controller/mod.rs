@@ -144,6 +144,11 @@ impl<D: Dom> Controller<D> {
         self.slices = nodes;
     }
 
+    /// Nodes built per step (see [`Controller::set_slices`]).
+    pub fn slices(&self) -> usize {
+        self.slices
+    }
+
     /// Whether the element has a fallback of its own to show when no data can be.
     pub fn set_fallback(&mut self, has: bool) {
         self.fallback = has;

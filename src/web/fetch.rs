@@ -22,6 +22,8 @@ use web_sys::{AbortSignal, ReadableStreamDefaultReader, RequestCache};
 
 /// Larger data files are refused before they are read.
 pub const MAX_BYTES: usize = 12 * 1024 * 1024;
+/// Bytes of a chunk copied into the wasm at a time (about 5 ms on a phone).
+const COPY_BYTES: usize = 256 * 1024;
 
 #[wasm_bindgen]
 extern "C" {
@@ -126,11 +128,19 @@ async fn read(url: &str, signal: Option<&AbortSignal>, etag: Option<&str>) -> Re
     let stream: web_sys::ReadableStream = stream.unchecked_into();
     let reader: ReadableStreamDefaultReader = stream.get_reader().unchecked_into();
     let mut bytes = Vec::with_capacity(declared.unwrap_or(0).min(MAX_BYTES));
-    let now = || web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now());
+    let now = super::page::now;
+    if bytes.capacity() > COPY_BYTES {
+        // Growing the wasm memory for a large file takes a while on a phone.
+        super::page::next_task().await;
+    }
     let mut since = now();
     loop {
         let chunk = JsFuture::from(reader.read()).await.map_err(|e| stop(&e))?;
         if Reflect::get(&chunk, &"done".into()).ok().and_then(|d| d.as_bool()).unwrap_or(true) {
+            if bytes.len() > COPY_BYTES {
+                // Reading the text starts in a task of its own.
+                super::page::next_task().await;
+            }
             return Ok(Fetched::Body(bytes, etag));
         }
         let value: Uint8Array = Reflect::get(&chunk, &"value".into()).unwrap_or(JsValue::UNDEFINED).unchecked_into();
@@ -140,12 +150,17 @@ async fn read(url: &str, signal: Option<&AbortSignal>, etag: Option<&str>) -> Re
             let _ = reader.cancel();
             return Err(too_large());
         }
-        bytes.resize(at + n, 0);
-        value.copy_to(&mut bytes[at..]);
-        // Chunks already buffered arrive as microtasks: let the page breathe.
-        if now() - since > 10.0 {
-            super::page::next_task().await;
-            since = now();
+        // Chunks already buffered arrive as microtasks, and a file already
+        // downloaded comes as one: copied a piece at a time, letting the
+        // page breathe every 10 ms.
+        for from in (0..n).step_by(COPY_BYTES) {
+            let to = (from + COPY_BYTES).min(n);
+            bytes.resize(at + to, 0);
+            value.subarray(from as u32, to as u32).copy_to(&mut bytes[at + from..]);
+            if now() - since > 10.0 {
+                super::page::next_task().await;
+                since = now();
+            }
         }
     }
 }

@@ -54,14 +54,23 @@ impl Tracker {
     pub fn new(host: HtmlElement, data: JsValue, default_data: js_sys::Function) -> Result<Tracker, JsValue> {
         guard::install_panic_hook();
         let widget = Widget::new(host, data, default_data)?;
-        widget.guard(|w| w.start());
+        // The rest in a task of its own: a phone's main thread is never held
+        // for the shadow root, the stylesheet and the start at once.
+        let weak = Rc::downgrade(&widget);
+        guard::spawn(&widget, async move {
+            page::next_task().await;
+            if let Some(w) = weak.upgrade() {
+                w.start();
+            }
+        });
         Ok(Tracker { widget })
     }
 
     /// An attribute the shim observes changed (unknown names are ignored).
     #[wasm_bindgen(js_name = attributeChanged)]
     pub fn attribute_changed(&self, name: &str) {
-        if let Some(name) = Attribute::from_name(name) {
+        // Before the start, which reads every attribute, there is nothing to follow.
+        if let (Some(name), true) = (Attribute::from_name(name), self.widget.started.get()) {
             self.widget.guard(move |w| w.attribute_changed(name));
         }
     }
@@ -71,7 +80,9 @@ impl Tracker {
     #[wasm_bindgen(js_name = setData)]
     pub fn set_data(&self, value: JsValue) {
         *self.widget.data.borrow_mut() = value;
-        self.widget.guard(|w| w.load());
+        if self.widget.started.get() {
+            self.widget.guard(|w| w.load());
+        }
     }
 
     /// The live figures of the data shown (see `Summary`), or `null`

@@ -185,6 +185,11 @@ pub fn near_screen(el: &web_sys::Element) -> bool {
     r.bottom() > -height && r.top() < 2.0 * height
 }
 
+/// Milliseconds on the page's clock (`performance.now()`).
+pub fn now() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+}
+
 /// The page's `<html lang>`.
 pub fn page_lang() -> Option<String> {
     web_sys::window()?.document()?.document_element()?.get_attribute("lang")

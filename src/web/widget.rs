@@ -19,6 +19,9 @@ use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{Event, HtmlElement, ShadowRoot, ShadowRootInit, ShadowRootMode};
 
+/// About how long a step of a first view, or of building ahead, may take.
+const SLICE_MS: f64 = 20.0;
+
 /// What a load wants next.
 #[derive(Clone, Copy)]
 enum Next {
@@ -48,6 +51,8 @@ pub struct Widget {
     /// Gives the default data's text (the shim's, which downloads it once
     /// per page with the page's fetch, else XMLHttpRequest).
     pub default_data: js_sys::Function,
+    /// The start has run: attributes and data are followed from then on.
+    pub started: Cell<bool>,
     /// No more calls into this widget (torn down, or crashed).
     pub stopped: Cell<bool>,
     pub crashed: Cell<bool>,
@@ -92,6 +97,7 @@ impl Widget {
             ctl: RefCell::new(ctl),
             data: RefCell::new(data),
             default_data,
+            started: Cell::new(false),
             stopped: Cell::new(false),
             crashed: Cell::new(false),
             generation: Cell::new(0),
@@ -121,6 +127,7 @@ impl Widget {
     }
 
     pub fn start(self: &Rc<Self>) {
+        self.started.set(true);
         if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
             // For the benchmark, and for hosts' own timing.
             let _ = p.mark("task-force-tracker:start");
@@ -223,13 +230,25 @@ impl Widget {
         next
     }
 
+    /// Sizes the next slices from how long this step took: about
+    /// [`SLICE_MS`] each, so a fast computer builds in a few tasks and a
+    /// slow phone's main thread is never held for long.
+    fn pace(&self, took: f64) {
+        if let Ok(mut c) = self.ctl.try_borrow_mut() {
+            let nodes = c.slices() as f64 * SLICE_MS / took.max(1.0);
+            c.set_slices(nodes.clamp(SLICE_NODES as f64 / 2.0, 16.0 * SLICE_NODES as f64) as usize);
+        }
+    }
+
     /// Continues a load in a later task, unless a newer load replaced it
     /// or the widget went away.
     fn go_on(self: &Rc<Self>, next: Next) {
         let generation = self.generation.get();
         let step = move |w: &Rc<Widget>| {
             if w.generation.get() == generation {
+                let started = page::now();
                 w.run(|c| c.step());
+                w.pace(page::now() - started);
             }
         };
         match next {

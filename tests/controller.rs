@@ -3,6 +3,7 @@
 //! same `Dom` interface and diff that edit the page in a browser. After
 //! every step the document must show exactly the view tree the controller
 //! says it shows, so a wrong diff fails here, not in a browser.
+#![cfg(not(target_arch = "wasm32"))]
 
 use task_force_tracker::controller::{Controller, Effect, HostEvent, Input, Source, FIRST_PAINT, STEP_BYTES};
 use task_force_tracker::default_programme_json;

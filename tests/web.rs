@@ -93,7 +93,19 @@ async fn a_tracker_renders_the_default_into_its_shadow_root_and_says_so() {
         let detail = e.unchecked_ref::<web_sys::CustomEvent>().detail();
         seen.borrow_mut().push(detail);
     });
-    let tracker = Tracker::new(host.clone(), JsValue::UNDEFINED).unwrap();
+    // The shim's `getDefaultData`: a promise of the default data's text.
+    let default_data = js_sys::Function::new_no_args(&format!(
+        "return Promise.resolve({})",
+        js_sys::JSON::stringify(&include_str!("../data/dezhou.json").into()).unwrap()
+    ));
+    let tracker = Tracker::new(host.clone(), JsValue::UNDEFINED, default_data).unwrap();
+    // The start runs in tasks of its own: wait for its `tft-load`.
+    for _ in 0..200 {
+        if !loads.borrow().is_empty() {
+            break;
+        }
+        gloo_timers::future::TimeoutFuture::new(10).await;
+    }
     let root = host.shadow_root().expect("a shadow root");
     assert_eq!(root.adopted_style_sheets().length(), 1, "the stylesheet is adopted");
     let tabs = root.query_selector_all("[role=tab]").unwrap();

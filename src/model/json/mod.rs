@@ -496,6 +496,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(not(target_arch = "wasm32"))] // the default data is a native-only include
     fn a_parse_in_slices_equals_a_parse_in_one_go() {
         let texts = [crate::default_programme_json(), "[1, [2, {\"a\": [3, \"x\"]}], {}, []]", "{\"a\": 1,}", "[1 2]"];
         for text in texts {

@@ -3,6 +3,9 @@
 //!
 //! ```text
 //! tft validate FILE...                         check data files, report every problem
+//! tft import FILE.xlsx|FILE.csv...             workbooks and sheets → programme JSON
+//! tft export FILE.json -o OUT.xlsx             programme → the workbook to fill in
+//! tft template -o OUT.xlsx                     the blank workbook
 //! tft import-csv FILE.csv --title T --as-of D  spreadsheet export → programme JSON
 //! tft render-html FILE [--lang L] [--page]     static HTML snapshot of a programme
 //! tft schema                                   the JSON Schema of the data format
@@ -29,7 +32,8 @@ mod cli {
     use task_force_tracker::model::text::Lang;
     use task_force_tracker::model::{self, ParseError, Problem};
     use task_force_tracker::sheet::{self, Counts};
-    use task_force_tracker::tool::{self, csv_import, csv_import::ImportOptions};
+    use task_force_tracker::tool::import::SettingFlags;
+    use task_force_tracker::tool::{self, csv_import, csv_import::Encoding, csv_import::ImportOptions};
     use task_force_tracker::view;
     use task_force_tracker::view::state::State;
     use task_force_tracker::words::{self, tft as say};
@@ -51,6 +55,20 @@ measure named by task_force_id + measure_id.
 
 Nothing is written unless the whole file is valid; problems are reported
 as FILE:ROW: column COLUMN: message. Exit 0, 1 on data errors.";
+
+    const HELP_IMPORT_BOOKS: &str = "tft import FILE... [--title T] [--as-of YYYY-MM-DD] [options] [-o OUT.json]
+
+Merges workbooks (.xlsx, .xls, .ods: Excel, WPS, LibreOffice) and CSV files
+into one programme JSON: one file per task force, or one workbook with a
+sheet per task force, or both. Cells are read by their type: a date cell is
+a date. The programme's own fields (title, as-of date, source) come from a
+workbook's instructions sheet (what `tft export` and `tft template` write);
+each option given here replaces it. Each task force comes from one sheet of
+one file: a task force id in two places, or a measure id used twice, is
+refused with both places named.
+
+Prints what each file gave, then every problem by file, sheet, row and
+column; nothing is written unless all is valid. Exit 0, 1 on data errors.";
 
     const HELP_RENDER: &str = "tft render-html FILE.json [--lang L] [--page] [-o OUT.html]
 
@@ -112,6 +130,44 @@ the same field tables the validator uses.";
             #[arg(short = 'o', value_name = "OUT.json")]
             out: Option<String>,
             /// Language of messages: zh (zh-Hans), zh-Hant or en (default: from LC_ALL / LANG)
+            #[arg(long)]
+            lang: Option<String>,
+        },
+        /// Merge workbooks (.xlsx, .xls, .ods) and CSV files into programme JSON
+        #[command(long_about = HELP_IMPORT_BOOKS)]
+        Import {
+            /// The workbooks and CSV files, one per task force or one for all
+            #[arg(required = true, value_name = "FILE")]
+            files: Vec<String>,
+            #[command(flatten)]
+            settings: SettingFlags,
+            /// How CSV files are encoded: utf-8, gb18030 or auto
+            #[arg(long, default_value = "auto")]
+            encoding: Encoding,
+            /// Write the JSON here (default: standard output)
+            #[arg(short = 'o', value_name = "OUT.json")]
+            out: Option<String>,
+            /// Language of messages: zh (zh-Hans), zh-Hant or en (default: from LC_ALL / LANG)
+            #[arg(long)]
+            lang: Option<String>,
+        },
+        /// Write a programme as the Excel workbook staff fill in (import reads it back)
+        Export {
+            /// The programme JSON file
+            file: String,
+            /// The workbook to write
+            #[arg(short = 'o', value_name = "OUT.xlsx", required = true)]
+            out: String,
+            /// The workbook's language: zh (zh-Hans, the default), zh-Hant or en
+            #[arg(long)]
+            lang: Option<String>,
+        },
+        /// Write the blank workbook to fill in
+        Template {
+            /// The workbook to write
+            #[arg(short = 'o', value_name = "OUT.xlsx", required = true)]
+            out: String,
+            /// The workbook's language: zh (zh-Hans, the default), zh-Hant or en
             #[arg(long)]
             lang: Option<String>,
         },
@@ -196,6 +252,17 @@ the same field tables the validator uses.";
             Command::ImportCsv { file, opts, out, lang } => {
                 import_csv(&file, &opts, out.as_deref(), language(lang.as_deref()))
             }
+            Command::Import { files, settings, encoding, out, lang } => {
+                import(&files, &settings, encoding, out.as_deref(), language(lang.as_deref()))
+            }
+            Command::Export { file, out, lang } => {
+                let lang = book_language(lang.as_deref());
+                match programme(&file, language(None)) {
+                    Ok(p) => write_book(Some(&p), &out, lang),
+                    Err(code) => code,
+                }
+            }
+            Command::Template { out, lang } => write_book(None, &out, book_language(lang.as_deref())),
             Command::ExportCsv { file, out } => {
                 let lang = language(None);
                 let text = match read_utf8(&file, lang) {
@@ -341,6 +408,73 @@ the same field tables the validator uses.";
                 1
             }
         }
+    }
+
+    /// Reads files into one programme: what each gave, then the JSON or
+    /// every problem.
+    fn import(files: &[String], flags: &SettingFlags, encoding: Encoding, out: Option<&str>, lang: Lang) -> i32 {
+        let gathered = match tool::import::load(files, encoding) {
+            Ok(g) => g,
+            Err((file, e)) => {
+                eprintln!("{file}: {e}");
+                return 3;
+            }
+        };
+        let settings = gathered.settings.clone().overridden_by(&flags.settings());
+        let read = sheet::read_tables(gathered.tables, &settings);
+        for c in &read.contributions {
+            eprintln!("{}", words::contribution(lang, c));
+        }
+        let mut problems = gathered.problems;
+        match read.result {
+            Ok(sheet) if problems.is_empty() => {
+                let json = tool::pretty(&sheet.value);
+                let code = write_out(&json, out);
+                if code == 0 {
+                    for note in &sheet.notes {
+                        eprintln!("{}", words::normalised(lang, note));
+                    }
+                    let p = model::parse(&json).expect("checked by the import").programme;
+                    eprintln!("{}", say::imported(lang, &Counts::of(&p), out));
+                }
+                code
+            }
+            Ok(_) => report_problems(&problems, lang),
+            Err(found) => {
+                problems.extend(found);
+                report_problems(&problems, lang)
+            }
+        }
+    }
+
+    fn report_problems(problems: &[sheet::Problem], lang: Lang) -> i32 {
+        for p in problems {
+            eprintln!("{}", words::sheet_problem(lang, p));
+        }
+        eprintln!("{}", say::nothing_written(lang, problems.len()));
+        1
+    }
+
+    /// Writes the workbook of `p` (the blank template when `None`).
+    fn write_book(p: Option<&model::Programme>, out: &str, lang: Lang) -> i32 {
+        let bytes = match sheet::workbook::write(p, &words::book(lang)) {
+            Ok(b) => b,
+            Err(e) => {
+                eprintln!("{out}: {e}");
+                return 3;
+            }
+        };
+        if let Err(e) = fs::write(out, bytes) {
+            eprintln!("{out}: {e}");
+            return 3;
+        }
+        eprintln!("{}", say::wrote(lang, out));
+        0
+    }
+
+    /// A workbook's language: the flag, else Simplified Chinese (offices').
+    fn book_language(flag: Option<&str>) -> Lang {
+        flag.and_then(Lang::from_tag).unwrap_or(Lang::ZhHans)
     }
 
     /// The language of `tft`'s words: the flag, else the locale (`zh`,

@@ -116,9 +116,11 @@ impl Column {
         }
     }
 
-    /// The column with this header (any case, surrounding space ignored).
+    /// The column with this header (any case, surrounding space ignored),
+    /// or with this label and header in brackets, as workbooks write them:
+    /// `完成时限（due）`.
     pub fn from_header(header: &str) -> Option<Column> {
-        let h = header.trim().to_ascii_lowercase();
+        let h = key_of(header).to_ascii_lowercase();
         Column::ALL.into_iter().find(|c| c.header() == h)
     }
 
@@ -175,3 +177,29 @@ static FILLS: [(Column, &Field, Option<Lang>); 29] = [
     (NoteEn, &report::NOTE, Some(Lang::En)),
     (Url, &report::URL, None),
 ];
+
+/// What a label names: the key in its last brackets (`完成时限（due）`,
+/// `Due (due)`), else the label itself, trimmed.
+pub fn key_of(label: &str) -> &str {
+    let label = label.trim();
+    let inner = label
+        .strip_suffix(['）', ')'])
+        .and_then(|rest| rest.rfind(['（', '(']).map(|at| &rest[at..]))
+        .map(|bracketed| bracketed.trim_start_matches(['（', '(']).trim());
+    inner.filter(|k| !k.is_empty()).unwrap_or(label)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_header_may_carry_its_label() {
+        for h in ["due", " Due ", "完成时限（due）", "完成时限 (due)", "Deadline（DUE）"] {
+            assert_eq!(Column::from_header(h), Some(Due), "{h}");
+        }
+        assert_eq!(Column::from_header("完成时限"), None);
+        assert_eq!(key_of("计划名称（中文）（title）"), "title");
+        assert_eq!(key_of("（）"), "（）");
+    }
+}

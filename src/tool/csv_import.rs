@@ -78,6 +78,7 @@ impl ImportOptions {
             source_url: self.source_url.clone(),
             source_publisher: self.source_publisher.clone(),
             sample: self.sample,
+            ..Settings::default()
         }
     }
 }
@@ -103,7 +104,8 @@ pub fn import_with_notes(bytes: &[u8], opts: &ImportOptions) -> Result<Imported,
     Ok(Imported { json: super::pretty(&sheet.value), notes: sheet.notes })
 }
 
-fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<Problem>> {
+/// CSV bytes as text: UTF-8 (with or without a byte-order mark) or GB18030.
+pub fn decode(bytes: &[u8], encoding: Encoding) -> Result<String, Vec<Problem>> {
     let (text, had_errors) = match encoding {
         Encoding::Utf8 => UTF_8.decode_with_bom_removal(bytes),
         Encoding::Gb18030 => {

@@ -4,6 +4,7 @@
 
 pub mod contract;
 pub mod csv_import;
+pub mod import;
 pub mod reference;
 
 use crate::model::json::{Kind, Value};

@@ -379,8 +379,20 @@ impl Words for En {
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 mod staff {
     use super::En;
-    use crate::sheet::{Column, Counts, DateFault, Kind, Normalised, Place, Setting};
-    use crate::words::{DeskStrings, StaffWords, Words};
+    use crate::sheet::{Column, Contribution, Counts, DateFault, Kind, Normalised, Place, Setting, Spot, Within};
+    use crate::words::{BookText, DeskStrings, StaffWords, Words};
+
+    /// "a.xlsx, sheet 产业振兴, " before a row.
+    fn within_prefix(w: &Within) -> String {
+        let mut out = String::new();
+        if let Some(f) = &w.file {
+            out.push_str(&format!("{f}, "));
+        }
+        if let Some(s) = &w.sheet {
+            out.push_str(&format!("sheet \"{s}\", "));
+        }
+        out
+    }
 
     /// "1 task force", "2 task forces".
     fn n(k: usize, one: &str, many: &str) -> String {
@@ -391,10 +403,10 @@ mod staff {
         const DESK: DeskStrings = DeskStrings {
             title: "Progress data desk",
             other_title: "进展数据工作台",
-            lead: "Choose or drop the spreadsheet the task forces keep (CSV saved from Excel or WPS, UTF-8 or GB18030) or a data file (JSON). Checking and preview happen in this page; nothing is uploaded anywhere.",
-            file: "1. Choose a file",
-            choose: "Choose a file, or drop it here",
-            settings: "2. What the spreadsheet does not carry (for a CSV)",
+            lead: "Choose or drop the workbooks the task forces keep (Excel or WPS .xlsx, .xls or .ods; one per task force or one for all; or CSV, UTF-8 or GB18030) or a data file (JSON). Checking and preview happen in this page; nothing is uploaded anywhere.",
+            file: "1. Choose files",
+            choose: "Choose one or more files, or drop them here",
+            settings: "2. What the data sheets do not carry (filled in from a workbook's instructions sheet when it has them)",
             f_title: "Programme title (Chinese) *",
             f_title_en: "Programme title (English)",
             f_as_of: "Data as of * (for example 2024-06-30)",
@@ -414,6 +426,28 @@ mod staff {
             reading: "Checking {}…",
             encoding: " (file encoding: {})",
             unreadable: "This file cannot be read.",
+            get_book: "Download the Excel workbook (.xlsx, to edit and import again)",
+            get_template: "Download the blank template (.xlsx)",
+            contributed: "What each file gave:",
+            from_book: "Filled in from the workbook: {}",
+            template_name: "tracker-template",
+        };
+
+        const BOOK: BookText = BookText {
+            instructions: "Instructions",
+            help: &[
+                "How to fill in this workbook",
+                "One sheet per task force (or one sheet for all): one row per measure, then its milestones (type milestone) and reports (type report) on rows of their own below it.",
+                "Keep the header row: each column's name is in brackets, for example Due (due). Columns may be left out, not renamed.",
+                "Status: choose from the drop-down. Progress: a whole number from 0 to 100. Dates: date cells (yyyy-mm-dd).",
+                "Fill in the programme's own fields below; the data desk and tft import read them from here.",
+            ],
+            settings_head: ["Field", "Value"],
+            blank_sheet: "Task force",
+            yes: "yes",
+            status_error: ["Not a status", "Choose one of the six statuses from the drop-down."],
+            progress_error: ["Not a progress", "Enter a whole number from 0 to 100 (a percentage, without %)."],
+            date_error: ["Not a date", "Enter a real date, for example 2024-06-30."],
         };
 
         fn sheet(kind: &Kind) -> String {
@@ -440,9 +474,18 @@ mod staff {
                     format!("a report for task force \"{id}\", which has no measure rows above")
                 }
                 Kind::NoMeasureAbove { id } => format!("a report for measure \"{id}\", which has no measure row above"),
-                Kind::DuplicateMeasure { id, task_force, first_row } => format!(
-                    "\"{id}\" is already the id of the measure on row {first_row} of task force \"{task_force}\"; each measure needs its own"
+                Kind::DuplicateMeasure { id, task_force, first } => format!(
+                    "\"{id}\" is already the id of the measure on {} of task force \"{task_force}\"; each measure needs its own",
+                    Self::spot(first)
                 ),
+                Kind::DuplicateTaskForce { id, first } => format!(
+                    "task force \"{id}\" already comes from {}; each task force comes from one sheet of one file",
+                    Self::spot(first)
+                ),
+                Kind::NotWorkbook(why) => {
+                    format!("the file is not a workbook Excel, WPS or LibreOffice saves (.xlsx, .xls, .ods): {why}")
+                }
+                Kind::NoDataSheet => "no sheet of the workbook has the spreadsheet's header row (task_force_id, measure_id, title, status…); start from the blank template (`tft template`, or the data desk)".into(),
                 Kind::ChineseRequired { filled } => format!(
                     "empty, but {} is filled in; the Chinese text is required (readers of the Chinese view would see English)",
                     filled.header()
@@ -467,10 +510,60 @@ mod staff {
         fn place(place: &Place) -> String {
             match place {
                 Place::File => String::new(),
-                Place::Cell { row, column: Some(c) } => format!("row {row}: column {}", c.header()),
-                Place::Cell { row, column: None } => format!("row {row}"),
+                Place::Cell { within, row, column: Some(c) } => {
+                    format!("{}row {row}: column {}", within_prefix(within), within.header(*c))
+                }
+                Place::Cell { within, row, column: None } => format!("{}row {row}", within_prefix(within)),
+                Place::Whole(within) if within.file.is_some() => {
+                    within_prefix(within).trim_end_matches(", ").to_string()
+                }
+                Place::Whole(_) => "the file".into(),
                 Place::Setting(s) => Self::setting(*s).into(),
             }
+        }
+
+        fn spot(spot: &Spot) -> String {
+            format!("{}row {}", within_prefix(&spot.within), spot.row)
+        }
+
+        fn column(c: Column) -> &'static str {
+            match c {
+                Column::Type => "Row type",
+                Column::TaskForceId => "Task force id",
+                Column::TaskForce => "Task force",
+                Column::TaskForceEn => "Task force in English",
+                Column::Focus => "Focus",
+                Column::FocusEn => "Focus in English",
+                Column::Leader => "Leader",
+                Column::Members => "Member units",
+                Column::MeasureId => "Measure id",
+                Column::Title => "Measure",
+                Column::TitleEn => "Measure in English",
+                Column::Status => "Status",
+                Column::Progress => "Progress",
+                Column::Start => "Start",
+                Column::Due => "Due",
+                Column::Sample => "Sample data",
+                Column::ReportDate => "Report date",
+                Column::ReportStatus => "Status reported",
+                Column::ReportProgress => "Progress reported",
+                Column::Note => "Report",
+                Column::NoteEn => "Report in English",
+                Column::Url => "Report link",
+            }
+        }
+
+        fn contribution(c: &Contribution) -> String {
+            let within = within_prefix(&c.within);
+            let within = within.trim_end_matches(", ");
+            format!(
+                "{}: {}, {}, {}, {}",
+                if within.is_empty() { "the file" } else { within },
+                n(c.task_forces, "task force", "task forces"),
+                n(c.measures, "measure", "measures"),
+                n(c.milestones, "milestone", "milestones"),
+                n(c.reports, "report", "reports"),
+            )
         }
 
         fn setting(s: Setting) -> &'static str {
@@ -479,7 +572,9 @@ mod staff {
                 Setting::TitleEn => "programme title (English)",
                 Setting::AsOf => "data as of",
                 Setting::SourceTitle => "source title",
+                Setting::SourceTitleEn => "source title (English)",
                 Setting::SourcePublisher => "source publisher",
+                Setting::SourcePublisherEn => "source publisher (English)",
                 Setting::SourceUrl => "source link",
                 Setting::SourceDate => "source date",
                 Setting::Sample => "sample data",
@@ -558,6 +653,10 @@ mod staff {
 
         fn nothing_written(problems: usize) -> String {
             format!("{}; nothing was written", n(problems, "problem", "problems"))
+        }
+
+        fn wrote(to: &str) -> String {
+            format!("wrote {to}")
         }
 
         fn as_of_flag(given: &str, example: Option<&str>) -> String {

@@ -197,6 +197,34 @@ pub struct DeskStrings {
     pub reading: &'static str,
     pub encoding: &'static str,
     pub unreadable: &'static str,
+    pub get_book: &'static str,
+    pub get_template: &'static str,
+    pub contributed: &'static str,
+    pub from_book: &'static str,
+    pub template_name: &'static str,
+}
+
+/// The words of a workbook `tft export` and the desk write, beside the
+/// column and setting labels and the status words.
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
+#[derive(Debug, Clone, Copy)]
+pub struct BookText {
+    /// The instructions sheet's name.
+    pub instructions: &'static str,
+    /// Its lines of help.
+    pub help: &'static [&'static str],
+    /// The head of its settings' two columns.
+    pub settings_head: [&'static str; 2],
+    /// The blank template's data sheet.
+    pub blank_sheet: &'static str,
+    /// Yes, in a `sample` cell.
+    pub yes: &'static str,
+    /// Excel's title and message for a status outside the drop-down.
+    pub status_error: [&'static str; 2],
+    /// …for a progress outside 0–100.
+    pub progress_error: [&'static str; 2],
+    /// …for a date that is not one.
+    pub date_error: [&'static str; 2],
 }
 
 /// One language's words for the staff tools.
@@ -204,10 +232,19 @@ pub struct DeskStrings {
 pub trait StaffWords {
     /// The desk's page.
     const DESK: DeskStrings;
+    /// A workbook's own words.
+    const BOOK: BookText;
     /// What a spreadsheet problem's kind says.
     fn sheet(kind: &crate::sheet::Kind) -> String;
-    /// Where a spreadsheet problem is ("row 3: column due").
+    /// Where a spreadsheet problem is ("row 3: column due"), in its file
+    /// and sheet when it has them.
     fn place(place: &crate::sheet::Place) -> String;
+    /// A row of a file and sheet, for a problem that names a second place.
+    fn spot(spot: &crate::sheet::Spot) -> String;
+    /// A column's label in a workbook's header (`完成时限`, before `（due）`).
+    fn column(column: crate::sheet::Column) -> &'static str;
+    /// What one file and sheet gave a programme.
+    fn contribution(c: &crate::sheet::Contribution) -> String;
     /// A programme setting, as the desk's form labels it.
     fn setting(setting: crate::sheet::Setting) -> &'static str;
     /// Dates of one column written as YYYY-MM-DD.
@@ -234,6 +271,8 @@ pub trait StaffWords {
     fn imported(counts: &str, to: Option<&str>) -> String;
     /// `tft import-csv`: problems, and nothing written.
     fn nothing_written(problems: usize) -> String;
+    /// `tft export`, `tft template`: the workbook written.
+    fn wrote(to: &str) -> String;
     /// `--as-of` is not written as a date (`example`: the date it may mean).
     fn as_of_flag(given: &str, example: Option<&str>) -> String;
     /// A file that is not a valid programme, for the commands that need one.
@@ -385,5 +424,14 @@ pub fn language_name(lang: Lang) -> &'static str {
 }
 
 pub use crate::model::status_label;
+
+/// A name before a Chinese word, spaced only after Latin text: `due 列`,
+/// `完成时限（due）列`.
+fn cjk_before(name: &str) -> String {
+    match name.chars().last() {
+        Some(c) if c.is_ascii() => format!("{name} "),
+        _ => name.to_string(),
+    }
+}
 
 const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];

@@ -6,7 +6,8 @@
 use super::{dispatch, en, ui, zh_hans, zh_hant, DeskStrings, StaffWords};
 use crate::model::problem::Problem as DataProblem;
 use crate::model::text::Lang;
-use crate::sheet::{Counts, Kind, Normalised, Place, Problem, Setting};
+use crate::sheet::workbook::BookWords;
+use crate::sheet::{Column, Contribution, Counts, Kind, Normalised, Place, Problem, Setting};
 
 macro_rules! staff {
     ($lang:expr, $f:ident ( $($arg:expr),* )) => {
@@ -37,6 +38,43 @@ pub fn place(lang: Lang, place: &Place) -> String {
 /// What a spreadsheet problem's kind says.
 pub fn sheet_message(lang: Lang, kind: &Kind) -> String {
     staff!(lang, sheet(kind))
+}
+
+/// What one file and sheet gave a programme.
+pub fn contribution(lang: Lang, c: &Contribution) -> String {
+    staff!(lang, contribution(c))
+}
+
+/// A column's label in a workbook's header.
+pub fn column(lang: Lang, c: Column) -> &'static str {
+    staff!(lang, column(c))
+}
+
+/// The words a workbook is written with, in `lang`.
+pub fn book(lang: Lang) -> BookWords {
+    macro_rules! book {
+        ($t:ty, $l:expr) => {{
+            let t = <$t as StaffWords>::BOOK;
+            BookWords {
+                instructions: t.instructions,
+                help: t.help,
+                settings_head: t.settings_head,
+                blank_sheet: t.blank_sheet,
+                column: <$t as StaffWords>::column,
+                setting: <$t as StaffWords>::setting,
+                status: |s| crate::model::status_label(s, $l),
+                yes: t.yes,
+                status_error: t.status_error,
+                progress_error: t.progress_error,
+                date_error: t.date_error,
+            }
+        }};
+    }
+    match lang {
+        Lang::ZhHans => book!(zh_hans::ZhHans, Lang::ZhHans),
+        Lang::ZhHant => book!(zh_hant::ZhHant, Lang::ZhHant),
+        Lang::En => book!(en::En, Lang::En),
+    }
 }
 
 /// A programme setting's label.
@@ -122,6 +160,10 @@ pub mod tft {
     /// Problems, and nothing written.
     pub fn nothing_written(lang: Lang, problems: usize) -> String {
         staff!(lang, nothing_written(problems))
+    }
+    /// A workbook written.
+    pub fn wrote(lang: Lang, to: &str) -> String {
+        staff!(lang, wrote(to))
     }
     /// `--as-of` is not a date.
     pub fn as_of_flag(lang: Lang, given: &str, example: Option<&str>) -> String {

@@ -349,17 +349,29 @@ impl Words for ZhHans {
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 mod staff {
     use super::ZhHans;
-    use crate::sheet::{Column, Counts, DateFault, Kind, Normalised, Place, Setting};
-    use crate::words::{DeskStrings, StaffWords, Words};
+    use crate::sheet::{Column, Contribution, Counts, DateFault, Kind, Normalised, Place, Setting, Spot, Within};
+    use crate::words::{cjk_before, BookText, DeskStrings, StaffWords, Words};
+
+    /// 文件「a.xlsx」工作表「产业振兴」, before a row.
+    fn within_prefix(w: &Within) -> String {
+        let mut out = String::new();
+        if let Some(f) = &w.file {
+            out.push_str(&format!("文件「{f}」"));
+        }
+        if let Some(s) = &w.sheet {
+            out.push_str(&format!("工作表「{s}」"));
+        }
+        out
+    }
 
     impl StaffWords for ZhHans {
         const DESK: DeskStrings = DeskStrings {
             title: "进展数据工作台",
             other_title: "Data desk",
-            lead: "选择或拖入各专班填写的表格（Excel 或 WPS 另存的 CSV，UTF-8 或 GB18030 均可）或数据文件（JSON）。检查和预览都在本页完成，文件不会上传到任何地方。",
+            lead: "选择或拖入各专班填写的工作簿（Excel 或 WPS 的 .xlsx、.xls、.ods；可一个专班一个文件，也可一个文件含全部专班；也可用 CSV，UTF-8 或 GB18030 均可）或数据文件（JSON）。检查和预览都在本页完成，文件不会上传到任何地方。",
             file: "1. 选择文件",
-            choose: "选择文件，或把文件拖到这里",
-            settings: "2. 表格之外的信息（导入 CSV 时填写）",
+            choose: "选择一个或多个文件，或把文件拖到这里",
+            settings: "2. 表格之外的信息（工作簿的“填写说明”工作表中有的会自动填入）",
             f_title: "计划名称（中文）*",
             f_title_en: "计划名称（英文）",
             f_as_of: "数据截至日期 *（如 2024-06-30）",
@@ -379,6 +391,28 @@ mod staff {
             reading: "正在检查 {}……",
             encoding: "（文件编码：{}）",
             unreadable: "无法读取此文件。",
+            get_book: "下载 Excel 工作簿（.xlsx，可继续编辑后再导入）",
+            get_template: "下载空白模板（.xlsx）",
+            contributed: "各文件带来的内容：",
+            from_book: "已按工作簿填入：{}",
+            template_name: "进展表模板",
+        };
+
+        const BOOK: BookText = BookText {
+            instructions: "填写说明",
+            help: &[
+                "本工作簿的填写方法",
+                "每个专班一个工作表（也可全部专班填在一个工作表里）：每项措施一行，其节点（行类型填 milestone）和汇报（行类型填 report）各占一行，放在该措施下方。",
+                "请保留第一行表头：括号里是各列的字段名，如“完成时限（due）”。不用的列可以删去，但不要改名。",
+                "状态请从下拉列表中选择；进度填 0 到 100 的整数；日期请填日期格式（yyyy-mm-dd）。",
+                "请在下方填写计划本身的信息；工作台和“tft import”命令会从这里读取。",
+            ],
+            settings_head: ["项目", "内容"],
+            blank_sheet: "专班",
+            yes: "是",
+            status_error: ["状态不在列表中", "请从下拉列表中选择六种状态之一。"],
+            progress_error: ["进度有误", "请填写 0 到 100 的整数（百分比，不带 %）。"],
+            date_error: ["日期有误", "请填写真实存在的日期，如 2024-06-30。"],
         };
 
         fn sheet(kind: &Kind) -> String {
@@ -401,9 +435,14 @@ mod staff {
                 Kind::EmptyId => "为空，应填写编号".into(),
                 Kind::NoTaskForceAbove { id } => format!("这一行所属的专班“{id}”在上方没有措施行"),
                 Kind::NoMeasureAbove { id } => format!("这一行所属的措施“{id}”在上方没有措施行"),
-                Kind::DuplicateMeasure { id, task_force, first_row } => {
-                    format!("“{id}”已是专班“{task_force}”第 {first_row} 行措施的编号；每项措施须有自己的编号")
+                Kind::DuplicateMeasure { id, task_force, first } => {
+                    format!("“{id}”已是专班“{task_force}”{}措施的编号；每项措施须有自己的编号", Self::spot(first))
                 }
+                Kind::DuplicateTaskForce { id, first } => {
+                    format!("专班“{id}”已来自{}；每个专班只能来自一个文件的一个工作表", Self::spot(first))
+                }
+                Kind::NotWorkbook(why) => format!("不是 Excel、WPS 或 LibreOffice 保存的工作簿（.xlsx、.xls、.ods）；读取时出错：“{why}”"),
+                Kind::NoDataSheet => "工作簿中没有一个工作表带有数据表格的表头（task_force_id、measure_id、title、status……）；请从空白模板（`tft template`，或在工作台下载）开始填写".into(),
                 Kind::ChineseRequired { filled } => {
                     format!("为空，但已填写 {}；中文内容必填（否则中文读者看到的是英文）", filled.header())
                 }
@@ -423,10 +462,54 @@ mod staff {
         fn place(place: &Place) -> String {
             match place {
                 Place::File => String::new(),
-                Place::Cell { row, column: Some(c) } => format!("第 {row} 行，{} 列", c.header()),
-                Place::Cell { row, column: None } => format!("第 {row} 行"),
+                Place::Cell { within, row, column: Some(c) } => {
+                    format!("{}第 {row} 行，{}列", within_prefix(within), cjk_before(within.header(*c)))
+                }
+                Place::Cell { within, row, column: None } => format!("{}第 {row} 行", within_prefix(within)),
+                Place::Whole(within) if within.file.is_some() => within_prefix(within),
+                Place::Whole(_) => "文件".into(),
                 Place::Setting(s) => Self::setting(*s).into(),
             }
+        }
+
+        fn spot(spot: &Spot) -> String {
+            format!("{}第 {} 行", within_prefix(&spot.within), spot.row)
+        }
+
+        fn column(c: Column) -> &'static str {
+            match c {
+                Column::Type => "行类型",
+                Column::TaskForceId => "专班编号",
+                Column::TaskForce => "专班名称",
+                Column::TaskForceEn => "专班英文名称",
+                Column::Focus => "工作重点",
+                Column::FocusEn => "工作重点英文",
+                Column::Leader => "专班组长",
+                Column::Members => "成员单位",
+                Column::MeasureId => "措施编号",
+                Column::Title => "措施名称",
+                Column::TitleEn => "措施英文名称",
+                Column::Status => "状态",
+                Column::Progress => "进度",
+                Column::Start => "开始日期",
+                Column::Due => "完成时限",
+                Column::Sample => "示例数据",
+                Column::ReportDate => "汇报日期",
+                Column::ReportStatus => "汇报时状态",
+                Column::ReportProgress => "汇报时进度",
+                Column::Note => "汇报内容",
+                Column::NoteEn => "汇报内容英文",
+                Column::Url => "汇报链接",
+            }
+        }
+
+        fn contribution(c: &Contribution) -> String {
+            let within = within_prefix(&c.within);
+            let within = if within.is_empty() { "文件".to_string() } else { within };
+            format!(
+                "{}：{} 个专班，{} 项措施，{} 个节点，{} 条汇报",
+                within, c.task_forces, c.measures, c.milestones, c.reports
+            )
         }
 
         fn setting(s: Setting) -> &'static str {
@@ -435,7 +518,9 @@ mod staff {
                 Setting::TitleEn => "计划名称（英文）",
                 Setting::AsOf => "数据截至日期",
                 Setting::SourceTitle => "来源标题",
+                Setting::SourceTitleEn => "来源标题（英文）",
                 Setting::SourcePublisher => "来源发布单位",
+                Setting::SourcePublisherEn => "来源发布单位（英文）",
                 Setting::SourceUrl => "来源链接",
                 Setting::SourceDate => "来源日期",
                 Setting::Sample => "示例数据",
@@ -507,6 +592,10 @@ mod staff {
 
         fn nothing_written(problems: usize) -> String {
             format!("发现 {problems} 处问题，未写出任何文件")
+        }
+
+        fn wrote(to: &str) -> String {
+            format!("已写入 {to}")
         }
 
         fn as_of_flag(given: &str, example: Option<&str>) -> String {

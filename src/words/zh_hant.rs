@@ -349,17 +349,29 @@ impl Words for ZhHant {
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 mod staff {
     use super::ZhHant;
-    use crate::sheet::{Column, Counts, DateFault, Kind, Normalised, Place, Setting};
-    use crate::words::{DeskStrings, StaffWords, Words};
+    use crate::sheet::{Column, Contribution, Counts, DateFault, Kind, Normalised, Place, Setting, Spot, Within};
+    use crate::words::{cjk_before, BookText, DeskStrings, StaffWords, Words};
+
+    /// 檔案「a.xlsx」工作表「產業振興」, before a row.
+    fn within_prefix(w: &Within) -> String {
+        let mut out = String::new();
+        if let Some(f) = &w.file {
+            out.push_str(&format!("檔案「{f}」"));
+        }
+        if let Some(s) = &w.sheet {
+            out.push_str(&format!("工作表「{s}」"));
+        }
+        out
+    }
 
     impl StaffWords for ZhHant {
         const DESK: DeskStrings = DeskStrings {
             title: "進展資料工作台",
             other_title: "Data desk",
-            lead: "選擇或拖入各專班填寫的表格（Excel 或 WPS 另存的 CSV，UTF-8 或 GB18030 均可）或資料檔案（JSON）。檢查和預覽都在本頁完成，檔案不會上傳到任何地方。",
+            lead: "選擇或拖入各專班填寫的活頁簿（Excel 或 WPS 的 .xlsx、.xls、.ods；可一個專班一個檔案，也可一個檔案含全部專班；也可用 CSV，UTF-8 或 GB18030 均可）或資料檔案（JSON）。檢查和預覽都在本頁完成，檔案不會上傳到任何地方。",
             file: "1. 選擇檔案",
-            choose: "選擇檔案，或把檔案拖到這裡",
-            settings: "2. 表格之外的資訊（匯入 CSV 時填寫）",
+            choose: "選擇一個或多個檔案，或把檔案拖到這裡",
+            settings: "2. 表格之外的資訊（活頁簿的「填寫說明」工作表中有的會自動填入）",
             f_title: "計劃名稱（中文）*",
             f_title_en: "計劃名稱（英文）",
             f_as_of: "資料截至日期 *（如 2024-06-30）",
@@ -379,6 +391,28 @@ mod staff {
             reading: "正在檢查 {}……",
             encoding: "（檔案編碼：{}）",
             unreadable: "無法讀取此檔案。",
+            get_book: "下載 Excel 活頁簿（.xlsx，可繼續編輯後再匯入）",
+            get_template: "下載空白範本（.xlsx）",
+            contributed: "各檔案帶來的內容：",
+            from_book: "已按活頁簿填入：{}",
+            template_name: "進展表範本",
+        };
+
+        const BOOK: BookText = BookText {
+            instructions: "填寫說明",
+            help: &[
+                "本活頁簿的填寫方法",
+                "每個專班一個工作表（也可全部專班填在一個工作表裡）：每項措施一行，其節點（行類型填 milestone）和匯報（行類型填 report）各佔一行，放在該措施下方。",
+                "請保留第一行表頭：括號裡是各欄的欄位名，如「完成時限（due）」。不用的欄可以刪去，但不要改名。",
+                "狀態請從下拉清單中選擇；進度填 0 到 100 的整數；日期請填日期格式（yyyy-mm-dd）。",
+                "請在下方填寫計劃本身的資訊；工作台和「tft import」命令會從這裡讀取。",
+            ],
+            settings_head: ["項目", "內容"],
+            blank_sheet: "專班",
+            yes: "是",
+            status_error: ["狀態不在清單中", "請從下拉清單中選擇六種狀態之一。"],
+            progress_error: ["進度有誤", "請填寫 0 到 100 的整數（百分比，不帶 %）。"],
+            date_error: ["日期有誤", "請填寫真實存在的日期，如 2024-06-30。"],
         };
 
         fn sheet(kind: &Kind) -> String {
@@ -401,9 +435,14 @@ mod staff {
                 Kind::EmptyId => "為空，應填寫編號".into(),
                 Kind::NoTaskForceAbove { id } => format!("這一行所屬的專班「{id}」在上方沒有措施行"),
                 Kind::NoMeasureAbove { id } => format!("這一行所屬的措施「{id}」在上方沒有措施行"),
-                Kind::DuplicateMeasure { id, task_force, first_row } => {
-                    format!("「{id}」已是專班「{task_force}」第 {first_row} 行措施的編號；每項措施須有自己的編號")
+                Kind::DuplicateMeasure { id, task_force, first } => {
+                    format!("「{id}」已是專班「{task_force}」{}措施的編號；每項措施須有自己的編號", Self::spot(first))
                 }
+                Kind::DuplicateTaskForce { id, first } => {
+                    format!("專班「{id}」已來自{}；每個專班只能來自一個檔案的一個工作表", Self::spot(first))
+                }
+                Kind::NotWorkbook(why) => format!("不是 Excel、WPS 或 LibreOffice 儲存的活頁簿（.xlsx、.xls、.ods）；讀取時出錯：「{why}」"),
+                Kind::NoDataSheet => "活頁簿中沒有一個工作表帶有資料表格的表頭（task_force_id、measure_id、title、status……）；請從空白範本（`tft template`，或在工作台下載）開始填寫".into(),
                 Kind::ChineseRequired { filled } => {
                     format!("為空，但已填寫 {}；中文內容必填（否則中文讀者看到的是英文）", filled.header())
                 }
@@ -423,10 +462,54 @@ mod staff {
         fn place(place: &Place) -> String {
             match place {
                 Place::File => String::new(),
-                Place::Cell { row, column: Some(c) } => format!("第 {row} 行，{} 列", c.header()),
-                Place::Cell { row, column: None } => format!("第 {row} 行"),
+                Place::Cell { within, row, column: Some(c) } => {
+                    format!("{}第 {row} 行，{}列", within_prefix(within), cjk_before(within.header(*c)))
+                }
+                Place::Cell { within, row, column: None } => format!("{}第 {row} 行", within_prefix(within)),
+                Place::Whole(within) if within.file.is_some() => within_prefix(within),
+                Place::Whole(_) => "檔案".into(),
                 Place::Setting(s) => Self::setting(*s).into(),
             }
+        }
+
+        fn spot(spot: &Spot) -> String {
+            format!("{}第 {} 行", within_prefix(&spot.within), spot.row)
+        }
+
+        fn column(c: Column) -> &'static str {
+            match c {
+                Column::Type => "行類型",
+                Column::TaskForceId => "專班編號",
+                Column::TaskForce => "專班名稱",
+                Column::TaskForceEn => "專班英文名稱",
+                Column::Focus => "工作重點",
+                Column::FocusEn => "工作重點英文",
+                Column::Leader => "專班組長",
+                Column::Members => "成員單位",
+                Column::MeasureId => "措施編號",
+                Column::Title => "措施名稱",
+                Column::TitleEn => "措施英文名稱",
+                Column::Status => "狀態",
+                Column::Progress => "進度",
+                Column::Start => "開始日期",
+                Column::Due => "完成時限",
+                Column::Sample => "示例資料",
+                Column::ReportDate => "匯報日期",
+                Column::ReportStatus => "匯報時狀態",
+                Column::ReportProgress => "匯報時進度",
+                Column::Note => "匯報內容",
+                Column::NoteEn => "匯報內容英文",
+                Column::Url => "匯報連結",
+            }
+        }
+
+        fn contribution(c: &Contribution) -> String {
+            let within = within_prefix(&c.within);
+            let within = if within.is_empty() { "檔案".to_string() } else { within };
+            format!(
+                "{}：{} 個專班，{} 項措施，{} 個節點，{} 條匯報",
+                within, c.task_forces, c.measures, c.milestones, c.reports
+            )
         }
 
         fn setting(s: Setting) -> &'static str {
@@ -435,7 +518,9 @@ mod staff {
                 Setting::TitleEn => "計劃名稱（英文）",
                 Setting::AsOf => "資料截至日期",
                 Setting::SourceTitle => "來源標題",
+                Setting::SourceTitleEn => "來源標題（英文）",
                 Setting::SourcePublisher => "來源發佈單位",
+                Setting::SourcePublisherEn => "來源發佈單位（英文）",
                 Setting::SourceUrl => "來源連結",
                 Setting::SourceDate => "來源日期",
                 Setting::Sample => "示例資料",
@@ -507,6 +592,10 @@ mod staff {
 
         fn nothing_written(problems: usize) -> String {
             format!("發現 {problems} 處問題，未寫出任何檔案")
+        }
+
+        fn wrote(to: &str) -> String {
+            format!("已寫入 {to}")
         }
 
         fn as_of_flag(given: &str, example: Option<&str>) -> String {

@@ -1,7 +1,9 @@
 //! The data desk's module (`www/desk/`, built with the `desk` feature by
 //! `scripts/build.sh --desk`): the checks `tft` runs, compiled to wasm for
-//! a page that needs no install. Programme staff choose a CSV (decoded by
-//! the browser's `TextDecoder`, UTF-8 or GB18030) or a JSON file; the page
+//! a page that needs no install. Programme staff choose workbooks (.xlsx,
+//! .xls, .ods, read by calamine), CSV files (decoded by the browser's
+//! `TextDecoder`, UTF-8 or GB18030), several at once to merge, or a JSON
+//! file; the page
 //! shows every problem in the same words as `tft` (from `crate::words`, in
 //! the page's language: zh-Hans, zh-Hant or en), the widget as readers
 //! will see it, and offers the JSON and the no-JS fallback to download.
@@ -10,7 +12,7 @@
 
 use crate::model::text::Lang;
 use crate::model::{self, ParseError};
-use crate::sheet::{self, Counts, Settings};
+use crate::sheet::{self, Content, Counts, Settings};
 use crate::words;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -28,6 +30,11 @@ pub struct Report {
     pub problems: Vec<Line>,
     /// What was normalised, once per column; warnings.
     pub notes: Vec<String>,
+    /// What each file and sheet gave (read from spreadsheets).
+    pub contributions: Vec<String>,
+    /// The programme's fields the workbooks' instructions sheets give, to
+    /// fill in the form.
+    pub settings: Option<Settings>,
 }
 
 /// One problem.
@@ -57,7 +64,7 @@ fn verdict(
 ) -> JsValue {
     let summary = counts.map(|c| words::counts(lang, &c));
     let status = words::desk_verdict(lang, summary.as_deref(), problems.len());
-    report(&Report { json, status, problems, notes })
+    report(&Report { json, status, problems, notes, contributions: Vec::new(), settings: None })
 }
 
 /// The desk page's words in `lang` (a language tag), as a plain object.
@@ -70,24 +77,78 @@ pub fn words(lang: &str) -> JsValue {
 /// sourceTitle, sourceUrl, sourcePublisher, sample }`); words in `lang`.
 #[wasm_bindgen(js_name = readSheet)]
 pub fn read_sheet(text: &str, settings: JsValue, lang: &str) -> JsValue {
+    let files = js_sys::Array::of1(&file_object("sheet.csv", &JsValue::from_str(text)));
+    read_files(files, settings, lang)
+}
+
+/// `{ name, text }` (CSV) or `{ name, bytes }` (a workbook).
+fn file_object(name: &str, content: &JsValue) -> JsValue {
+    let o = js_sys::Object::new();
+    let key = if content.is_string() { "text" } else { "bytes" };
+    let _ = js_sys::Reflect::set(&o, &"name".into(), &name.into());
+    let _ = js_sys::Reflect::set(&o, &key.into(), content);
+    o.into()
+}
+
+/// Reads files, one or several merged as `tft import` does: each `{ name,
+/// text }` (CSV, decoded) or `{ name, bytes }` (a workbook, Uint8Array);
+/// the form's `settings` replace the workbooks' own; words in `lang`.
+#[wasm_bindgen(js_name = readFiles)]
+pub fn read_files(files: js_sys::Array, settings: JsValue, lang: &str) -> JsValue {
     let lang = self::lang(lang);
-    let settings: Settings = serde_wasm_bindgen::from_value(settings).unwrap_or_default();
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    match sheet::read(text, &settings) {
-        Ok(read) => {
+    let form: Settings = serde_wasm_bindgen::from_value(settings).unwrap_or_default();
+    let get = |o: &JsValue, k: &str| js_sys::Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
+    let contents: Vec<(String, Content)> = files
+        .iter()
+        .map(|f| {
+            let name = get(&f, "name").as_string().unwrap_or_default();
+            let content = match get(&f, "text").as_string() {
+                Some(text) => Content::Csv(text),
+                None => Content::Workbook(js_sys::Uint8Array::new(&get(&f, "bytes")).to_vec()),
+            };
+            (name, content)
+        })
+        .collect();
+    // Each file's name in its problems when there are several.
+    let gathered = sheet::gather(contents, files.length() > 1);
+    let from_books = (gathered.settings != Settings::default()).then(|| gathered.settings.clone());
+    let settings = gathered.settings.overridden_by(&form);
+    let read = sheet::read_tables(gathered.tables, &settings);
+    let contributions = read.contributions.iter().map(|c| words::contribution(lang, c)).collect();
+    let line =
+        |p: &sheet::Problem| Line { place: words::place(lang, &p.place), message: words::sheet_message(lang, &p.kind) };
+    let mut problems: Vec<Line> = gathered.problems.iter().map(line).collect();
+    let (json, counts, notes) = match read.result {
+        Ok(read) if problems.is_empty() => {
             let json = model::json::write(&read.value, true);
             let counts = model::parse(&json).ok().map(|p| Counts::of(&p.programme));
-            let notes = read.notes.iter().map(|n| words::normalised(lang, n)).collect();
-            verdict(lang, Some(json), counts, Vec::new(), notes)
+            (Some(json), counts, read.notes.iter().map(|n| words::normalised(lang, n)).collect())
         }
-        Err(problems) => {
-            let lines = problems
-                .iter()
-                .map(|p| Line { place: words::place(lang, &p.place), message: words::sheet_message(lang, &p.kind) })
-                .collect();
-            verdict(lang, None, None, lines, Vec::new())
+        Ok(_) => (None, None, Vec::new()),
+        Err(found) => {
+            problems.extend(found.iter().map(line));
+            (None, None, Vec::new())
         }
-    }
+    };
+    let summary = counts.map(|c| words::counts(lang, &c));
+    let status = words::desk_verdict(lang, summary.as_deref(), problems.len());
+    report(&Report { json, status, problems, notes, contributions, settings: from_books })
+}
+
+/// A valid programme JSON as the workbook to fill in (`tft export`), in
+/// `lang`; empty when it is not valid.
+#[wasm_bindgen(js_name = exportBook)]
+pub fn export_book(json: &str, lang: &str) -> Vec<u8> {
+    model::parse(json)
+        .ok()
+        .and_then(|p| sheet::workbook::write(Some(&p.programme), &words::book(self::lang(lang))).ok())
+        .unwrap_or_default()
+}
+
+/// The blank workbook (`tft template`), in `lang`.
+#[wasm_bindgen(js_name = templateBook)]
+pub fn template_book(lang: &str) -> Vec<u8> {
+    sheet::workbook::write(None, &words::book(self::lang(lang))).unwrap_or_default()
 }
 
 /// Checks a programme JSON file, as `tft validate` does.

@@ -157,3 +157,71 @@ test('each programme-office symptom, through the desk: the same problems and not
   assert.deepEqual(after, before, 'download → import is a round trip');
   await context.close();
 });
+
+const BOOKS = join(ROOT, 'tests/data/workbooks');
+
+/** What `tft import` writes for these workbooks. */
+function tftImport(files) {
+  const run = spawnSync(TFT, ['import', ...files.map((f) => join(BOOKS, f)), '--lang', 'zh'], { encoding: 'utf8' });
+  return { ok: run.status === 0, json: run.status === 0 ? JSON.parse(run.stdout) : null, text: run.stderr };
+}
+
+test('seven workbooks dropped at once, offline: each file listed with what it gave, the form filled from the instructions sheet, the JSON tft writes', async () => {
+  const { page, context, problems } = await openDesk();
+  await page.locator('h1').waitFor();
+  await page.waitForFunction(() => typeof document.getElementById('file')?.files === 'object' && document.getElementById('status').textContent.length > 0);
+  await context.setOffline(true);
+  const files = [1, 2, 3, 4, 5, 6, 7].map((i) => `seven-${i}.xlsx`);
+  await page.locator('#file').setInputFiles(files.map((f) => join(BOOKS, f)));
+  await page.waitForFunction(() => /没有发现问题：7 个专班，27 项措施/.test(document.getElementById('status').textContent));
+  const listed = await page.locator('#contributions li').allInnerTexts();
+  assert.equal(listed.length, 7);
+  assert.equal(listed[0], '文件「seven-1.xlsx」工作表「第1专班」：1 个专班，3 项措施，1 个节点，4 条汇报');
+  assert.equal(await page.getByLabel('计划名称（中文）*').inputValue(), '七个专班的计划', 'the form is filled from the workbook');
+  assert.equal(await page.getByLabel(/数据截至日期/).inputValue(), '2024-06-30');
+  const expected = tftImport(files);
+  assert.ok(expected.ok, expected.text);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '下载数据文件（JSON）' }).click()]);
+  assert.deepEqual(JSON.parse(readFileSync(await download.path(), 'utf8')), expected.json);
+  await page.locator('#preview-zh').getByRole('tab', { name: /第7专班/ }).waitFor();
+  await shot(page, 'desk-1280-workbooks');
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});
+
+test('a status typed outside the drop-down, and a task force in two files, are named by file, sheet, row and column in Chinese and English', async () => {
+  const { page, context } = await openDesk();
+  await page.locator('#file').setInputFiles(join(BOOKS, 'bad-status.xlsx'));
+  await page.waitForFunction(() => document.querySelectorAll('#problems li').length > 0);
+  const item = (await page.locator('#problems li').first().innerText()).replace(/\s+/g, ' ');
+  assert.match(item, /^工作表「产业振兴」第 2 行，状态（status）列 ?应为以下之一：已完成（completed）/);
+  assert.match(item, /实际是文字“进行中”/);
+  assert.ok(await page.getByRole('button', { name: '下载数据文件（JSON）' }).isDisabled());
+  await page.locator('.langs').getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => /^sheet/.test(document.querySelector('#problems li')?.textContent ?? ''));
+  assert.match((await page.locator('#problems li').first().innerText()).replace(/\s+/g, ' '), /^sheet "产业振兴", row 2: column 状态（status）/);
+  await page.locator('#file').setInputFiles([join(BOOKS, 'dup-a.xlsx'), join(BOOKS, 'dup-b.xlsx')]);
+  await page.waitForFunction(() => /already comes from/.test(document.getElementById('problems').textContent));
+  const dup = (await page.locator('#problems li').first().innerText()).replace(/\s+/g, ' ');
+  assert.match(dup, /^dup-b\.xlsx, sheet "人才振兴", row 2: column 专班编号（task_force_id） ?task force "talent" already comes from dup-a\.xlsx, sheet "人才振兴", row 2/);
+  await context.close();
+});
+
+test('the Excel workbook downloaded reads back to the same data, and the blank template downloads', async () => {
+  const { page, context } = await openDesk();
+  await page.locator('#file').setInputFiles(join(BOOKS, 'dezhou.xlsx'));
+  await page.waitForFunction(() => /没有发现问题：5 个专班，23 项措施/.test(document.getElementById('status').textContent));
+  const before = await page.evaluate(() => JSON.stringify(document.getElementById('preview-zh').data));
+  const [book] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /Excel 工作簿/ }).click()]);
+  assert.equal(book.suggestedFilename(), 'dezhou.xlsx');
+  const bytes = readFileSync(await book.path());
+  assert.equal(bytes.subarray(0, 2).toString(), 'PK', 'a workbook');
+  await page.locator('#file').setInputFiles(await book.path());
+  await page.waitForFunction(() => /没有发现问题：5 个专班，23 项措施/.test(document.getElementById('status').textContent));
+  assert.equal(await page.evaluate(() => JSON.stringify(document.getElementById('preview-zh').data)), before, 'download → import is a round trip');
+  const [template] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /空白模板/ }).click()]);
+  assert.equal(template.suggestedFilename(), '进展表模板.xlsx');
+  const blank = readFileSync(await template.path());
+  assert.equal(blank.subarray(0, 2).toString(), 'PK');
+  await context.close();
+});

@@ -1,9 +1,11 @@
-// The data desk: programme staff check a spreadsheet (CSV) or a data file
-// (JSON) with the same checks and words as `tft`, from the same Rust crate
-// compiled to wasm (src/desk.rs, built into ./pkg by `build.sh --desk`), see
-// the widget as readers will, and download what to publish. Nothing leaves
-// the page. Text is only ever set as text.
-import init, { readSheet, checkJson, fallbackHtml, exportSheet, words as deskWords } from './pkg/task_force_tracker.js';
+// The data desk: programme staff check workbooks (.xlsx, .xls, .ods), CSV
+// files (several at once are merged, one task force per file or sheet) or a
+// data file (JSON) with the same checks and words as `tft`, from the same
+// Rust crate compiled to wasm (src/desk.rs, built into ./pkg by
+// `build.sh --desk`), see the widget as readers will, and download what to
+// publish or fill in again. Nothing leaves the page. Text is only ever set
+// as text.
+import init, { readFiles, checkJson, fallbackHtml, exportSheet, exportBook, templateBook, words as deskWords } from './pkg/task_force_tracker.js';
 
 // The page's own words come from the same tables as every problem it
 // shows (src/words/, through the module's `words`); only the line said when
@@ -15,7 +17,7 @@ const fill = (template, value) => template.replace('{}', value);
 const $ = (id) => document.getElementById(id);
 let lang = 'zh-Hans';
 let words = null; // the page's words in `lang`, from the module
-let file = null; // { name, text, encoding }
+let files = null; // [{ name, text, encoding } (CSV, JSON) or { name, bytes } (a workbook)]
 let published = null; // the JSON text of the last valid check
 
 function setLanguage(next) {
@@ -25,12 +27,12 @@ function setLanguage(next) {
   document.title = `${words.title} · ${words.otherTitle}`;
   for (const el of document.querySelectorAll('[data-t]')) {
     const w = words[el.dataset.t];
-    if (typeof w === 'string' && (el.id !== 'status' || !file)) el.textContent = w;
+    if (typeof w === 'string' && (el.id !== 'status' || !files)) el.textContent = w;
   }
   for (const b of document.querySelectorAll('[data-lang]')) b.setAttribute('aria-pressed', String(b.dataset.lang === lang));
   // The Chinese preview in the Chinese the page is in.
   if (lang.startsWith('zh')) $('preview-zh').setAttribute('lang', lang);
-  if (file) check();
+  if (files) check();
 }
 
 /** The file's text: UTF-8 if it is valid UTF-8, else GB18030 (what WPS saves). */
@@ -42,22 +44,29 @@ function decode(bytes) {
   }
 }
 
+/** A workbook by its name, or by its first bytes (as `sheet::is_workbook`). */
+const isBook = (name, b) => /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(name)
+  || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
+
 async function choose(chosen) {
-  if (!chosen) return;
+  if (!chosen?.length) return;
   $('status').className = '';
-  $('status').textContent = fill(words.reading, chosen.name);
+  $('status').textContent = fill(words.reading, chosen.map((f) => f.name).join('、'));
   try {
-    file = { name: chosen.name, ...decode(new Uint8Array(await chosen.arrayBuffer())) };
+    files = await Promise.all(chosen.map(async (f) => {
+      const bytes = new Uint8Array(await f.arrayBuffer());
+      return isBook(f.name, bytes) ? { name: f.name, bytes } : { name: f.name, ...decode(bytes) };
+    }));
   } catch (err) {
     console.error('[desk] reading the file failed:', err);
     $('status').textContent = words.unreadable;
     return;
   }
-  $('name').textContent = file.name + fill(words.encoding, file.encoding);
+  $('name').textContent = files.map((f) => f.name + (f.encoding ? fill(words.encoding, f.encoding) : '')).join('、');
   check();
 }
 
-const isJson = () => /\.json$/i.test(file.name) || /^\s*[{[]/.test(file.text);
+const isJson = () => files.length === 1 && !files[0].bytes && (/\.json$/i.test(files[0].name) || /^\s*[{[]/.test(files[0].text));
 
 function settings() {
   const value = (id) => $(id).value.trim() || undefined;
@@ -68,8 +77,35 @@ function settings() {
   };
 }
 
+/** The form's empty fields, from the workbooks' instructions sheets. */
+function prefill(from) {
+  if (!from) return [];
+  const filled = [];
+  for (const [id, key] of [['title', 'title'], ['titleEn', 'titleEn'], ['asOf', 'asOf'], ['sourceTitle', 'sourceTitle'],
+    ['sourcePublisher', 'sourcePublisher'], ['sourceUrl', 'sourceUrl']]) {
+    if (from[key] && !$(id).value.trim()) {
+      $(id).value = from[key];
+      filled.push($(id).closest('label').querySelector('span').textContent.replace(/\s*\*.*$/, ''));
+    }
+  }
+  if (from.sample && !$('sample').checked) $('sample').checked = true;
+  return filled;
+}
+
 function check() {
-  const report = isJson() ? checkJson(file.text, lang) : readSheet(file.text, settings(), lang);
+  let report = isJson() ? checkJson(files[0].text, lang) : readFiles(files, settings(), lang);
+  const filled = isJson() ? [] : prefill(report.settings);
+  // Read again with what the form now says (the same, shown).
+  if (filled.length) report = readFiles(files, settings(), lang);
+  const contributions = $('contributions');
+  contributions.replaceChildren();
+  for (const c of report.contributions ?? []) {
+    const li = document.createElement('li');
+    li.textContent = c;
+    contributions.append(li);
+  }
+  $('contributed').hidden = !(report.contributions?.length > 1);
+  $('from-book').textContent = filled.length ? fill(words.fromBook, filled.join('、')) : '';
   const status = $('status');
   const problems = $('problems');
   const notes = $('notes');
@@ -97,6 +133,7 @@ function check() {
   $('get-json').disabled = !published;
   $('get-html').disabled = !published;
   $('get-csv').disabled = !published;
+  $('get-book').disabled = !published;
   // Readers' view of this file only: never the built-in programme.
   if (published) {
     const data = JSON.parse(published);
@@ -117,27 +154,34 @@ function download(text, name, type) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-const stem = () => file.name.replace(/\.[^.]*$/, '');
+const stem = () => files[0].name.replace(/\.[^.]*$/, '');
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function main() {
-  try {
-    await init({ module_or_path: new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url) });
-  } catch (err) {
+  // Files chosen while the checks load are read once they have.
+  const ready = init({ module_or_path: new URL('./pkg/task_force_tracker_bg.wasm', import.meta.url) }).then(() => setLanguage(lang), (err) => {
     console.error('[desk] loading the checks failed:', err);
     $('status').textContent = (CANNOT_LOAD[lang] ?? CANNOT_LOAD.en) + err;
-    return;
-  }
-  setLanguage(lang);
-  $('file').addEventListener('change', (e) => choose(e.target.files[0]));
+    throw err;
+  });
+  const take = (list) => ready.then(() => choose([...list]), () => {});
+  $('file').addEventListener('change', (e) => take(e.target.files));
   const drop = $('drop');
   drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
   drop.addEventListener('dragleave', () => drop.classList.remove('over'));
-  drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); choose(e.dataTransfer.files[0]); });
-  $('again').addEventListener('click', () => file && check());
+  drop.addEventListener('drop', (e) => { e.preventDefault(); drop.classList.remove('over'); take(e.dataTransfer.files); });
+  try {
+    await ready;
+  } catch {
+    return;
+  }
+  $('again').addEventListener('click', () => files && check());
   for (const b of document.querySelectorAll('[data-lang]')) b.addEventListener('click', () => setLanguage(b.dataset.lang));
   $('get-json').addEventListener('click', () => published && download(published, `${stem()}.json`, 'application/json'));
   $('get-csv').addEventListener('click', () => published && download(exportSheet(published), `${stem()}-sheet.csv`, 'text/csv'));
   $('get-html').addEventListener('click', () => published && download(fallbackHtml(published, lang), `${stem()}-fallback.html`, 'text/html'));
+  $('get-book').addEventListener('click', () => published && download(exportBook(published, lang), `${stem()}.xlsx`, XLSX));
+  $('get-template').addEventListener('click', () => download(templateBook(lang), `${words.templateName}.xlsx`, XLSX));
 }
 
 main();

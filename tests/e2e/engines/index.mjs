@@ -236,7 +236,12 @@ class WebKitPage {
     for (const ch of text) actions.keyDown(ch).keyUp(ch);
     await actions.perform();
   }
-  async files(el, paths) { await el.sendKeys(paths.join('\n')); }
+  async files(el, paths) {
+    // Playwright's setInputFiles replaces the files; WebDriver appends to a
+    // `multiple` input: empty it first.
+    await el.clear().catch(() => {});
+    await el.sendKeys(paths.join('\n'));
+  }
   async screenshot(path) {
     const png = await this.driver.takeScreenshot();
     writeFileSync(path, Buffer.from(png, 'base64'));

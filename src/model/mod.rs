@@ -20,6 +20,7 @@ pub mod json;
 mod load;
 pub mod order;
 pub mod problem;
+pub mod summary;
 pub mod text;
 
 pub use load::{check, parse, Checked, Loader, Parsed};

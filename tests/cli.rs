@@ -393,3 +393,38 @@ fn the_readers_table_is_recognised_and_the_spreadsheet_named_instead() {
     assert!(text(&o).contains("row 1: this is the readers' table from the widget's \"Download CSV\""), "{}", text(&o));
     assert!(text(&o).contains("tft export-csv"), "{}", text(&o));
 }
+
+#[test]
+fn render_svg_writes_the_poster_and_prints_its_caption() {
+    use task_force_tracker::model::text::Lang;
+    use task_force_tracker::view::poster::{caption, svg, Sheet};
+    let data = root().join("data/dezhou.json");
+    let data = data.to_str().unwrap();
+    let p = task_force_tracker::model::parse(task_force_tracker::default_programme_json()).unwrap().programme;
+    let out = tmp("poster.svg");
+    let o =
+        tft(&["render-svg", data, "--task-force", "ecology", "--lang", "en", "-o", out.to_str().unwrap(), "--caption"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let ecology = Sheet::task_force(&p, "ecology").unwrap();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), svg(&p, Lang::En, ecology));
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim_end(), caption(&p, Lang::En, ecology));
+    // By default: the overview, in Simplified Chinese, on standard output.
+    let o = tft(&["render-svg", data]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(String::from_utf8_lossy(&o.stdout), svg(&p, Lang::ZhHans, Sheet::Overview));
+    let o = tft(&["render-svg", data, "--caption", "--lang", "zh-Hant"]);
+    assert_eq!(String::from_utf8_lossy(&o.stdout).trim_end(), caption(&p, Lang::ZhHant, Sheet::Overview));
+    // A task force the data does not have: the ids it does have.
+    let o = tft(&["render-svg", data, "--task-force", "ecolgy", "--lang", "zh"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        text(&o)
+            .contains("没有编号为“ecolgy”的专班；数据中的专班编号：industry、talent、culture、ecology、organisation"),
+        "{}",
+        text(&o)
+    );
+    assert_eq!(tft(&["render-svg", data, "--lang", "fr"]).status.code(), Some(2));
+    let bad = tmp("bad.json");
+    std::fs::write(&bad, "{\"title\": 1}").unwrap();
+    assert_eq!(tft(&["render-svg", bad.to_str().unwrap()]).status.code(), Some(1));
+}

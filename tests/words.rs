@@ -21,6 +21,7 @@ use task_force_tracker::sheet::{
     self, Column, Contribution, Counts, DateFault, KindDiscriminants as SheetKinds, Normalised, Place, Setting, Spot,
     Within,
 };
+use task_force_tracker::view::poster::{self, Sheet};
 use task_force_tracker::words::{self, tft};
 
 fn date(s: &str) -> Date {
@@ -244,6 +245,20 @@ fn changes() -> Vec<Change> {
     ]
 }
 
+/// A programme to caption: two task forces named in each language, one
+/// measure done and one due on `due` (overdue when that is past).
+fn captioned(sample: bool, due: &str) -> task_force_tracker::model::Programme {
+    let name = |hans: &str, hant: &str, en: &str| format!(r#"{{"zh-Hans":"{hans}","zh-Hant":"{hant}","en":"{en}"}}"#);
+    let json = format!(
+        r#"{{"title":"计划","asOf":"2024-06-30","sample":{sample},"taskForces":[
+            {{"id":"a","name":{},"measures":[{{"id":"m","title":"措施","status":"completed"}},{{"id":"n","title":"措施","status":"behind","due":"{due}"}}]}},
+            {{"id":"b","name":{},"measures":[{{"id":"m","title":"措施","status":"blocked"}}]}}]}}"#,
+        name("产业振兴", "產業振興", "Industry"),
+        name("生态振兴", "生態振興", "Ecology")
+    );
+    task_force_tracker::model::parse(&json).expect("valid").programme
+}
+
 /// Everything each language says, with what it was said of.
 fn everything(lang: Lang) -> Vec<(String, String)> {
     let mut out: Vec<(String, String)> = Vec::new();
@@ -290,6 +305,19 @@ fn everything(lang: Lang) -> Vec<(String, String)> {
     }
     say("book sheet".into(), book.blank_sheet.into());
     say("wrote".into(), tft::wrote(lang, "out.xlsx"));
+    let poster = words::poster(lang);
+    for t in [poster.kicker, poster.by_task_force, poster.overview] {
+        say("poster".into(), t.into());
+    }
+    for (sample, overdue_due) in [(false, "2030-01-01"), (true, "2020-01-01")] {
+        let p = captioned(sample, overdue_due);
+        for n in 0..=p.task_forces.len() {
+            let sheet = if n == 0 { Sheet::Overview } else { Sheet::TaskForce(n - 1) };
+            say(format!("caption {n} sample {sample}"), poster::caption(&p, lang, sheet));
+        }
+        say(format!("measures total {sample}"), words::measures_total(lang, u32::from(sample)));
+    }
+    say("no task force".into(), tft::no_task_force(lang, "ecolgy", &["industry", "ecology"]));
     let tally = Tally::default();
     say("diff heading".into(), words::diff::heading(lang, date("2020-06-30"), date("2020-05-31")));
     say("diff totals".into(), words::diff::totals(lang, &tally, &tally));

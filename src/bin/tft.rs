@@ -8,6 +8,7 @@
 //! tft template -o OUT.xlsx                     the blank workbook
 //! tft import-csv FILE.csv --title T --as-of D  spreadsheet export → programme JSON
 //! tft render-html FILE [--lang L] [--page]     static HTML snapshot of a programme
+//! tft render-svg FILE [--task-force ID]        the long image for WeChat and print
 //! tft schema                                   the JSON Schema of the data format
 //! ```
 //!
@@ -35,6 +36,7 @@ mod cli {
     use task_force_tracker::tool::import::SettingFlags;
     use task_force_tracker::tool::{self, csv_import, csv_import::Encoding, csv_import::ImportOptions};
     use task_force_tracker::view;
+    use task_force_tracker::view::poster::{self, Sheet};
     use task_force_tracker::view::state::State;
     use task_force_tracker::words::{self, tft as say};
 
@@ -79,6 +81,18 @@ fallback: every class starts with tft-, each measure is a collapsed
 task-force-tracker-fallback.css from the release folder to style it. With
 --page it is a whole printable, indexable HTML page in the widget's own
 layout, every task force and measure expanded.";
+
+    const HELP_SVG: &str = "tft render-svg FILE.json [--task-force ID] [--lang zh|zh-Hant|en] [-o OUT.svg] [--caption]
+
+Draws a programme as a long image for where scripts cannot run: a WeChat
+article, a printed page. The overview has the title, as-of date, source,
+the measures by status and one row per task force; --task-force ID draws
+that task force's focus, leader and every measure with its status,
+progress, deadline and overdue mark. 750 px wide, text as text, every
+status written as a word so that it reads in greyscale print. --caption
+prints a sentence of the same figures, to paste under the image and to use
+as its alt text (with -o, the SVG is written too). Exit 1 when the data is
+not valid, 2 for an unknown task force.";
 
     const HELP_DIFF: &str = "tft diff OLD.json NEW.json [--format text|markdown|json] [--lang zh|en]
 
@@ -205,6 +219,24 @@ the same field tables the validator uses.";
             #[arg(short = 'o', value_name = "OUT.html")]
             out: Option<String>,
         },
+        /// Draw a programme as a long image (SVG) for WeChat articles and print
+        #[command(name = "render-svg", long_about = HELP_SVG)]
+        RenderSvg {
+            /// The programme JSON file
+            file: String,
+            /// One task force's poster (by its id) instead of the overview
+            #[arg(long = "task-force", value_name = "ID")]
+            task_force: Option<String>,
+            /// The poster's language: zh (zh-Hans, the default), zh-Hant or en
+            #[arg(long, value_parser = ["zh", "zh-Hans", "zh-Hant", "en"])]
+            lang: Option<String>,
+            /// Write the SVG here (default: standard output)
+            #[arg(short = 'o', value_name = "OUT.svg")]
+            out: Option<String>,
+            /// Print the caption (the image's alt text) instead of the SVG
+            #[arg(long)]
+            caption: bool,
+        },
         /// What changed between two publications of a programme
         #[command(long_about = HELP_DIFF)]
         Diff {
@@ -286,6 +318,9 @@ the same field tables the validator uses.";
                 state.selected = selected.unwrap_or(0);
                 state.filter.query = query.unwrap_or_default();
                 render_html(&file, &state, page, out.as_deref(), language(None))
+            }
+            Command::RenderSvg { file, task_force, lang, out, caption } => {
+                render_svg(&file, task_force.as_deref(), book_language(lang.as_deref()), out.as_deref(), caption)
             }
             Command::Diff { old, new, format, lang, out } => diff(&old, &new, &format, lang.as_deref(), out.as_deref()),
             Command::Schema { out } => write_out(&tool::pretty(&format::schema()), out.as_deref()),
@@ -518,17 +553,45 @@ the same field tables the validator uses.";
         }
     }
 
-    fn render_html(file: &str, state: &State, page: bool, out: Option<&str>, lang: Lang) -> i32 {
-        let text = match read_utf8(file, lang) {
-            Ok(t) => t,
+    /// Reads a programme to draw: exit 3 when it cannot be read, 1 when it
+    /// is not valid.
+    fn valid_programme(file: &str, lang: Lang) -> Result<model::Programme, i32> {
+        let text = read_utf8(file, lang)?;
+        model::parse(&text).map(|p| p.programme).map_err(|_| {
+            eprintln!("{file}: {}", say::not_a_programme(lang, file));
+            1
+        })
+    }
+
+    fn render_svg(file: &str, task_force: Option<&str>, lang: Lang, out: Option<&str>, caption: bool) -> i32 {
+        let programme = match valid_programme(file, lang) {
+            Ok(p) => p,
             Err(code) => return code,
         };
-        let programme = match model::parse(&text) {
-            Ok(p) => p.programme,
-            Err(_) => {
-                eprintln!("{file}: {}", say::not_a_programme(lang, file));
-                return 1;
+        let sheet = match task_force {
+            None => Sheet::Overview,
+            Some(id) => match Sheet::task_force(&programme, id) {
+                Some(sheet) => sheet,
+                None => {
+                    let ids: Vec<&str> = programme.task_forces.iter().map(|t| t.id.as_str()).collect();
+                    eprintln!("tft render-svg: {}", say::no_task_force(lang, id, &ids));
+                    return 2;
+                }
+            },
+        };
+        if caption {
+            println!("{}", poster::caption(&programme, lang, sheet));
+            if out.is_none() {
+                return 0;
             }
+        }
+        write_out(&poster::svg(&programme, lang, sheet), out)
+    }
+
+    fn render_html(file: &str, state: &State, page: bool, out: Option<&str>, lang: Lang) -> i32 {
+        let programme = match valid_programme(file, lang) {
+            Ok(p) => p,
+            Err(code) => return code,
         };
         let html = if page || !state.print {
             view::snapshot(&programme, state, page)

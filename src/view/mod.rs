@@ -27,6 +27,8 @@ mod notices;
 mod panel;
 mod panels;
 pub(crate) mod parts;
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
+pub mod poster;
 mod snapshot;
 pub mod state;
 pub mod timeline;

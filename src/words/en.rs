@@ -379,8 +379,11 @@ impl Words for En {
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 mod staff {
     use super::En;
+    use crate::model::status_label;
+    use crate::model::summary::{Summary, TaskForceSummary};
+    use crate::model::text::Lang;
     use crate::sheet::{Column, Contribution, Counts, DateFault, Kind, Normalised, Place, Setting, Spot, Within};
-    use crate::words::{BookText, DeskStrings, StaffWords, Words};
+    use crate::words::{BookText, DeskStrings, PosterText, StaffWords, Words};
 
     /// "a.xlsx, sheet 产业振兴, " before a row.
     fn within_prefix(w: &Within) -> String {
@@ -397,6 +400,21 @@ mod staff {
     /// "1 task force", "2 task forces".
     fn n(k: usize, one: &str, many: &str) -> String {
         format!("{k} {}", if k == 1 { one } else { many })
+    }
+
+    fn overdue(n: u32) -> String {
+        match n {
+            0 => "none overdue".to_string(),
+            n => format!("{n} overdue"),
+        }
+    }
+
+    fn sample(sample: bool) -> &'static str {
+        if sample {
+            " Statuses and figures are samples, not official data."
+        } else {
+            ""
+        }
     }
 
     impl StaffWords for En {
@@ -422,7 +440,7 @@ mod staff {
             get_json: "Download the data file (JSON)",
             get_html: "Download the no-JavaScript fallback (HTML)",
             get_csv: "Download the spreadsheet (CSV, to edit and import again)",
-            preview: "5. What readers will see",
+            preview: "6. What readers will see",
             reading: "Checking {}…",
             encoding: " (file encoding: {})",
             unreadable: "This file cannot be read.",
@@ -431,6 +449,16 @@ mod staff {
             contributed: "What each file gave:",
             from_book: "Filled in from the workbook: {}",
             template_name: "tracker-template",
+            poster: "5. Long image (WeChat articles, print)",
+            poster_help: "Where scripts cannot run (WeChat official-account articles, the printed page), use an image: a PNG 1,500 pixels wide, or an SVG that scales to any size. The caption goes under the image and serves as its alt text.",
+            poster_which: "Image of",
+            get_png: "Download the long image (PNG)",
+            get_svg: "Download the vector image (SVG, for print)",
+            caption: "Caption (also the image's alt text)",
+            copy_caption: "Copy the caption",
+            copied: "Copied",
+            drawing: "Drawing the image…",
+            draw_failed: "The image could not be drawn: ",
         };
 
         const BOOK: BookText = BookText {
@@ -653,6 +681,56 @@ mod staff {
 
         fn nothing_written(problems: usize) -> String {
             format!("{}; nothing was written", n(problems, "problem", "problems"))
+        }
+
+        const POSTER: PosterText =
+            PosterText { kicker: "Progress at a glance", by_task_force: "By task force", overview: "Overview" };
+
+        fn measures_total(n: u32) -> String {
+            format!("{n} {}", if n == 1 { "measure" } else { "measures" })
+        }
+
+        fn caption(s: &Summary, as_of: &str, furthest: Option<&TaskForceSummary>) -> String {
+            let overdue = match s.overdue {
+                0 => "none was overdue".to_string(),
+                1 => "1 was overdue".to_string(),
+                n => format!("{n} were overdue"),
+            };
+            let mut out = format!(
+                "As of {as_of}, {} of {} had been completed and {overdue}",
+                s.by_status.completed,
+                Self::measures_total(s.measures),
+            );
+            match furthest {
+                Some(t) => out.push_str(&format!(
+                    "; furthest along is {}, with {} of {} completed.",
+                    t.name, t.by_status.completed, t.measures
+                )),
+                None => out.push('.'),
+            }
+            out.push_str(sample(s.sample));
+            out
+        }
+
+        fn caption_task_force(s: &Summary, as_of: &str, tf: &TaskForceSummary) -> String {
+            let list: Vec<String> = tf
+                .by_status
+                .present()
+                .map(|(st, n)| format!("{n} {}", status_label(st, Lang::En).to_lowercase()))
+                .collect();
+            let mut out = format!(
+                "As of {as_of}, of the {} of {}: {}; {}.",
+                Self::measures_total(tf.measures),
+                tf.name,
+                list.join(", "),
+                overdue(tf.overdue)
+            );
+            out.push_str(sample(s.sample));
+            out
+        }
+
+        fn no_task_force(id: &str, known: &str) -> String {
+            format!("no task force has the id \"{id}\"; the ids in the data: {known}")
         }
 
         fn wrote(to: &str) -> String {

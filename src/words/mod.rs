@@ -202,6 +202,29 @@ pub struct DeskStrings {
     pub contributed: &'static str,
     pub from_book: &'static str,
     pub template_name: &'static str,
+    pub poster: &'static str,
+    pub poster_help: &'static str,
+    pub poster_which: &'static str,
+    pub get_png: &'static str,
+    pub get_svg: &'static str,
+    pub caption: &'static str,
+    pub copy_caption: &'static str,
+    pub copied: &'static str,
+    pub drawing: &'static str,
+    pub draw_failed: &'static str,
+}
+
+/// A poster's own words (`tft render-svg`, the desk's long image), beside
+/// the widget's labels and status words.
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
+#[derive(Debug, Clone, Copy, serde::Serialize)]
+pub struct PosterText {
+    /// Above an overview's title.
+    pub kicker: &'static str,
+    /// The heading above the overview's task forces.
+    pub by_task_force: &'static str,
+    /// What the overview is called where a task force's poster could be chosen.
+    pub overview: &'static str,
 }
 
 /// The words of a workbook `tft export` and the desk write, beside the
@@ -234,6 +257,25 @@ pub trait StaffWords {
     const DESK: DeskStrings;
     /// A workbook's own words.
     const BOOK: BookText;
+    /// A poster's own words.
+    const POSTER: PosterText;
+    /// A poster's count of measures: `共 23 项措施`.
+    fn measures_total(n: u32) -> String;
+    /// The caption of an overview poster, from the programme's figures (the
+    /// as-of date written; the task force furthest along, if any).
+    fn caption(
+        s: &crate::model::summary::Summary,
+        as_of: &str,
+        furthest: Option<&crate::model::summary::TaskForceSummary>,
+    ) -> String;
+    /// The caption of one task force's poster.
+    fn caption_task_force(
+        s: &crate::model::summary::Summary,
+        as_of: &str,
+        tf: &crate::model::summary::TaskForceSummary,
+    ) -> String;
+    /// `tft render-svg --task-force`: no task force has that id (`known`: the ids, listed).
+    fn no_task_force(id: &str, known: &str) -> String;
     /// What a spreadsheet problem's kind says.
     fn sheet(kind: &crate::sheet::Kind) -> String;
     /// Where a spreadsheet problem is ("row 3: column due"), in its file
@@ -427,6 +469,7 @@ pub use crate::model::status_label;
 
 /// A name before a Chinese word, spaced only after Latin text: `due 列`,
 /// `完成时限（due）列`.
+#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 fn cjk_before(name: &str) -> String {
     match name.chars().last() {
         Some(c) if c.is_ascii() => format!("{name} "),

@@ -3,8 +3,10 @@
 //! language's table implements [`StaffWords`] beside its [`super::Words`];
 //! only the tool and the desk's own module have them, never the widget.
 
-use super::{dispatch, en, ui, zh_hans, zh_hant, DeskStrings, StaffWords};
+use super::{dispatch, en, ui, zh_hans, zh_hant, DeskStrings, PosterText, StaffWords};
+use crate::model::date::Date;
 use crate::model::problem::Problem as DataProblem;
+use crate::model::summary::{Summary, TaskForceSummary};
 use crate::model::text::Lang;
 use crate::sheet::workbook::BookWords;
 use crate::sheet::{Column, Contribution, Counts, Kind, Normalised, Place, Problem, Setting};
@@ -104,6 +106,30 @@ pub fn desk(lang: Lang) -> &'static DeskStrings {
     }
 }
 
+/// A poster's own words in `lang`.
+pub fn poster(lang: Lang) -> PosterText {
+    match lang {
+        Lang::ZhHans => <zh_hans::ZhHans as StaffWords>::POSTER,
+        Lang::ZhHant => <zh_hant::ZhHant as StaffWords>::POSTER,
+        Lang::En => <en::En as StaffWords>::POSTER,
+    }
+}
+
+/// A poster's count of measures.
+pub fn measures_total(lang: Lang, n: u32) -> String {
+    staff!(lang, measures_total(n))
+}
+
+/// A poster's caption, ready to paste under the image and to use as its
+/// alt text: the programme's figures, or one task force's.
+pub fn caption(lang: Lang, s: &Summary, task_force: Option<&TaskForceSummary>) -> String {
+    let as_of = Date::parse(&s.as_of).map_or_else(|| s.as_of.clone(), |d| super::format_date(d, lang));
+    match task_force {
+        Some(tf) => staff!(lang, caption_task_force(s, &as_of, tf)),
+        None => staff!(lang, caption(s, &as_of, s.furthest())),
+    }
+}
+
 /// The desk's verdict on a file.
 pub fn desk_verdict(lang: Lang, summary: Option<&str>, problems: usize) -> String {
     match summary {
@@ -160,6 +186,10 @@ pub mod tft {
     /// Problems, and nothing written.
     pub fn nothing_written(lang: Lang, problems: usize) -> String {
         staff!(lang, nothing_written(problems))
+    }
+    /// No task force has the id `id`.
+    pub fn no_task_force(lang: Lang, id: &str, known: &[&str]) -> String {
+        staff!(lang, no_task_force(id, &known.join(ui(lang).list_sep)))
     }
     /// A workbook written.
     pub fn wrote(lang: Lang, to: &str) -> String {

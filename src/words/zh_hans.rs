@@ -349,8 +349,11 @@ impl Words for ZhHans {
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 mod staff {
     use super::ZhHans;
+    use crate::model::status_label;
+    use crate::model::summary::{Summary, TaskForceSummary};
+    use crate::model::text::Lang;
     use crate::sheet::{Column, Contribution, Counts, DateFault, Kind, Normalised, Place, Setting, Spot, Within};
-    use crate::words::{cjk_before, BookText, DeskStrings, StaffWords, Words};
+    use crate::words::{cjk_before, BookText, DeskStrings, PosterText, StaffWords, Words};
 
     /// 文件「a.xlsx」工作表「产业振兴」, before a row.
     fn within_prefix(w: &Within) -> String {
@@ -362,6 +365,22 @@ mod staff {
             out.push_str(&format!("工作表「{s}」"));
         }
         out
+    }
+
+    fn overdue(n: u32) -> String {
+        if n == 0 {
+            "没有逾期".to_string()
+        } else {
+            format!("{n}项逾期")
+        }
+    }
+
+    fn sample(sample: bool) -> &'static str {
+        if sample {
+            "（状态与数字为示例，并非官方数据。）"
+        } else {
+            ""
+        }
     }
 
     impl StaffWords for ZhHans {
@@ -387,7 +406,7 @@ mod staff {
             get_json: "下载数据文件（JSON）",
             get_html: "下载无脚本备用内容（HTML）",
             get_csv: "下载表格（CSV，可继续编辑后再导入）",
-            preview: "5. 读者看到的样子",
+            preview: "6. 读者看到的样子",
             reading: "正在检查 {}……",
             encoding: "（文件编码：{}）",
             unreadable: "无法读取此文件。",
@@ -396,6 +415,16 @@ mod staff {
             contributed: "各文件带来的内容：",
             from_book: "已按工作簿填入：{}",
             template_name: "进展表模板",
+            poster: "5. 长图（微信文章、印刷）",
+            poster_help: "不能运行脚本的地方（微信公众号文章、报纸版面）用图片：宽 1500 像素的 PNG 长图，或可任意缩放的 SVG 矢量图。配图说明可直接粘贴在图片下方，也可作为图片的替代文字。",
+            poster_which: "长图内容",
+            get_png: "下载长图（PNG）",
+            get_svg: "下载矢量图（SVG，印刷用）",
+            caption: "配图说明（可作图片的替代文字）",
+            copy_caption: "复制说明",
+            copied: "已复制",
+            drawing: "正在生成长图…",
+            draw_failed: "长图生成失败：",
         };
 
         const BOOK: BookText = BookText {
@@ -592,6 +621,40 @@ mod staff {
 
         fn nothing_written(problems: usize) -> String {
             format!("发现 {problems} 处问题，未写出任何文件")
+        }
+
+        const POSTER: PosterText =
+            PosterText { kicker: "进展一览", by_task_force: "各专班进展", overview: "总览" };
+
+        fn measures_total(n: u32) -> String {
+            format!("共 {n} 项措施")
+        }
+
+        fn caption(s: &Summary, as_of: &str, furthest: Option<&TaskForceSummary>) -> String {
+            let mut out = format!("截至{as_of}，{}项措施中已完成{}项，", s.measures, s.by_status.completed);
+            out.push_str(&overdue(s.overdue));
+            match furthest {
+                Some(t) => out.push_str(&format!(
+                    "；进展最快的是{}，{}项中已完成{}项。",
+                    t.name, t.measures, t.by_status.completed
+                )),
+                None => out.push('。'),
+            }
+            out.push_str(sample(s.sample));
+            out
+        }
+
+        fn caption_task_force(s: &Summary, as_of: &str, tf: &TaskForceSummary) -> String {
+            let list: Vec<String> =
+                tf.by_status.present().map(|(st, n)| format!("{}{n}项", status_label(st, Lang::ZhHans))).collect();
+            let mut out = format!("截至{as_of}，{}的{}项措施中，{}", tf.name, tf.measures, list.join("、"));
+            out.push_str(&format!("；{}。", overdue(tf.overdue)));
+            out.push_str(sample(s.sample));
+            out
+        }
+
+        fn no_task_force(id: &str, known: &str) -> String {
+            format!("没有编号为“{id}”的专班；数据中的专班编号：{known}")
         }
 
         fn wrote(to: &str) -> String {

@@ -349,8 +349,11 @@ impl Words for ZhHant {
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
 mod staff {
     use super::ZhHant;
+    use crate::model::status_label;
+    use crate::model::summary::{Summary, TaskForceSummary};
+    use crate::model::text::Lang;
     use crate::sheet::{Column, Contribution, Counts, DateFault, Kind, Normalised, Place, Setting, Spot, Within};
-    use crate::words::{cjk_before, BookText, DeskStrings, StaffWords, Words};
+    use crate::words::{cjk_before, BookText, DeskStrings, PosterText, StaffWords, Words};
 
     /// 檔案「a.xlsx」工作表「產業振興」, before a row.
     fn within_prefix(w: &Within) -> String {
@@ -362,6 +365,22 @@ mod staff {
             out.push_str(&format!("工作表「{s}」"));
         }
         out
+    }
+
+    fn overdue(n: u32) -> String {
+        if n == 0 {
+            "沒有逾期".to_string()
+        } else {
+            format!("{n}項逾期")
+        }
+    }
+
+    fn sample(sample: bool) -> &'static str {
+        if sample {
+            "（狀態與數字為示例，並非官方資料。）"
+        } else {
+            ""
+        }
     }
 
     impl StaffWords for ZhHant {
@@ -387,7 +406,7 @@ mod staff {
             get_json: "下載資料檔案（JSON）",
             get_html: "下載無腳本備用內容（HTML）",
             get_csv: "下載表格（CSV，可繼續編輯後再匯入）",
-            preview: "5. 讀者看到的樣子",
+            preview: "6. 讀者看到的樣子",
             reading: "正在檢查 {}……",
             encoding: "（檔案編碼：{}）",
             unreadable: "無法讀取此檔案。",
@@ -396,6 +415,16 @@ mod staff {
             contributed: "各檔案帶來的內容：",
             from_book: "已按活頁簿填入：{}",
             template_name: "進展表範本",
+            poster: "5. 長圖（微信文章、印刷）",
+            poster_help: "不能執行指令碼的地方（微信公眾號文章、報紙版面）用圖片：寬 1500 像素的 PNG 長圖，或可任意縮放的 SVG 向量圖。配圖說明可直接貼在圖片下方，也可作為圖片的替代文字。",
+            poster_which: "長圖內容",
+            get_png: "下載長圖（PNG）",
+            get_svg: "下載向量圖（SVG，印刷用）",
+            caption: "配圖說明（可作圖片的替代文字）",
+            copy_caption: "複製說明",
+            copied: "已複製",
+            drawing: "正在產生長圖…",
+            draw_failed: "長圖產生失敗：",
         };
 
         const BOOK: BookText = BookText {
@@ -592,6 +621,40 @@ mod staff {
 
         fn nothing_written(problems: usize) -> String {
             format!("發現 {problems} 處問題，未寫出任何檔案")
+        }
+
+        const POSTER: PosterText =
+            PosterText { kicker: "進展一覽", by_task_force: "各專班進展", overview: "總覽" };
+
+        fn measures_total(n: u32) -> String {
+            format!("共 {n} 項措施")
+        }
+
+        fn caption(s: &Summary, as_of: &str, furthest: Option<&TaskForceSummary>) -> String {
+            let mut out = format!("截至{as_of}，{}項措施中已完成{}項，", s.measures, s.by_status.completed);
+            out.push_str(&overdue(s.overdue));
+            match furthest {
+                Some(t) => out.push_str(&format!(
+                    "；進展最快的是{}，{}項中已完成{}項。",
+                    t.name, t.measures, t.by_status.completed
+                )),
+                None => out.push('。'),
+            }
+            out.push_str(sample(s.sample));
+            out
+        }
+
+        fn caption_task_force(s: &Summary, as_of: &str, tf: &TaskForceSummary) -> String {
+            let list: Vec<String> =
+                tf.by_status.present().map(|(st, n)| format!("{}{n}項", status_label(st, Lang::ZhHant))).collect();
+            let mut out = format!("截至{as_of}，{}的{}項措施中，{}", tf.name, tf.measures, list.join("、"));
+            out.push_str(&format!("；{}。", overdue(tf.overdue)));
+            out.push_str(sample(s.sample));
+            out
+        }
+
+        fn no_task_force(id: &str, known: &str) -> String {
+            format!("沒有編號為「{id}」的專班；資料中的專班編號：{known}")
         }
 
         fn wrote(to: &str) -> String {

@@ -86,7 +86,7 @@ cp www/task-force-tracker-fallback.css "$out/"  # a stable name: pages link it d
 # no reader of an article loads; it shows the widget through ../task-force-tracker.js.
 bash scripts/build.sh --desk >/dev/null
 mkdir -p "$out/desk/pkg"
-cp www/desk/index.html www/desk/desk.js www/desk/desk.css www/desk/icon.svg "$out/desk/"
+cp www/desk/index.html www/desk/desk.js www/desk/poster.js www/desk/desk.css www/desk/icon.svg "$out/desk/"
 cp www/desk/pkg/task_force_tracker.js www/desk/pkg/task_force_tracker_bg.wasm "$out/desk/pkg/"
 
 echo "[release] $out:"

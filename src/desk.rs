@@ -6,13 +6,15 @@
 //! file; the page
 //! shows every problem in the same words as `tft` (from `crate::words`, in
 //! the page's language: zh-Hans, zh-Hant or en), the widget as readers
-//! will see it, and offers the JSON and the no-JS fallback to download.
+//! will see it, and offers the JSON, the no-JS fallback and the long image
+//! (the poster, drawn as PNG by the page) to download.
 //! The page's own labels come from the same tables ([`words`]). Nothing
 //! here is in what readers of an article load.
 
 use crate::model::text::Lang;
 use crate::model::{self, ParseError};
 use crate::sheet::{self, Content, Counts, Settings};
+use crate::view::poster::{self, Sheet};
 use crate::words;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -181,4 +183,47 @@ pub fn export_sheet(json: &str) -> String {
 pub fn fallback_html(json: &str, lang: &str) -> String {
     let lang = self::lang(lang);
     model::parse(json).map(|p| crate::view::fallback::fallback_html(&p.programme, lang)).unwrap_or_default()
+}
+
+/// The poster `n` of a programme: 0 the overview, then each task force.
+fn sheet(n: u32) -> Sheet {
+    match n {
+        0 => Sheet::Overview,
+        n => Sheet::TaskForce(n as usize - 1),
+    }
+}
+
+/// The posters a valid programme JSON offers, by number (see [`posterSvg`]):
+/// the overview's name, then each task force's, in `lang`; empty when the
+/// JSON is not valid.
+#[wasm_bindgen(js_name = posterSheets)]
+pub fn poster_sheets(json: &str, lang: &str) -> Vec<String> {
+    let lang = self::lang(lang);
+    model::parse(json)
+        .map(|p| {
+            let tfs = p.programme.task_forces.iter().map(|tf| tf.name.get(lang).to_string());
+            std::iter::once(words::poster(lang).overview.to_string()).chain(tfs).collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Poster `n` (0 the overview, `i + 1` the task force `i`) of a valid
+/// programme JSON as SVG (`tft render-svg`), in `lang`; empty when the JSON
+/// is not valid.
+#[wasm_bindgen(js_name = posterSvg)]
+pub fn poster_svg(json: &str, lang: &str, n: u32) -> String {
+    model::parse(json).map(|p| poster::svg(&p.programme, self::lang(lang), sheet(n))).unwrap_or_default()
+}
+
+/// The caption of poster `n` (`tft render-svg --caption`), in `lang`.
+#[wasm_bindgen(js_name = posterCaption)]
+pub fn poster_caption(json: &str, lang: &str, n: u32) -> String {
+    model::parse(json).map(|p| poster::caption(&p.programme, self::lang(lang), sheet(n))).unwrap_or_default()
+}
+
+/// The fonts a poster in `lang` asks for, for the page to load before it
+/// draws one.
+#[wasm_bindgen(js_name = posterFonts)]
+pub fn poster_fonts(lang: &str) -> String {
+    poster::fonts(self::lang(lang)).to_string()
 }

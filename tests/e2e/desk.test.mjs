@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync, readFile } from 'node:fs';
+import { readFileSync, readFile, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { serve, launch, open, shot, axe, ROOT, WWW } from './helpers.mjs';
@@ -223,5 +223,91 @@ test('the Excel workbook downloaded reads back to the same data, and the blank t
   assert.equal(template.suggestedFilename(), '进展表模板.xlsx');
   const blank = readFileSync(await template.path());
   assert.equal(blank.subarray(0, 2).toString(), 'PK');
+  await context.close();
+});
+
+/** What `tft render-svg` writes for a programme (the SVG, or its caption). */
+function renderSvg(programme, args) {
+  const file = `/tmp/desk-e2e-${process.pid}-poster.json`;
+  writeFileSync(file, JSON.stringify(programme));
+  const run = spawnSync(TFT, ['render-svg', file, ...args], { encoding: 'utf8' });
+  assert.equal(run.status, 0, run.stderr);
+  return run.stdout;
+}
+
+/** A PNG's width and height, from its header. */
+function pngSize(bytes) {
+  assert.equal(bytes.subarray(1, 4).toString(), 'PNG', 'a PNG');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** The poster shown, read back on a canvas: its size, how much of it is
+ * ink, how many colours, and the colour of the band across its top. */
+const posterPixels = () => (async () => {
+  const img = document.getElementById('poster-img');
+  await img.decode();
+  const canvas = document.createElement('canvas');
+  canvas.width = img.naturalWidth;
+  canvas.height = img.naturalHeight;
+  const ctx = canvas.getContext('2d');
+  ctx.drawImage(img, 0, 0);
+  const d = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+  let ink = 0;
+  let seen = 0;
+  const colours = new Set();
+  for (let i = 0; i < d.length; i += 4 * 11) {
+    seen++;
+    if (d[i] < 230 || d[i + 1] < 230 || d[i + 2] < 230) ink++;
+    colours.add(((d[i] >> 4) << 8) | ((d[i + 1] >> 4) << 4) | (d[i + 2] >> 4));
+  }
+  return { width: canvas.width, height: canvas.height, ink: ink / seen, colours: colours.size, band: [...ctx.getImageData(20, 10, 1, 1).data.slice(0, 3)] };
+})();
+
+test('the long image: a PNG 1,500 px wide drawn from the SVG tft writes, not blank, captioned with the summary\'s figures, in Chinese and English', async () => {
+  const { page, context, problems } = await openDesk();
+  await page.locator('#file').setInputFiles(join(BOOKS, 'seven-all.xlsx'));
+  await page.waitForFunction(() => /没有发现问题：7 个专班，27 项措施/.test(document.getElementById('status').textContent));
+  await page.waitForFunction(() => !document.getElementById('get-png').disabled);
+  const programme = await page.evaluate(() => document.getElementById('preview-zh').data);
+
+  // The SVG is the one `tft render-svg` writes; the PNG is it at 2x.
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载矢量图/ }).click()]);
+  assert.equal(svg.suggestedFilename(), 'seven-all-总览.svg');
+  const svgText = readFileSync(await svg.path(), 'utf8');
+  assert.equal(svgText, renderSvg(programme, ['--lang', 'zh']));
+  const svgHeight = Number(svgText.match(/<svg [^>]*height="(\d+)"/)[1]);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载长图/ }).click()]);
+  assert.equal(png.suggestedFilename(), 'seven-all-总览.png');
+  assert.deepEqual(pngSize(readFileSync(await png.path())), { width: 1500, height: 2 * svgHeight });
+  const pixels = await page.evaluate(posterPixels);
+  assert.equal(pixels.width, 1500);
+  assert.equal(pixels.height, 2 * svgHeight);
+  assert.ok(pixels.ink > 0.04 && pixels.colours > 12, `not blank: ${JSON.stringify(pixels)}`);
+  assert.ok(Math.abs(pixels.band[0] - 0xa4) < 24 && pixels.band[1] < 60, `the masthead's band is drawn: ${pixels.band}`);
+
+  // The caption: what `tft render-svg --caption` says, the image's alt
+  // text, and the figures the readers' widget gives as its `summary`.
+  const caption = await page.getByLabel(/配图说明/).inputValue();
+  assert.equal(caption, renderSvg(programme, ['--lang', 'zh', '--caption']).trim());
+  assert.equal(await page.locator('#poster-img').getAttribute('alt'), caption);
+  await page.locator('#preview-zh').getByRole('tab', { name: /第1专班/ }).waitFor();
+  const summary = await page.evaluate(() => document.getElementById('preview-zh').summary);
+  assert.ok(caption.includes(`${summary.measures}项措施中已完成${summary.byStatus.completed}项，${summary.overdue}项逾期`), caption);
+  await shot(page, 'desk-1280-poster');
+
+  // One task force's poster, then the page in English: a new image each time.
+  await page.getByLabel('长图内容').selectOption('2');
+  await page.waitForFunction(() => /第2专班的4项措施/.test(document.getElementById('caption').value));
+  await page.waitForFunction(() => !document.getElementById('get-png').disabled);
+  assert.equal(await page.getByLabel(/配图说明/).inputValue(), renderSvg(programme, ['--lang', 'zh', '--task-force', 'tf2', '--caption']).trim());
+  const one = await page.evaluate(posterPixels);
+  assert.ok(one.width === 1500 && one.height !== pixels.height && one.ink > 0.04, JSON.stringify(one));
+  await page.locator('.langs').getByRole('button', { name: 'English' }).click();
+  await page.waitForFunction(() => /^As of 30 Jun 2024, of the 4 measures/.test(document.getElementById('caption').value));
+  await page.waitForFunction(() => !document.getElementById('get-png').disabled && /^As of/.test(document.getElementById('poster-img').alt));
+  assert.equal(await page.getByLabel(/Caption/).inputValue(), renderSvg(programme, ['--lang', 'en', '--task-force', 'tf2', '--caption']).trim());
+  const [en] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /vector image/ }).click()]);
+  assert.equal(readFileSync(await en.path(), 'utf8'), renderSvg(programme, ['--lang', 'en', '--task-force', 'tf2']));
+  assert.deepEqual(problems, { console: [], thrown: [] });
   await context.close();
 });

@@ -3,9 +3,12 @@
 // data file (JSON) with the same checks and words as `tft`, from the same
 // Rust crate compiled to wasm (src/desk.rs, built into ./pkg by
 // `build.sh --desk`), see the widget as readers will, and download what to
-// publish or fill in again. Nothing leaves the page. Text is only ever set
-// as text.
-import init, { readFiles, checkJson, fallbackHtml, exportSheet, exportBook, templateBook, words as deskWords } from './pkg/task_force_tracker.js';
+// publish or fill in again, and the long image for WeChat articles and print
+// (poster.js). Nothing leaves the page. Text is only ever set as text.
+import init, {
+  readFiles, checkJson, fallbackHtml, exportSheet, exportBook, templateBook, words as deskWords,
+} from './pkg/task_force_tracker.js';
+import { showPosters, posterControls } from './poster.js';
 
 // The page's own words come from the same tables as every problem it
 // shows (src/words/, through the module's `words`); only the line said when
@@ -141,16 +144,22 @@ function check() {
     $('preview-en').data = data;
   }
   $('previews').hidden = !published;
+  $('poster').hidden = !published;
+  if (published) showPosters({ json: published, lang, words, stem: stem() });
 }
 
-function download(text, name, type) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function downloadUrl(url, name) {
   const a = document.createElement('a');
   a.href = url;
   a.download = name;
   document.body.append(a);
   a.click();
   a.remove();
+}
+
+function download(text, name, type) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadUrl(url, name);
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
@@ -182,6 +191,7 @@ async function main() {
   $('get-html').addEventListener('click', () => published && download(fallbackHtml(published, lang), `${stem()}-fallback.html`, 'text/html'));
   $('get-book').addEventListener('click', () => published && download(exportBook(published, lang), `${stem()}.xlsx`, XLSX));
   $('get-template').addEventListener('click', () => download(templateBook(lang), `${words.templateName}.xlsx`, XLSX));
+  posterControls({ download, downloadUrl });
 }
 
 main();

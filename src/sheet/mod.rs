@@ -17,13 +17,15 @@ pub mod dates;
 mod export;
 pub mod gather;
 mod read;
+mod rows;
 pub mod workbook;
 
 pub use columns::Column;
 pub use dates::{normalise_date, DateFault};
 pub use export::export;
 pub use gather::{gather, is_workbook, Content, Gathered};
-pub use read::{parse_csv, read, read_tables, Contribution, Read, Record, Table};
+pub use read::{parse_csv, read, read_tables, Read, Record, Table};
+pub use rows::Contribution;
 
 use std::rc::Rc;
 
@@ -271,7 +273,7 @@ impl Setting {
             Setting::SourcePublisherEn => s.source_publisher_en = v,
             Setting::SourceUrl => s.source_url = v,
             Setting::SourceDate => s.source_date = v,
-            Setting::Sample => s.sample = read::yes(value),
+            Setting::Sample => s.sample = rows::yes(value),
         }
     }
 

@@ -311,3 +311,18 @@ test('the long image: a PNG 1,500 px wide drawn from the SVG tft writes, not bla
   assert.deepEqual(problems, { console: [], thrown: [] });
   await context.close();
 });
+
+test('the long image section on a phone: the image as wide as the screen, its controls labelled, nothing axe-core finds', async () => {
+  // CSP bypassed here so that axe-core can be injected (the test above runs under it).
+  const { page, context, problems } = await openDesk({ viewport: { width: 375, height: 800 }, bypassCSP: true });
+  await page.locator('#file').setInputFiles(join(BOOKS, 'dezhou.xlsx'));
+  await page.waitForFunction(() => !document.getElementById('get-png').disabled);
+  const frame = await page.locator('#poster-frame').boundingBox();
+  assert.ok(frame.width >= 330 && frame.width <= 375, `the image is as wide as the phone: ${frame.width}`);
+  assert.equal(await page.getByLabel('长图内容').inputValue(), '0', 'the overview first');
+  await page.locator('#poster-frame').scrollIntoViewIfNeeded();
+  await shot(page, 'desk-375-poster');
+  await axe(page, 'desk with its long image');
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});

@@ -458,7 +458,8 @@ mod staff {
             copy_caption: "Copy the caption",
             copied: "Copied",
             drawing: "Drawing the image…",
-            draw_failed: "The image could not be drawn: ",
+            draw_failed: "The image could not be drawn in this browser. The vector image (SVG) can still be downloaded.",
+            too_tall: "This image is too long for a PNG ({} pixels at 2x; browsers draw at most 32,000). Download the vector image (SVG), or one task force at a time.",
         };
 
         const BOOK: BookText = BookText {

@@ -212,6 +212,7 @@ pub struct DeskStrings {
     pub copied: &'static str,
     pub drawing: &'static str,
     pub draw_failed: &'static str,
+    pub too_tall: &'static str,
 }
 
 /// A poster's own words (`tft render-svg`, the desk's long image), beside

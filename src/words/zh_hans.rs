@@ -424,7 +424,8 @@ mod staff {
             copy_caption: "复制说明",
             copied: "已复制",
             drawing: "正在生成长图…",
-            draw_failed: "长图生成失败：",
+            draw_failed: "此浏览器无法生成长图，仍可下载矢量图（SVG）。",
+            too_tall: "这张长图太长，无法生成 PNG（2 倍时 {} 像素，浏览器最多只能画 32,000 像素）。请下载矢量图（SVG），或按专班分别生成。",
         };
 
         const BOOK: BookText = BookText {

@@ -424,7 +424,8 @@ mod staff {
             copy_caption: "複製說明",
             copied: "已複製",
             drawing: "正在產生長圖…",
-            draw_failed: "長圖產生失敗：",
+            draw_failed: "此瀏覽器無法產生長圖，仍可下載向量圖（SVG）。",
+            too_tall: "這張長圖太長，無法產生 PNG（2 倍時 {} 像素，瀏覽器最多只能畫 32,000 像素）。請下載向量圖（SVG），或按專班分別產生。",
         };
 
         const BOOK: BookText = BookText {

@@ -326,3 +326,22 @@ test('the long image section on a phone: the image as wide as the screen, its co
   assert.deepEqual(problems, { console: [], thrown: [] });
   await context.close();
 });
+
+test('a poster too long for a PNG says so in the staff\'s words, and its SVG still downloads', async () => {
+  // One task force of 300 measures: its poster is over 30,000 px tall, twice that at 2x.
+  const measures = Array.from({ length: 300 }, (_, i) => ({ id: `m${i}`, title: `第${i + 1}项措施`, status: 'on-track', due: '2024-12-31' }));
+  const file = `/tmp/desk-e2e-${process.pid}-long.json`;
+  writeFileSync(file, JSON.stringify({ title: '长计划', asOf: '2024-06-30', taskForces: [{ id: 'a', name: '甲专班', measures }, { id: 'b', name: '乙专班', measures: measures.slice(0, 3) }] }));
+  const { page, context } = await openDesk();
+  await page.locator('#file').setInputFiles(file);
+  await page.waitForFunction(() => !document.getElementById('get-png').disabled);
+  await page.getByLabel('长图内容').selectOption('1');
+  await page.waitForFunction(() => /这张长图太长，无法生成 PNG（2 倍时 [\d,]+ 像素/.test(document.getElementById('poster-status').textContent));
+  assert.ok(await page.getByRole('button', { name: /下载长图/ }).isDisabled(), 'no PNG to offer');
+  assert.equal(await page.locator('#poster-img').isVisible(), false, 'no image of another poster left in view');
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /下载矢量图/ }).click()]);
+  assert.equal(svg.suggestedFilename(), 'desk-e2e-' + process.pid + '-long-甲专班.svg');
+  await page.getByLabel('长图内容').selectOption('2');
+  await page.waitForFunction(() => !document.getElementById('get-png').disabled && document.getElementById('poster-status').textContent === '');
+  await context.close();
+});

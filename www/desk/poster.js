@@ -43,6 +43,15 @@ function choices() {
  * images are data: URLs, which the desk's CSP allows for images (blob: it
  * does not).
  */
+/** The tallest canvas every browser draws (Chromium and Firefox refuse
+ * more than 32,767 pixels a side). */
+const MAX_CANVAS = 32_000;
+
+/** A poster too tall for a canvas at 2x. */
+class TooTall extends Error {
+  constructor(pixels) { super(`${pixels} px`); this.pixels = pixels; }
+}
+
 async function rasterise(svg, caption) {
   await document.fonts.ready;
   const fonts = posterFonts(shown.lang);
@@ -50,6 +59,7 @@ async function rasterise(svg, caption) {
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
   await image.decode();
+  if (2 * image.naturalHeight > MAX_CANVAS) throw new TooTall(2 * image.naturalHeight);
   const canvas = document.createElement('canvas');
   canvas.width = 2 * image.naturalWidth;
   canvas.height = 2 * image.naturalHeight;
@@ -85,8 +95,13 @@ async function drawPoster() {
     $('poster-status').textContent = '';
   } catch (err) {
     if (mine !== drawn) return;
-    console.error('[desk] drawing the long image failed:', err);
-    $('poster-status').textContent = shown.words.drawFailed + (err?.message ?? err);
+    $('poster-img').hidden = true;
+    if (err instanceof TooTall) {
+      $('poster-status').textContent = shown.words.tooTall.replace('{}', err.pixels.toLocaleString(shown.lang));
+    } else {
+      console.error('[desk] drawing the long image failed:', err);
+      $('poster-status').textContent = shown.words.drawFailed;
+    }
   }
 }
 

@@ -92,6 +92,13 @@ fn file_object(name: &str, content: &JsValue) -> JsValue {
     o.into()
 }
 
+/// Whether a file is a workbook (to pass as bytes) rather than text, by its
+/// name or its first bytes (`head`: four are enough), as `tft import` decides.
+#[wasm_bindgen(js_name = isWorkbook)]
+pub fn is_workbook(name: &str, head: &[u8]) -> bool {
+    sheet::is_workbook(name, head)
+}
+
 /// Reads files, one or several merged as `tft import` does: each `{ name,
 /// text }` (CSV, decoded) or `{ name, bytes }` (a workbook, Uint8Array);
 /// the form's `settings` replace the workbooks' own; words in `lang`.
@@ -193,7 +200,7 @@ fn sheet(n: u32) -> Sheet {
     }
 }
 
-/// The posters a valid programme JSON offers, by number (see [`posterSvg`]):
+/// The posters a valid programme JSON offers, by number (see [`posterOf`]):
 /// the overview's name, then each task force's, in `lang`; empty when the
 /// JSON is not valid.
 #[wasm_bindgen(js_name = posterSheets)]
@@ -207,23 +214,30 @@ pub fn poster_sheets(json: &str, lang: &str) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A poster as the page draws it: its SVG, its caption (the image's alt
+/// text) and the fonts it asks for (to load before drawing).
+#[derive(Debug, Serialize)]
+pub struct Poster {
+    /// The standalone SVG (`tft render-svg`).
+    pub svg: String,
+    /// Its caption (`tft render-svg --caption`).
+    pub caption: String,
+    /// Its font stack.
+    pub fonts: &'static str,
+}
+
 /// Poster `n` (0 the overview, `i + 1` the task force `i`) of a valid
-/// programme JSON as SVG (`tft render-svg`), in `lang`; empty when the JSON
+/// programme JSON, in `lang`, read once for all three; `null` when the JSON
 /// is not valid.
-#[wasm_bindgen(js_name = posterSvg)]
-pub fn poster_svg(json: &str, lang: &str, n: u32) -> String {
-    model::parse(json).map(|p| poster::svg(&p.programme, self::lang(lang), sheet(n))).unwrap_or_default()
-}
-
-/// The caption of poster `n` (`tft render-svg --caption`), in `lang`.
-#[wasm_bindgen(js_name = posterCaption)]
-pub fn poster_caption(json: &str, lang: &str, n: u32) -> String {
-    model::parse(json).map(|p| poster::caption(&p.programme, self::lang(lang), sheet(n))).unwrap_or_default()
-}
-
-/// The fonts a poster in `lang` asks for, for the page to load before it
-/// draws one.
-#[wasm_bindgen(js_name = posterFonts)]
-pub fn poster_fonts(lang: &str) -> String {
-    poster::fonts(self::lang(lang)).to_string()
+#[wasm_bindgen(js_name = posterOf)]
+pub fn poster_of(json: &str, lang: &str, n: u32) -> JsValue {
+    let lang = self::lang(lang);
+    let Ok(p) = model::parse(json) else { return JsValue::NULL };
+    let (p, sheet) = (&p.programme, sheet(n));
+    let poster = Poster {
+        svg: poster::svg(p, lang, sheet),
+        caption: poster::caption(p, lang, sheet),
+        fonts: poster::fonts(lang),
+    };
+    poster.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).unwrap_or(JsValue::NULL)
 }

@@ -297,7 +297,7 @@ fn everything(lang: Lang) -> Vec<(String, String)> {
         let c = Contribution { within, task_forces: 1, measures: 2, milestones: 0, reports: 3 };
         say(format!("{c:?}"), words::contribution(lang, &c));
     }
-    let book = words::book(lang);
+    let book = words::book(lang).text;
     say("book".into(), book.instructions.into());
     book.help.iter().for_each(|l| say("book help".into(), l.to_string()));
     for t in [book.settings_head, book.status_error, book.progress_error, book.date_error] {

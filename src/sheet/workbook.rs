@@ -13,10 +13,10 @@ use rust_xlsxwriter::{
     DataValidation, DataValidationErrorStyle, DataValidationRule, ExcelDateTime, Format, Workbook, Worksheet, XlsxError,
 };
 
-/// The words a workbook is written with (one language's, from
-/// `crate::words`: the sheet layer has none of its own).
+/// A workbook's own words in one language (each language's table in
+/// `crate::words` gives them).
 #[derive(Debug, Clone, Copy)]
-pub struct BookWords {
+pub struct BookText {
     /// The instructions sheet's name.
     pub instructions: &'static str,
     /// Its lines of help, above the settings.
@@ -25,21 +25,28 @@ pub struct BookWords {
     pub settings_head: [&'static str; 2],
     /// The blank template's one data sheet.
     pub blank_sheet: &'static str,
+    /// What a `sample` cell says for yes.
+    pub yes: &'static str,
+    /// What Excel says to a status outside the drop-down: title and message.
+    pub status_error: [&'static str; 2],
+    /// …to a progress outside 0–100.
+    pub progress_error: [&'static str; 2],
+    /// …to a date that is not one.
+    pub date_error: [&'static str; 2],
+}
+
+/// Every word a workbook is written with, in one language (from
+/// `crate::words`: the sheet layer has none of its own).
+#[derive(Debug, Clone, Copy)]
+pub struct BookWords {
+    /// The workbook's own words.
+    pub text: BookText,
     /// A column's label (shown before its header in brackets).
     pub column: fn(Column) -> &'static str,
     /// A setting's label.
     pub setting: fn(Setting) -> &'static str,
     /// A status's word (the drop-down's entries).
     pub status: fn(Status) -> &'static str,
-    /// What a `sample` cell says for yes.
-    pub yes: &'static str,
-    /// What Excel says to a status outside the drop-down, a progress outside
-    /// 0–100, and a date that is not one: title and message each.
-    pub status_error: [&'static str; 2],
-    /// …
-    pub progress_error: [&'static str; 2],
-    /// …
-    pub date_error: [&'static str; 2],
 }
 
 /// Rows the drop-downs and checks cover below the header.
@@ -52,7 +59,7 @@ pub fn write(p: Option<&Programme>, words: &BookWords) -> Result<Vec<u8>, XlsxEr
     let mut book = Workbook::new();
     let settings = p.map(Settings::of).unwrap_or_default();
     instructions(book.add_worksheet(), &settings, words)?;
-    let mut names: Vec<String> = vec![words.instructions.to_string()];
+    let mut names: Vec<String> = vec![words.text.instructions.to_string()];
     match p {
         Some(p) if !p.task_forces.is_empty() => {
             for tf in &p.task_forces {
@@ -61,7 +68,7 @@ pub fn write(p: Option<&Programme>, words: &BookWords) -> Result<Vec<u8>, XlsxEr
                 data_sheet(book.add_worksheet(), &name, &rows(tf), words)?;
             }
         }
-        _ => data_sheet(book.add_worksheet(), words.blank_sheet, &[], words)?,
+        _ => data_sheet(book.add_worksheet(), words.text.blank_sheet, &[], words)?,
     }
     book.save_to_buffer()
 }
@@ -80,24 +87,24 @@ fn sheet_name(name: &str, id: &str, taken: &[String]) -> String {
 }
 
 fn instructions(sheet: &mut Worksheet, settings: &Settings, words: &BookWords) -> Result<(), XlsxError> {
-    sheet.set_name(words.instructions)?;
+    sheet.set_name(words.text.instructions)?;
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     sheet.set_column_width(0, 34)?;
     sheet.set_column_width(1, 70)?;
     let mut row = 0;
-    for line in words.help {
+    for line in words.text.help {
         sheet.write_string_with_format(row, 0, *line, &wrap)?;
         row += 1;
     }
     row += 1;
-    sheet.write_string_with_format(row, 0, words.settings_head[0], &bold)?;
-    sheet.write_string_with_format(row, 1, words.settings_head[1], &bold)?;
+    sheet.write_string_with_format(row, 0, words.text.settings_head[0], &bold)?;
+    sheet.write_string_with_format(row, 1, words.text.settings_head[1], &bold)?;
     for s in Setting::ALL {
         row += 1;
         sheet.write_string(row, 0, format!("{}（{}）", (words.setting)(s), s.key()))?;
         let value = match (s, s.get(settings)) {
-            (Setting::Sample, Some(_)) => Some(words.yes.to_string()),
+            (Setting::Sample, Some(_)) => Some(words.text.yes.to_string()),
             (_, v) => v,
         };
         if let Some(v) = value {
@@ -145,7 +152,7 @@ fn data_sheet(
                     sheet.write_datetime_with_format(r, col, &day, &date)?
                 }
                 Cell::Status(s) => sheet.write_string(r, col, (words.status)(*s))?,
-                Cell::Yes => sheet.write_string(r, col, words.yes)?,
+                Cell::Yes => sheet.write_string(r, col, words.text.yes)?,
             };
         }
     }
@@ -159,11 +166,11 @@ fn checks(sheet: &mut Worksheet, words: &BookWords) -> Result<(), XlsxError> {
         v.set_error_style(DataValidationErrorStyle::Stop).set_error_title(title)?.set_error_message(message)
     };
     let statuses: Vec<&str> = Status::ALL.iter().map(|s| (words.status)(*s)).collect();
-    let status = stop(DataValidation::new().allow_list_strings(&statuses)?, words.status_error)?;
+    let status = stop(DataValidation::new().allow_list_strings(&statuses)?, words.text.status_error)?;
     let progress =
-        stop(DataValidation::new().allow_whole_number(DataValidationRule::Between(0, 100)), words.progress_error)?;
+        stop(DataValidation::new().allow_whole_number(DataValidationRule::Between(0, 100)), words.text.progress_error)?;
     let (first, last) = (ExcelDateTime::from_ymd(1900, 1, 1)?, ExcelDateTime::from_ymd(2200, 12, 31)?);
-    let date = stop(DataValidation::new().allow_date(DataValidationRule::Between(first, last)), words.date_error)?;
+    let date = stop(DataValidation::new().allow_date(DataValidationRule::Between(first, last)), words.text.date_error)?;
     for (column, check) in [
         (Column::Status, &status),
         (Column::ReportStatus, &status),

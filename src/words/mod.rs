@@ -228,28 +228,11 @@ pub struct PosterText {
     pub overview: &'static str,
 }
 
-/// The words of a workbook `tft export` and the desk write, beside the
-/// column and setting labels and the status words.
+/// The words of a workbook `tft export` and the desk write (declared by
+/// the sheet layer, which writes them), beside the column and setting
+/// labels and the status words.
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
-#[derive(Debug, Clone, Copy)]
-pub struct BookText {
-    /// The instructions sheet's name.
-    pub instructions: &'static str,
-    /// Its lines of help.
-    pub help: &'static [&'static str],
-    /// The head of its settings' two columns.
-    pub settings_head: [&'static str; 2],
-    /// The blank template's data sheet.
-    pub blank_sheet: &'static str,
-    /// Yes, in a `sample` cell.
-    pub yes: &'static str,
-    /// Excel's title and message for a status outside the drop-down.
-    pub status_error: [&'static str; 2],
-    /// …for a progress outside 0–100.
-    pub progress_error: [&'static str; 2],
-    /// …for a date that is not one.
-    pub date_error: [&'static str; 2],
-}
+pub use crate::sheet::workbook::BookText;
 
 /// One language's words for the staff tools.
 #[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
@@ -334,8 +317,6 @@ macro_rules! dispatch {
         }
     };
 }
-#[cfg(any(not(target_arch = "wasm32"), feature = "desk"))]
-pub(crate) use dispatch;
 
 /// The interface strings for `lang`.
 pub fn ui(lang: Lang) -> &'static Strings {
@@ -362,14 +343,19 @@ pub fn expected(lang: Lang, ty: Ty) -> String {
 /// A problem in full: path, line and column, what is wrong, and which task
 /// force and measure it is in.
 pub fn problem(lang: Lang, p: &Problem) -> String {
-    let mut out = dispatch!(lang, located(&p.path.to_string(), p.line, p.col, &message(lang, &p.kind)));
+    in_context(lang, dispatch!(lang, located(&p.path.to_string(), p.line, p.col, &message(lang, &p.kind))), p)
+}
+
+/// `text`, then the task force and measure `p` is in (when known), in
+/// brackets.
+fn in_context(lang: Lang, mut text: String, p: &Problem) -> String {
     if let Some(c) = &p.context {
         let (open, close) = ui(lang).paren;
-        out.push_str(open);
-        out.push_str(&dispatch!(lang, context(c)));
-        out.push_str(close);
+        text.push_str(open);
+        text.push_str(&dispatch!(lang, context(c)));
+        text.push_str(close);
     }
-    out
+    text
 }
 
 /// Why data could not be shown, in `lang`.

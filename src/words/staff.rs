@@ -3,7 +3,7 @@
 //! language's table implements [`StaffWords`] beside its [`super::Words`];
 //! only the tool and the desk's own module have them, never the widget.
 
-use super::{dispatch, en, ui, zh_hans, zh_hant, DeskStrings, PosterText, StaffWords};
+use super::{en, ui, zh_hans, zh_hant, DeskStrings, PosterText, StaffWords};
 use crate::model::date::Date;
 use crate::model::problem::Problem as DataProblem;
 use crate::model::summary::{Summary, TaskForceSummary};
@@ -56,19 +56,11 @@ pub fn column(lang: Lang, c: Column) -> &'static str {
 pub fn book(lang: Lang) -> BookWords {
     macro_rules! book {
         ($t:ty, $l:expr) => {{
-            let t = <$t as StaffWords>::BOOK;
             BookWords {
-                instructions: t.instructions,
-                help: t.help,
-                settings_head: t.settings_head,
-                blank_sheet: t.blank_sheet,
+                text: <$t as StaffWords>::BOOK,
                 column: <$t as StaffWords>::column,
                 setting: <$t as StaffWords>::setting,
                 status: |s| crate::model::status_label(s, $l),
-                yes: t.yes,
-                status_error: t.status_error,
-                progress_error: t.progress_error,
-                date_error: t.date_error,
             }
         }};
     }
@@ -145,14 +137,7 @@ pub fn json_place(lang: Lang, p: &DataProblem) -> String {
 
 /// A JSON problem's message in the desk and `tft`, with its context.
 pub fn json_message(lang: Lang, p: &DataProblem) -> String {
-    let mut out = super::message(lang, &p.kind);
-    if let Some(c) = &p.context {
-        let (open, close) = ui(lang).paren;
-        out.push_str(open);
-        out.push_str(&dispatch!(lang, context(c)));
-        out.push_str(close);
-    }
-    out
+    super::in_context(lang, super::message(lang, &p.kind), p)
 }
 
 /// `tft`'s words.

@@ -6,7 +6,7 @@
 // publish or fill in again, and the long image for WeChat articles and print
 // (poster.js). Nothing leaves the page. Text is only ever set as text.
 import init, {
-  readFiles, checkJson, fallbackHtml, exportSheet, exportBook, templateBook, words as deskWords,
+  readFiles, checkJson, isWorkbook, fallbackHtml, exportSheet, exportBook, templateBook, words as deskWords,
 } from './pkg/task_force_tracker.js';
 import { showPosters, posterControls } from './poster.js';
 
@@ -47,10 +47,6 @@ function decode(bytes) {
   }
 }
 
-/** A workbook by its name, or by its first bytes (as `sheet::is_workbook`). */
-const isBook = (name, b) => /\.(xlsx|xlsm|xls|xlsb|ods)$/i.test(name)
-  || (b[0] === 0x50 && b[1] === 0x4b && b[2] === 3 && b[3] === 4) || (b[0] === 0xd0 && b[1] === 0xcf && b[2] === 0x11 && b[3] === 0xe0);
-
 async function choose(chosen) {
   if (!chosen?.length) return;
   $('status').className = '';
@@ -58,7 +54,7 @@ async function choose(chosen) {
   try {
     files = await Promise.all(chosen.map(async (f) => {
       const bytes = new Uint8Array(await f.arrayBuffer());
-      return isBook(f.name, bytes) ? { name: f.name, bytes } : { name: f.name, ...decode(bytes) };
+      return isWorkbook(f.name, bytes.subarray(0, 4)) ? { name: f.name, bytes } : { name: f.name, ...decode(bytes) };
     }));
   } catch (err) {
     console.error('[desk] reading the file failed:', err);

@@ -1,7 +1,7 @@
 // The desk's long image (section 5): the poster Rust draws as SVG
 // (src/view/poster/, through the desk's module), shown and offered as PNG
 // at 2x, drawn here on a canvas, and as SVG, with its caption to copy.
-import { posterSheets, posterSvg, posterCaption, posterFonts } from './pkg/task_force_tracker.js';
+import { posterSheets, posterOf } from './pkg/task_force_tracker.js';
 
 const $ = (id) => document.getElementById(id);
 let shown = null; // { json, lang, words, stem } of the programme shown
@@ -52,9 +52,8 @@ class TooTall extends Error {
   constructor(pixels) { super(`${pixels} px`); this.pixels = pixels; }
 }
 
-async function rasterise(svg, caption) {
+async function rasterise({ svg, caption, fonts }) {
   await document.fonts.ready;
-  const fonts = posterFonts(shown.lang);
   await Promise.all(['400', '700'].map((weight) => document.fonts.load(`${weight} 20px ${fonts}`, caption).catch(() => [])));
   const image = new Image();
   image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
@@ -74,8 +73,8 @@ const fileName = (label) => `${shown.stem}-${label}`.replace(/[\\/:*?"<>|\s]+/g,
 async function drawPoster() {
   const n = Number($('poster-which').value);
   const which = $('poster-which').selectedOptions[0]?.textContent ?? '';
-  const svg = posterSvg(shown.json, shown.lang, n);
-  const caption = posterCaption(shown.json, shown.lang, n);
+  const drawing = posterOf(shown.json, shown.lang, n);
+  const { svg, caption } = drawing;
   const mine = ++drawn;
   $('caption').value = caption;
   $('get-png').disabled = true;
@@ -84,7 +83,7 @@ async function drawPoster() {
   poster = { svg, png: null, name: fileName(which), caption };
   $('poster-status').textContent = shown.words.drawing;
   try {
-    const { png, preview } = await rasterise(svg, caption);
+    const { png, preview } = await rasterise(drawing);
     if (mine !== drawn) return;
     poster.png = URL.createObjectURL(png);
     const img = $('poster-img');

@@ -64,24 +64,14 @@ mod cli {
                 let lang = book_language(lang.as_deref());
                 match programme(&file, language(None)) {
                     Ok(p) => write_book(Some(&p), &out, lang),
-                    Err(code) => code,
+                    Err(_) => 3,
                 }
             }
             Command::Template { out, lang } => write_book(None, &out, book_language(lang.as_deref())),
-            Command::ExportCsv { file, out } => {
-                let lang = language(None);
-                let text = match read_utf8(&file, lang) {
-                    Ok(t) => t,
-                    Err(code) => return code,
-                };
-                match model::parse(&text) {
-                    Ok(p) => write_out(&sheet::export(&p.programme), out.as_deref()),
-                    Err(_) => {
-                        eprintln!("{file}: {}", say::not_a_programme(lang, &file));
-                        1
-                    }
-                }
-            }
+            Command::ExportCsv { file, out } => match programme(&file, language(None)) {
+                Ok(p) => write_out(&sheet::export(&p), out.as_deref()),
+                Err(code) => code,
+            },
             Command::RenderHtml { file, lang, page, widget_view, selected, query, out } => {
                 let Some(lang) = Lang::from_tag(&lang) else {
                     eprintln!("tft render-html: --lang must be zh-Hans, zh-Hant or en, not `{lang}`");
@@ -295,18 +285,9 @@ mod cli {
         Lang::from_tag(tag.split('.').next().unwrap_or_default()).unwrap_or(Lang::En)
     }
 
-    /// Reads a programme for `diff`: exit 3 when it cannot be had.
-    fn programme(file: &str, lang: Lang) -> Result<model::Programme, i32> {
-        let text = read_utf8(file, lang).map_err(|_| 3)?;
-        model::parse(&text).map(|p| p.programme).map_err(|_| {
-            eprintln!("{file}: {}", say::not_a_programme(lang, file));
-            3
-        })
-    }
-
     fn diff(old: &str, new: &str, format: &str, lang: Option<&str>, out: Option<&str>) -> i32 {
         let lang = language(lang);
-        let (before, after) = match (programme(old, lang), programme(new, lang)) {
+        let (before, after) = match (programme(old, lang).map_err(|_| 3), programme(new, lang).map_err(|_| 3)) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(code), _) | (_, Err(code)) => return code,
         };
@@ -326,9 +307,9 @@ mod cli {
         }
     }
 
-    /// Reads a programme to draw: exit 3 when it cannot be read, 1 when it
-    /// is not valid.
-    fn valid_programme(file: &str, lang: Lang) -> Result<model::Programme, i32> {
+    /// Reads a programme, saying why when it cannot: exit 3 when it cannot
+    /// be read, 1 when it is not valid (`diff` and `export` answer 3 to both).
+    fn programme(file: &str, lang: Lang) -> Result<model::Programme, i32> {
         let text = read_utf8(file, lang)?;
         model::parse(&text).map(|p| p.programme).map_err(|_| {
             eprintln!("{file}: {}", say::not_a_programme(lang, file));
@@ -337,7 +318,7 @@ mod cli {
     }
 
     fn render_svg(file: &str, task_force: Option<&str>, lang: Lang, out: Option<&str>, caption: bool) -> i32 {
-        let programme = match valid_programme(file, lang) {
+        let programme = match programme(file, lang) {
             Ok(p) => p,
             Err(code) => return code,
         };
@@ -362,7 +343,7 @@ mod cli {
     }
 
     fn render_html(file: &str, state: &State, page: bool, out: Option<&str>, lang: Lang) -> i32 {
-        let programme = match valid_programme(file, lang) {
+        let programme = match programme(file, lang) {
             Ok(p) => p,
             Err(code) => return code,
         };

@@ -57,16 +57,12 @@ pub(super) fn figures(b: &mut Board, t: &Tally, lang: Lang) {
     b.gap(big.lead());
     b.bar(t, 28.0);
     b.gap(16.0);
-    legend(b, t, lang, LEGEND);
+    legend(b, t, lang, LEGEND, None);
 }
 
-/// Each status present, its swatch and word and count, in rows.
-pub(super) fn legend(b: &mut Board, t: &Tally, lang: Lang, ty: Type) {
-    legend_with(b, t, lang, ty, None);
-}
-
-/// The legend, then how many are overdue (when any), in the same rows.
-pub(super) fn legend_with(b: &mut Board, t: &Tally, lang: Lang, ty: Type, overdue: Option<u32>) {
+/// Each status present, its swatch and word and count, then how many are
+/// overdue (when asked, and any are), in rows.
+pub(super) fn legend(b: &mut Board, t: &Tally, lang: Lang, ty: Type, overdue: Option<u32>) {
     let box_size = (ty.size * 0.8).round();
     let mut items: Vec<super::draw::Item> = Status::ALL
         .into_iter()
@@ -84,10 +80,11 @@ pub(super) fn legend_with(b: &mut Board, t: &Tally, lang: Lang, ty: Type, overdu
     if let Some(n) = overdue.filter(|n| *n > 0) {
         let label = overdue_count(lang, n as usize);
         let bold = Type { bold: true, fill: ACCENT, ..ty };
+        let w = width(&label, ty.size);
         let draw: super::draw::Draw = Box::new(move |b: &mut Board, x, top| {
             b.text(&label, x, top, bold, false);
         });
-        items.push((width(&overdue_count(lang, n as usize), ty.size), draw));
+        items.push((w, draw));
     }
     b.flow(items, LEFT, ty.lead(), 24.0);
 }

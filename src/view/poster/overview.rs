@@ -1,7 +1,7 @@
 //! The overview poster: the programme's figures, then one row per task
 //! force with its bar, counts and overdue.
 
-use super::blocks::{figures, footer, heading, legend_with, masthead};
+use super::blocks::{figures, footer, heading, legend, masthead};
 use super::draw::{Board, Type, INK, LEFT, MUTED, RIGHT};
 use super::lines::width;
 use crate::model::text::Lang;
@@ -33,7 +33,7 @@ fn row(b: &mut Board, p: &Programme, tf: &TaskForce, lang: Lang) {
     b.gap(4.0);
     b.bar(&t, 18.0);
     b.gap(10.0);
-    legend_with(b, &t, lang, Type { size: 20.0, bold: false, fill: MUTED }, Some(t.overdue));
+    legend(b, &t, lang, Type { size: 20.0, bold: false, fill: MUTED }, Some(t.overdue));
     b.gap(14.0);
     b.rule();
     b.gap(22.0);

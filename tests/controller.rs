@@ -638,6 +638,35 @@ fn the_first_view_is_built_in_slices_then_shown_whole_as_at_once() {
 }
 
 #[test]
+fn the_first_view_is_laid_out_out_of_sight_a_slice_per_step_and_shown_in_a_step_of_its_own() {
+    let mut whole = Widget::new("tft", None, "en");
+    whole.load(default_programme_json(), EMBEDDED);
+    let shown = whole.c.dom().html();
+
+    let mut w = sliced(40);
+    let mut fx = w.c.load(default_programme_json().to_string(), EMBEDDED, "");
+    // What was staged after each step, and whether that step laid it out.
+    let mut steps: Vec<(String, bool)> = Vec::new();
+    while fx.contains(&Effect::Continue) {
+        let laid_out = w.c.dom().laid_out;
+        fx = w.c.step();
+        steps.push((w.c.dom().staged_html(), w.c.dom().laid_out > laid_out));
+        if fx.contains(&Effect::Continue) {
+            assert!(!w.c.dom().html().contains("tft"), "out of sight until shown: {}", w.c.dom().html());
+        }
+    }
+    let building: Vec<&(String, bool)> = steps.iter().filter(|(staged, _)| !staged.is_empty()).collect();
+    assert!(building.len() > 8, "staged over {} steps", building.len());
+    assert!(building.iter().all(|(_, laid_out)| *laid_out), "each slice laid out in its step");
+    assert!(building.windows(2).all(|p| p[0].0.len() <= p[1].0.len()), "the stage only grows");
+    let (last, _) = building.last().expect("staged");
+    assert_eq!(last, &shown, "complete in the stage, the step before it shows");
+    assert_eq!(steps.last(), Some(&(String::new(), false)), "shown in a step that builds and lays out nothing");
+    w.run(fx);
+    assert_eq!(w.c.dom().html(), shown);
+}
+
+#[test]
 fn a_deep_link_scrolls_once_the_sliced_view_shows() {
     let mut w = sliced(40);
     let fx = w.c.load(default_programme_json().to_string(), EMBEDDED, "#tft-ecology/toilets");

@@ -54,6 +54,9 @@ pub const FIRST_PAINT: usize = 8;
 /// 4×-slowed CPU) while V8 runs the code cold. The page sizes the later
 /// steps, and those of building ahead, by how long each took.
 pub const SLICE_NODES: usize = 120;
+/// Nodes built and laid out in the first step of a staged first view
+/// (see [`crate::dom::Dom::stage`]): its first slice loads the fonts.
+pub const STAGED_NODES: usize = 6;
 
 /// A load in progress.
 #[derive(Debug)]

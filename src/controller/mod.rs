@@ -18,7 +18,7 @@ mod visits;
 
 pub use effect::{Effect, ErrorDetail, HostEvent, LoadDetail, SelectDetail, Summary, TaskForceSummary, Totals};
 pub use input::Input;
-pub use load::{Source, FIRST_PAINT, SLICE_NODES, STEP_BYTES};
+pub use load::{Source, FIRST_PAINT, SLICE_NODES, STAGED_NODES, STEP_BYTES};
 pub use visits::{Memory, Seen};
 
 use crate::dom::patch::{Building, Screen};
@@ -88,6 +88,9 @@ type Out = Vec<Effect>;
 #[derive(Debug)]
 struct FirstPaint<N> {
     building: Building<N>,
+    /// Every node is built: it shows in the next step, a task of its own
+    /// (the browser's layout of the last slice comes between).
+    built: bool,
     /// The measure to bring into view once shown (a deep link's).
     scroll_to: Option<String>,
     /// Effects for once it shows (`tft-load`, the steps after a paint).
@@ -303,12 +306,20 @@ impl<D: Dom> Controller<D> {
             (None, None) => return,
         };
         if self.screen.is_none() && !self.drawn && self.slices > 0 && self.programme.is_some() {
-            // The first view of data: built over the next steps, detached;
-            // the fallback shows until it is complete.
+            // The first view of data: built over the next steps, out of
+            // sight (the browser lays out each slice in its own task); the
+            // fallback shows until it is complete.
+            let building = Building::staged(&self.root, new);
+            // Nodes laid out as they are built cost more than bytes read:
+            // the page paces the build afresh.
+            self.slices = STAGED_NODES;
             match &mut self.first {
-                Some(first) => first.building = Building::new(new),
+                Some(first) => {
+                    first.building = building;
+                    first.built = false;
+                }
                 None => {
-                    self.first = Some(FirstPaint { building: Building::new(new), scroll_to: None, after: Vec::new() });
+                    self.first = Some(FirstPaint { building, built: false, scroll_to: None, after: Vec::new() });
                     out.push(Effect::Continue);
                 }
             }
@@ -364,8 +375,13 @@ impl<D: Dom> Controller<D> {
     fn first_paint(&mut self) -> Option<Out> {
         let first = self.first.as_mut()?;
         let mut out = Out::new();
-        match first.building.step(&mut self.dom, self.slices) {
+        let built = if first.built { Ok(true) } else { first.building.step(&mut self.dom, self.slices) };
+        match built {
             Ok(false) => out.push(Effect::Continue),
+            Ok(true) if !first.built => {
+                first.built = true;
+                out.push(Effect::Continue);
+            }
             Ok(true) => {
                 let first = self.first.take()?;
                 self.drawn = true;
@@ -378,8 +394,8 @@ impl<D: Dom> Controller<D> {
                 self.build_ahead_when_idle(&mut out);
             }
             Err(e) => {
-                // Nothing outside touches detached nodes; should it happen,
-                // the whole view is drawn at once.
+                // Nothing outside touches the stage's nodes; should it
+                // happen, the whole view is drawn at once.
                 self.first = None;
                 self.drawn = true;
                 out.push(Effect::Warn(format!("the first view could not be built in steps ({e}); drew it whole.")));

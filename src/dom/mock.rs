@@ -41,6 +41,11 @@ pub struct MockDom {
     pub scrolled: Vec<usize>,
     /// How many node-creating or node-changing calls were made.
     pub writes: usize,
+    /// Top-level trees staged ([`Dom::stage`]): out of sight, so neither
+    /// [`MockDom::html`] nor [`MockDom::find`] sees them.
+    staged: Vec<usize>,
+    /// How many times the root was laid out on request ([`Dom::lay_out`]).
+    pub laid_out: usize,
 }
 
 impl Default for MockDom {
@@ -60,6 +65,8 @@ impl MockDom {
             selected: None,
             scrolled: Vec::new(),
             writes: 0,
+            staged: Vec::new(),
+            laid_out: 0,
         }
     }
 
@@ -73,7 +80,17 @@ impl MockDom {
     /// patch may change); compare with [`normalized_html`].
     pub fn html(&self) -> String {
         let mut out = String::new();
-        for &c in &self.nodes[0].children {
+        for &c in self.nodes[0].children.iter().filter(|c| !self.staged.contains(c)) {
+            self.write(c, &mut out);
+        }
+        out
+    }
+
+    /// What is staged in the root, out of sight, as [`MockDom::html`]
+    /// writes it.
+    pub fn staged_html(&self) -> String {
+        let mut out = String::new();
+        for &c in self.nodes[0].children.iter().filter(|c| self.staged.contains(c)) {
             self.write(c, &mut out);
         }
         out
@@ -102,6 +119,9 @@ impl MockDom {
         while let Some(n) = stack.pop() {
             if self.attribute(n, name) == Some(value) {
                 return Some(n);
+            }
+            if self.staged.contains(&n) {
+                continue;
             }
             stack.extend(self.nodes[n].children.iter().rev());
         }
@@ -274,11 +294,22 @@ impl Dom for MockDom {
         Ok(())
     }
 
+    fn stage(&mut self, root: &usize, node: &usize) -> Result<(), DomError> {
+        self.insert(root, node, None)?;
+        self.staged.push(*node);
+        Ok(())
+    }
+
+    fn lay_out(&mut self, _root: &usize) {
+        self.laid_out += 1;
+    }
+
     fn show(&mut self, root: &usize, nodes: &[usize]) -> Result<(), DomError> {
         self.writes += 1;
         for c in std::mem::take(&mut self.nodes[*root].children) {
             self.nodes[c].parent = None;
         }
+        self.staged.clear();
         for n in nodes {
             self.insert(root, n, None)?;
         }

@@ -41,9 +41,17 @@ pub trait Dom {
     fn insert(&mut self, parent: &Self::Node, node: &Self::Node, before: Option<&Self::Node>) -> Result<(), DomError>;
     /// Removes `node` from `parent`.
     fn remove(&mut self, parent: &Self::Node, node: &Self::Node) -> Result<(), DomError>;
-    /// Shows `nodes` (detached, built) in `root` in place of whatever it
-    /// showed, in one change; the part of the widget the reader is looking
-    /// at stays where it is on the screen.
+    /// Puts `node` (a new top-level tree, being built) last in `root`,
+    /// out of the flow and out of sight: the browser lays out what is
+    /// built of it a slice at a time (loads its fonts, shapes its text), so
+    /// showing it costs little.
+    fn stage(&mut self, root: &Self::Node, node: &Self::Node) -> Result<(), DomError>;
+    /// Lays out what changed in `root` now, in this step (which is timed
+    /// with it), rather than in one long rendering task later.
+    fn lay_out(&mut self, root: &Self::Node);
+    /// Shows `nodes` (built: detached, or staged in `root`) in `root`, in
+    /// place of whatever else it showed, in one change; the part of the
+    /// widget the reader is looking at stays where it is on the screen.
     fn show(&mut self, root: &Self::Node, nodes: &[Self::Node]) -> Result<(), DomError>;
     /// Sets the live value of a form control when it differs (the reader's
     /// typing sets it too; the `value` attribute is only the initial one).

@@ -45,11 +45,15 @@ pub struct Screen<N> {
     ahead: Option<(Rc<Element>, Building<N>)>,
 }
 
-/// View trees being built detached, a few nodes at a time, to be shown in
-/// one change once complete ([`Building::show`]).
+/// View trees being built, a few nodes at a time, to be shown in one
+/// change once complete ([`Building::show`]): detached, or staged in the
+/// root ([`Dom::stage`]), where the browser lays out each slice as it is
+/// built.
 #[derive(Debug)]
 pub struct Building<N> {
     nodes: Vec<Node>,
+    /// The root the top-level trees are staged in, if they are.
+    staged_in: Option<N>,
     /// The top-level trees built.
     done: Vec<Mounted<N>>,
     /// The elements open, outermost first, each with the children built so
@@ -58,58 +62,75 @@ pub struct Building<N> {
 }
 
 impl<N: Clone> Building<N> {
-    /// Starts building `nodes`.
+    /// Starts building `nodes`, detached.
     pub fn new(nodes: Vec<Node>) -> Building<N> {
-        Building { nodes, done: Vec::new(), open: Vec::new() }
+        Building { nodes, staged_in: None, done: Vec::new(), open: Vec::new() }
     }
 
-    /// Builds up to `budget` more nodes; true when all are built.
+    /// Starts building `nodes`, staged in `root`.
+    pub fn staged(root: &N, nodes: Vec<Node>) -> Building<N> {
+        Building { staged_in: Some(root.clone()), ..Building::new(nodes) }
+    }
+
+    /// Builds up to `budget` more nodes (and lays out what is staged);
+    /// true when all are built.
     pub fn step<D: Dom<Node = N>>(&mut self, dom: &mut D, budget: usize) -> Result<bool, DomError> {
-        self.build(dom, &mut { budget })
+        let done = self.build(dom, &mut { budget })?;
+        if let Some(root) = &self.staged_in {
+            dom.lay_out(root);
+        }
+        Ok(done)
     }
 
-    /// Builds nodes while `left` is above zero, counting them down.
+    /// Builds nodes while `left` is above zero, counting them down. Each
+    /// joins its parent as it is made (a top-level one is staged, when
+    /// staging), so what is staged is laid out a slice at a time.
     fn build<D: Dom<Node = N>>(&mut self, dom: &mut D, left: &mut usize) -> Result<bool, DomError> {
         loop {
             let (list, next) = cursor(&self.nodes, &self.open, self.done.len());
-            if let Some(n) = list.get(next) {
-                if *left == 0 {
-                    return Ok(false);
-                }
-                *left -= 1;
-                match n {
-                    Node::Text(t) => {
-                        let m = Mounted { node: dom.text(t), children: Vec::new() };
-                        self.close(dom, m)?;
-                    }
-                    Node::Element(e) => self.open.push(Mounted { node: create(dom, e), children: Vec::new() }),
-                    Node::Shared(e) => self.open.push(Mounted { node: create(dom, e), children: Vec::new() }),
-                }
-            } else {
+            let Some(n) = list.get(next) else {
                 match self.open.pop() {
-                    Some(m) => self.close(dom, m)?,
+                    Some(m) => self.close(m),
                     None => return Ok(true),
                 }
+                continue;
+            };
+            if *left == 0 {
+                return Ok(false);
+            }
+            *left -= 1;
+            let (node, open) = match n {
+                Node::Text(t) => (dom.text(t), false),
+                Node::Element(e) => (create(dom, e), true),
+                Node::Shared(e) => (create(dom, e), true),
+            };
+            match (self.open.last(), &self.staged_in) {
+                (Some(parent), _) => dom.insert(&parent.node, &node, None)?,
+                (None, Some(root)) => dom.stage(root, &node)?,
+                (None, None) => {}
+            }
+            let m = Mounted { node, children: Vec::new() };
+            if open {
+                self.open.push(m);
+            } else {
+                self.close(m);
             }
         }
     }
 
-    /// A finished node joins its parent (or the top level).
-    fn close<D: Dom<Node = N>>(&mut self, dom: &mut D, m: Mounted<N>) -> Result<(), DomError> {
+    /// A finished node takes its place among its parent's (or the top
+    /// level's) built children.
+    fn close(&mut self, m: Mounted<N>) {
         match self.open.last_mut() {
-            Some(parent) => {
-                dom.insert(&parent.node, &m.node, None)?;
-                parent.children.push(m);
-            }
+            Some(parent) => parent.children.push(m),
             None => self.done.push(m),
         }
-        Ok(())
     }
 
-    /// Finishes the build and shows it in `root`, in place of whatever the
-    /// root showed, in one change.
+    /// Finishes the build and shows it in `root`, in place of whatever
+    /// else the root showed, in one change.
     pub fn show<D: Dom<Node = N>>(mut self, dom: &mut D, root: &N) -> Result<Screen<N>, DomError> {
-        self.step(dom, usize::MAX)?;
+        self.build(dom, &mut { usize::MAX })?;
         let nodes: Vec<N> = self.done.iter().map(|m| m.node.clone()).collect();
         dom.show(root, &nodes)?;
         Ok(Screen { view: self.nodes, mounted: self.done, ready: Vec::new(), ahead: None })

@@ -8,6 +8,8 @@ use web_sys::{Document, Element, HtmlElement, Node};
 const SVG: &str = "http://www.w3.org/2000/svg";
 /// The SVG elements the view draws with (none of them is an HTML tag).
 const SVG_TAGS: [&str; 6] = ["svg", "g", "line", "path", "text", "title"];
+/// The attribute of a top-level tree staged ([`Dom::stage`]).
+const STAGED: &str = "data-stage";
 
 /// The page's document, as one widget renders into it.
 #[derive(Debug)]
@@ -75,6 +77,20 @@ impl Dom for WebDom {
         parent.remove_child(node).map(drop).map_err(refused)
     }
 
+    fn stage(&mut self, root: &Node, node: &Node) -> Result<(), DomError> {
+        // `[data-stage]` (widget.css): hidden, out of the flow, inside the
+        // host's layout and paint containment, so it shifts and shows nothing.
+        let _ = node.unchecked_ref::<Element>().set_attribute(STAGED, "");
+        root.insert_before(node, None).map(drop).map_err(refused)
+    }
+
+    fn lay_out(&mut self, root: &Node) {
+        // Reading a box's size lays out what changed, here and now.
+        if let Some(root) = root.dyn_ref::<web_sys::ShadowRoot>() {
+            let _ = root.host().unchecked_ref::<HtmlElement>().offset_height();
+        }
+    }
+
     fn show(&mut self, root: &Node, nodes: &[Node]) -> Result<(), DomError> {
         // Where the host's top is on the screen, when the reader sees the
         // element: it stays there. Firefox's scroll anchoring would keep
@@ -85,8 +101,23 @@ impl Dom for WebDom {
         let height = window.as_ref().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
         let seen =
             host.as_ref().map(Element::get_bounding_client_rect).filter(|r| r.top() < height && r.bottom() > 0.0);
-        let list: js_sys::Array = nodes.iter().collect();
-        root.unchecked_ref::<web_sys::DocumentFragment>().replace_children_with_node(&list);
+        match nodes.first() {
+            // Staged, they show where they are, laid out already; what the
+            // root showed before them goes (the fallback's slot, a view
+            // staged before this one).
+            Some(first) if first.parent_node().as_ref() == Some(root) => {
+                for node in nodes {
+                    let _ = node.unchecked_ref::<Element>().remove_attribute(STAGED);
+                }
+                while let Some(old) = root.first_child().filter(|c| c != first) {
+                    root.remove_child(&old).map_err(refused)?;
+                }
+            }
+            _ => {
+                let list: js_sys::Array = nodes.iter().collect();
+                root.unchecked_ref::<web_sys::DocumentFragment>().replace_children_with_node(&list);
+            }
+        }
         if let (Some(host), Some(before), Some(window)) = (host, seen, window) {
             let moved = host.get_bounding_client_rect().top() - before.top();
             if moved.abs() >= 1.0 {

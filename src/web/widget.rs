@@ -4,7 +4,7 @@
 use super::guard::{self, Guarded};
 use super::owned::{Abort, Idle, Observer};
 use super::{page, WebDom};
-use crate::controller::{Controller, Effect, Memory, SLICE_NODES};
+use crate::controller::{Controller, Effect, Memory, SLICE_NODES, STAGED_NODES};
 use crate::controller::{ErrorDetail, HostEvent};
 use crate::dom::patch::Screen;
 use crate::embed::Attribute;
@@ -236,7 +236,7 @@ impl Widget {
     fn pace(&self, took: f64) {
         if let Ok(mut c) = self.ctl.try_borrow_mut() {
             let nodes = c.slices() as f64 * SLICE_MS / took.max(1.0);
-            c.set_slices(nodes.clamp(SLICE_NODES as f64 / 2.0, 16.0 * SLICE_NODES as f64) as usize);
+            c.set_slices(nodes.clamp(STAGED_NODES as f64 / 2.0, 16.0 * SLICE_NODES as f64) as usize);
         }
     }
 

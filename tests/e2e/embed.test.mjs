@@ -259,7 +259,7 @@ test('a tracker starts near the viewport: one in view at once, one far below onl
   assert.match(await page.locator('#far').innerText(), /far fallback/);
   // Still below the viewport, but within 800 px of it.
   await page.evaluate(() => window.scrollTo(0, document.getElementById('far').getBoundingClientRect().top + scrollY - innerHeight - 500));
-  await page.waitForFunction(() => document.getElementById('far').shadowRoot?.querySelector('.tft'));
+  await page.waitForFunction(() => document.getElementById('far').shadowRoot?.querySelector('.tft:not([data-stage])'));
   assert.ok(requests.includes('/data/zh.json'));
   assert.deepEqual(problems.thrown, []);
   await context.close();
@@ -279,7 +279,7 @@ test('no layout shift on the demo page (CLS ≤ 0.01) at phone and desktop width
       await page.mouse.wheel(0, 300);
       await page.waitForTimeout(60);
     }
-    await page.waitForFunction(() => document.querySelector('task-force-tracker').shadowRoot?.querySelector('.tft'));
+    await page.waitForFunction(() => document.querySelector('task-force-tracker').shadowRoot?.querySelector('.tft:not([data-stage])'));
     await page.waitForTimeout(300);
     const cls = await page.evaluate(() => window.__cls);
     assert.ok(cls <= 0.01, `CLS at ${width}px is ${cls}`);

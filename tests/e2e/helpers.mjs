@@ -141,7 +141,8 @@ export async function shot(page, name) {
 export async function rendered(page, selector = 'task-force-tracker') {
   await page.locator(selector).first().scrollIntoViewIfNeeded();
   return page.waitForFunction(
-    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.tft'),
+    // Shown, not staged (built out of sight first, see Dom::stage).
+    (sel) => document.querySelector(sel)?.shadowRoot?.querySelector('.tft:not([data-stage])'),
     selector,
   );
 }

@@ -104,7 +104,7 @@ for (const [name, path] of [['scroll-padding-top on the page', ARTICLE], ['scrol
   test(`a deep link lands the measure below the sticky header (${name})`, async () => {
     const { page, context, problems } = await open(browser, server.url + path + '#air-water/m3', { width: 375, height: 700 });
     // Not `rendered()`: that scrolls the element itself into view.
-    await page.waitForFunction(() => document.getElementById('air').shadowRoot?.querySelector('.tft'));
+    await page.waitForFunction(() => document.getElementById('air').shadowRoot?.querySelector('.tft:not([data-stage])'));
     const top = await cardTop(page, 'air', 'air-m-water-m3');
     assert.ok(top >= HEADER && top <= 64 + 16, `the card's top is ${top}px, for a ${HEADER}px header and 64px asked`);
 

@@ -91,6 +91,9 @@ struct FirstPaint<N> {
     /// Every node is built: it shows in the next step, a task of its own
     /// (the browser's layout of the last slice comes between).
     built: bool,
+    /// The page's slice size before the build, for what comes after it
+    /// (reading, building panels ahead, detached).
+    paced: usize,
     /// The measure to bring into view once shown (a deep link's).
     scroll_to: Option<String>,
     /// Effects for once it shows (`tft-load`, the steps after a paint).
@@ -310,16 +313,17 @@ impl<D: Dom> Controller<D> {
             // sight (the browser lays out each slice in its own task); the
             // fallback shows until it is complete.
             let building = Building::staged(&self.root, new);
-            // Nodes laid out as they are built cost more than bytes read:
-            // the page paces the build afresh.
-            self.slices = STAGED_NODES;
+            // Nodes laid out as they are built cost more than bytes read
+            // or nodes built detached: the page paces the build afresh, and
+            // what comes after it as before.
+            let paced = std::mem::replace(&mut self.slices, STAGED_NODES);
             match &mut self.first {
                 Some(first) => {
                     first.building = building;
                     first.built = false;
                 }
                 None => {
-                    self.first = Some(FirstPaint { building, built: false, scroll_to: None, after: Vec::new() });
+                    self.first = Some(FirstPaint { building, built: false, paced, scroll_to: None, after: Vec::new() });
                     out.push(Effect::Continue);
                 }
             }
@@ -385,6 +389,7 @@ impl<D: Dom> Controller<D> {
             Ok(true) => {
                 let first = self.first.take()?;
                 self.drawn = true;
+                self.slices = first.paced;
                 match first.building.show(&mut self.dom, &self.root) {
                     Ok(screen) => self.screen = Some(screen),
                     Err(e) => out.push(Effect::Error("the widget could not be drawn:".into(), e.0)),
@@ -396,7 +401,9 @@ impl<D: Dom> Controller<D> {
             Err(e) => {
                 // Nothing outside touches the stage's nodes; should it
                 // happen, the whole view is drawn at once.
-                self.first = None;
+                if let Some(first) = self.first.take() {
+                    self.slices = first.paced;
+                }
                 self.drawn = true;
                 out.push(Effect::Warn(format!("the first view could not be built in steps ({e}); drew it whole.")));
                 self.render(&mut out);

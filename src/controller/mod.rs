@@ -289,10 +289,19 @@ impl<D: Dom> Controller<D> {
         }
     }
 
+    /// Shows the state ([`Controller::show`]), and makes the form controls
+    /// show it too.
+    fn render(&mut self, out: &mut Out) {
+        if self.show(out) {
+            self.sync_controls();
+        }
+    }
+
     /// Shows the state: the view (with a notice when the last load failed),
     /// the editors' detail, or the readers' notice over the fallback; the
-    /// document is patched, or built anew when it refuses the patch.
-    fn render(&mut self, out: &mut Out) {
+    /// document is patched, or built anew when it refuses the patch. False
+    /// when nothing shows yet (no data, or the first view being built).
+    fn show(&mut self, out: &mut Out) -> bool {
         let lang = self.state.lang;
         let new: Vec<Node> = match (&self.programme, &self.failure) {
             (Some(p), failure) => {
@@ -306,7 +315,7 @@ impl<D: Dom> Controller<D> {
             }
             (None, Some((e, src))) if self.preview => vec![view::error_view(e, src.name(), lang)],
             (None, Some(_)) => view::unavailable_view(self.fallback, lang),
-            (None, None) => return,
+            (None, None) => return false,
         };
         if self.screen.is_none() && !self.drawn && self.slices > 0 && self.programme.is_some() {
             // The first view of data: built over the next steps, out of
@@ -327,7 +336,7 @@ impl<D: Dom> Controller<D> {
                     out.push(Effect::Continue);
                 }
             }
-            return;
+            return false;
         }
         let mut rebuilt_focus = None;
         let new = match &mut self.screen {
@@ -351,8 +360,14 @@ impl<D: Dom> Controller<D> {
             self.restore_focus(rebuilt_focus);
         }
         self.build_ahead_when_idle(out);
-        // Form controls keep their own live value once touched; make them
-        // show the state (after "clear filters", Back, or a language change).
+        true
+    }
+
+    /// Form controls keep their own live value once touched; makes them
+    /// show the state (after "clear filters", Back, or a language change).
+    /// Not in the page's idle time: a value being composed (pinyin) is not
+    /// the state's yet, and must stay.
+    fn sync_controls(&mut self) {
         let f = &self.state.filter;
         let values = [
             (Act::Query, f.query.clone()),
@@ -423,9 +438,11 @@ impl<D: Dom> Controller<D> {
 
     /// Builds ahead, a slice per call in the page's idle time, the panels
     /// of the task forces a reader can switch to (next tabs first), each as
-    /// a switch would show it: the switch then inserts what is built.
-    /// Unless `near` (the widget is far from the reader's screen): nothing
-    /// is built, until the page asks again after the next render.
+    /// a switch would show it, and places each in its hidden panel once
+    /// built (the page lays it out there): the switch then only changes
+    /// attributes. Unless `near` (the widget is far from the reader's
+    /// screen): nothing is built, until the page asks again after the next
+    /// render.
     pub fn prepare(&mut self, near: bool) -> Vec<Effect> {
         let mut out = Out::new();
         self.preparing = false;
@@ -438,17 +455,25 @@ impl<D: Dom> Controller<D> {
         }
         let n = p.task_forces.len();
         let selected = self.state.selected.min(n.saturating_sub(1));
-        // The first panel not built yet: its content rendered (once), then
-        // a slice of its build.
+        // The first panel not placed yet: its content rendered (once), then
+        // a slice of its build; once built, placed.
         for i in (1..n).map(|k| (selected + k) % n) {
-            let content = self.panels.ahead(&p, i, &self.state);
-            if screen.is_built(&content) {
+            if self.panels.placed(i, &self.state, p.task_forces[i].id.as_str()).is_some() {
                 continue;
             }
-            match screen.build_ahead(&mut self.dom, &content, self.slices) {
-                Ok(_) => {
+            let content = self.panels.ahead(&p, i, &self.state);
+            let built = match screen.is_built(&content) {
+                true => Ok(true),
+                false => screen.build_ahead(&mut self.dom, &content, self.slices),
+            };
+            match built {
+                Ok(built) => {
                     self.preparing = true;
                     out.push(Effect::Idle);
+                    if built {
+                        self.panels.place(i);
+                        self.show(&mut out);
+                    }
                 }
                 Err(e) => out.push(Effect::Warn(format!("a panel could not be built ahead ({e})."))),
             }

@@ -41,6 +41,9 @@ pub struct MockDom {
     pub scrolled: Vec<usize>,
     /// How many node-creating or node-changing calls were made.
     pub writes: usize,
+    /// How many of them created, inserted or removed a node (the others
+    /// changed attributes or text).
+    pub moves: usize,
     /// Top-level trees staged ([`Dom::stage`]): out of sight, so neither
     /// [`MockDom::html`] nor [`MockDom::find`] sees them.
     staged: Vec<usize>,
@@ -65,6 +68,7 @@ impl MockDom {
             selected: None,
             scrolled: Vec::new(),
             writes: 0,
+            moves: 0,
             staged: Vec::new(),
             laid_out: 0,
         }
@@ -221,6 +225,7 @@ impl Dom for MockDom {
     type Node = usize;
 
     fn element(&mut self, tag: &str) -> usize {
+        self.moves += 1;
         self.writes += 1;
         let kind = Kind::Element { tag: tag.to_string(), attrs: Vec::new(), vars: Vec::new(), value: None };
         self.nodes.push(Slot { kind, parent: None, children: Vec::new() });
@@ -228,6 +233,7 @@ impl Dom for MockDom {
     }
 
     fn text(&mut self, text: &str) -> usize {
+        self.moves += 1;
         self.writes += 1;
         self.nodes.push(Slot { kind: Kind::Text(text.to_string()), parent: None, children: Vec::new() });
         self.nodes.len() - 1
@@ -269,6 +275,7 @@ impl Dom for MockDom {
     }
 
     fn insert(&mut self, parent: &usize, node: &usize, before: Option<&usize>) -> Result<(), DomError> {
+        self.moves += 1;
         self.writes += 1;
         let at = match before {
             Some(b) if self.nodes[*b].parent != Some(*parent) => {
@@ -286,6 +293,7 @@ impl Dom for MockDom {
     }
 
     fn remove(&mut self, parent: &usize, node: &usize) -> Result<(), DomError> {
+        self.moves += 1;
         self.writes += 1;
         if self.nodes[*node].parent != Some(*parent) {
             return Err(DomError("NotFoundError: the node to remove is not a child".into()));

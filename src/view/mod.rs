@@ -100,8 +100,9 @@ pub fn view_with(p: &Programme, st: &State, panels: &mut Panels) -> Node {
         if i == selected && !show_results {
             panel.children(shared(panels.content(p, i, st)))
         } else {
-            // Unselected panels stay empty: cheap to render, and hidden anyway.
-            panel.attr("hidden", "")
+            // Hidden, holding what a switch to it shows once that is built
+            // (see `Panels`): empty until then.
+            panel.attr("hidden", "").children(shared(panels.placed(i, st, tf.id.as_str()).unwrap_or_default()))
         }
     });
 

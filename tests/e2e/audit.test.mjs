@@ -246,7 +246,8 @@ test('bar fills are at least 3:1 against their track, light and dark', async () 
 
 /** The share of a box's pixels that differ from its track's background (in the page). */
 async function painted(page, selector) {
-  const boxes = await inShadow(page, (root, sel) => [...root.querySelectorAll(sel)].map((el) => {
+  // Drawn for the reader: hidden panels' content is laid out, not shown.
+  const boxes = await inShadow(page, (root, sel) => [...root.querySelectorAll(sel)].filter((el) => !el.closest('[hidden]')).map((el) => {
     const r = el.getBoundingClientRect();
     return { x: r.x, y: r.y + scrollY, width: r.width, height: r.height };
   }), selector);

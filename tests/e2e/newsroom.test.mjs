@@ -233,7 +233,7 @@ test('what readers see: names, badges, selects and tabs wrap well; a compact pho
       const { lonely, checked, names } = await shadow(page, host, (root) => {
         const out = [];
         let checked = 0;
-        const names = root.querySelectorAll('.tab-name, .tf-name, .title');
+        const names = root.querySelectorAll(':is(.tab-name, .tf-name, .title):not([hidden] *)');
         for (const el of names) {
           // Every character of the name, whatever element its text is in (a <bdi>, a <span lang>).
           const tops = [];

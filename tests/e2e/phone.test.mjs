@@ -1,7 +1,8 @@
 // Readers on phones, in every engine: a shared link to a measure lands on
 // it though the tracker sits 2,000 px down the article (it would otherwise
-// start only when scrolled near), and a tracker that replaces its short
-// fallback while the reader looks at it keeps its top where it was.
+// start only when scrolled near), a tracker that replaces its short
+// fallback while the reader looks at it keeps its top where it was, and a
+// switch shows a panel laid out ahead, out of sight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serve, launch, open, htmlPage } from './helpers.mjs';
@@ -71,3 +72,40 @@ for (const at of [0, 150]) {
     await context.close();
   });
 }
+
+test('once the panels are built ahead, a switch adds no node: the panel was laid out out of sight, and shows', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}/test/phone.html`, { width: 375, height: 800 });
+  const w = page.locator('#d');
+  await page.evaluate(() => document.getElementById('d').scrollIntoView());
+  // Built ahead when idle: every hidden panel holds its content.
+  await page.waitForFunction(() => {
+    const panels = [...(document.getElementById('d').shadowRoot?.querySelectorAll('[role=tabpanel]') ?? [])];
+    return panels.length === 5 && panels.every((p) => p.childElementCount > 0);
+  }, null, { timeout: 15_000 });
+  const hidden = await page.evaluate(() => [...document.getElementById('d').shadowRoot.querySelectorAll('[role=tabpanel][hidden]')]
+    .map((p) => [p.getBoundingClientRect().height, getComputedStyle(p).visibility, p.querySelector('.measure').getBoundingClientRect().width]));
+  assert.equal(hidden.length, 4);
+  for (const [height, visibility, width] of hidden) {
+    assert.equal(height, 0, 'a hidden panel takes no room');
+    assert.equal(visibility, 'hidden', 'nor shows');
+    assert.ok(width > 300, `its cards are laid out at the shown width (${width}px)`);
+  }
+  await page.evaluate(() => {
+    window.__added = 0;
+    new MutationObserver((records) => { for (const r of records) window.__added += r.addedNodes.length + r.removedNodes.length; })
+      .observe(document.getElementById('d').shadowRoot, { childList: true, subtree: true });
+  });
+  await w.getByRole('tab', { name: '生态振兴' }).click();
+  await page.waitForFunction(() => document.getElementById('d').shadowRoot.querySelector('[role=tab][aria-selected=true]')?.textContent.includes('生态振兴'));
+  const shown = await page.evaluate(() => {
+    const panel = document.getElementById('d').shadowRoot.querySelector('[role=tabpanel]:not([hidden])');
+    const card = panel.querySelector('#d-m-ecology-toilets');
+    return { added: window.__added, panel: panel.getBoundingClientRect().height, card: card.getBoundingClientRect().height, visibility: getComputedStyle(card).visibility };
+  });
+  assert.equal(shown.added, 0, 'no node added or removed by the switch');
+  assert.ok(shown.panel > 300 && shown.card > 40, `the panel shows (${shown.panel}px, its card ${shown.card}px)`);
+  assert.equal(shown.visibility, 'visible');
+  assert.equal(await w.getByRole('tabpanel').count(), 1, 'only the shown panel is in the accessibility tree');
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});

@@ -49,10 +49,10 @@ test('a measure opens to its milestones and full history, newest first, without 
 
   await w.getByRole('tab', { name: '生态振兴' }).click();
   await w.getByRole('button', { name: '抓好农村改厕规范升级和后续管护', exact: true }).click();
-  const ms = w.locator('.milestones li');
+  const ms = w.locator('[role=tabpanel]:not([hidden]) .milestones li');
   assert.deepEqual(await ms.allInnerTexts(), ['已完成 2020年3月31日：完成排查', '待完成 2020年7月31日：整改过半']);
   await w.getByRole('button', { name: '持续推进农村生活污水治理', exact: true }).click();
-  assert.match(await w.locator('.milestones li.late').innerText(), /已逾期 2020年4月10日：完成招标/);
+  assert.match(await w.locator('[role=tabpanel]:not([hidden]) .milestones li.late').innerText(), /已逾期 2020年4月10日：完成招标/);
   // Schedule progress is shown with text beside the reported figure.
   const bar = w.getByRole('progressbar', { name: /持续推进农村生活污水治理/ });
   assert.equal(await bar.getAttribute('aria-valuetext'), '已报进度 12% · 序时进度 29%');

@@ -79,7 +79,7 @@ test('CSV → tft import-csv → widget shows the same measures and statuses', a
     assert.equal(await items.nth(j).getByRole('progressbar').getAttribute('aria-valuenow'), row[12]);
   }
   assert.match(await items.first().locator('.report').innerText(), /问题厕所排查整改同步推进/);
-  assert.match(await w.locator('.facts').innerText(), /市农业农村局、市生态环境局/);
+  assert.match(await w.locator('[role=tabpanel]:not([hidden]) .facts').innerText(), /市农业农村局、市生态环境局/);
   await context.close();
 });
 

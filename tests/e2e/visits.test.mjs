@@ -37,9 +37,9 @@ test('a second visit marks exactly the measures that changed, and a filter shows
   await page.reload();
   await rendered(page, '#v');
   await w.getByText('4 measures updated since your last visit').waitFor();
-  const marked = await w.locator('.measure').filter({ has: page.locator('.tag.updated') }).locator('.m-title').allInnerTexts();
+  const marked = await w.locator('[role=tabpanel]:not([hidden]) .measure').filter({ has: page.locator('.tag.updated') }).locator('.m-title').allInnerTexts();
   assert.deepEqual(marked.sort(), ['Pave village roads', 'Upgrade rural toilets', 'Village lighting']);
-  assert.equal(await w.locator('.measure').filter({ hasText: 'Rural sewage treatment' }).locator('.tag.updated').count(), 0);
+  assert.equal(await w.locator('[role=tabpanel]:not([hidden]) .measure').filter({ hasText: 'Rural sewage treatment' }).locator('.tag.updated').count(), 0);
   await w.getByRole('button', { name: 'Show only these' }).click();
   assert.equal(await w.locator('.results .measure').count(), 4, 'all four, across task forces');
   assert.equal(await w.getByRole('button', { name: 'Show only these' }).getAttribute('aria-pressed'), 'true');

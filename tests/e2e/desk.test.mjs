@@ -115,6 +115,16 @@ test('a JSON file is checked as tft validate does, with line and column; the pag
   await context.close();
 });
 
+/**
+ * Loaded: the readers' previews too, which show the built-in programme
+ * until a file is dropped. Since it is a file of its own (downloaded only by
+ * trackers that show it), going offline before it arrives makes them say
+ * so on the console; the page is not loaded until then.
+ */
+const previewsLoaded = (page) => page.waitForFunction(
+  () => ['preview-zh', 'preview-en'].every((id) => document.getElementById(id)?.shadowRoot?.querySelector('.tft:not([data-stage])')),
+  null, { timeout: 20_000 });
+
 test('the desk ships in the release folder and works from there, offline once loaded', async () => {
   const context = await browser.newContext();
   const page = await context.newPage();
@@ -123,6 +133,7 @@ test('the desk ships in the release folder and works from there, offline once lo
   await page.goto(server.url + '/rel/desk/index.html');
   await page.locator('h1').waitFor();
   await page.waitForFunction(() => document.querySelector('#file') && !document.querySelector('#status').textContent.includes('cannot run'));
+  await previewsLoaded(page);
   await context.setOffline(true);
   await page.locator('#file').setInputFiles(join(ROOT, 'data/dezhou.json'));
   await page.waitForFunction(() => /没有发现问题：5 个专班，23 项措施/.test(document.getElementById('status').textContent));
@@ -170,6 +181,7 @@ test('seven workbooks dropped at once, offline: each file listed with what it ga
   const { page, context, problems } = await openDesk();
   await page.locator('h1').waitFor();
   await page.waitForFunction(() => typeof document.getElementById('file')?.files === 'object' && document.getElementById('status').textContent.length > 0);
+  await previewsLoaded(page);
   await context.setOffline(true);
   const files = [1, 2, 3, 4, 5, 6, 7].map((i) => `seven-${i}.xlsx`);
   await page.locator('#file').setInputFiles(files.map((f) => join(BOOKS, f)));

@@ -94,9 +94,13 @@ const shadow = (page, host, fn, arg) => page.evaluate(([host, fn, arg]) => {
   return new Function('root', 'arg', `return (${fn})(root, arg)`)(root, arg);
 }, [host, String(fn), arg]);
 
-/** Top of a measure's card relative to the viewport, once the widget has scrolled it. */
+/**
+ * Top of a measure's card relative to the viewport, once the widget has
+ * scrolled it. A link to another page is followed first: until its
+ * element is parsed there is none to ask.
+ */
 const cardTop = (page, host, id) => page.waitForFunction(([host, id]) => {
-  const r = document.getElementById(host).shadowRoot?.getElementById(id)?.getBoundingClientRect();
+  const r = document.getElementById(host)?.shadowRoot?.getElementById(id)?.getBoundingClientRect();
   return r && Math.abs(r.top - (window.__lastTop ??= r.top)) < 1 && r.top < innerHeight ? r.top : (window.__lastTop = r?.top, null);
 }, [host, id], { polling: 100 }).then((h) => h.jsonValue());
 

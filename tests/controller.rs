@@ -668,6 +668,27 @@ fn the_first_view_is_laid_out_out_of_sight_a_slice_per_step_and_shown_in_a_step_
 }
 
 #[test]
+fn data_given_while_the_first_view_is_built_is_shown() {
+    // The desk's previews: the built-in programme starts, then a file's
+    // data is set while that first view is still being built.
+    let mut w = sliced(40);
+    let fx = w.c.load(default_programme_json().to_string(), EMBEDDED, "");
+    assert_eq!(fx, vec![Effect::Continue]);
+    while w.c.dom().staged_html().is_empty() {
+        let fx = w.c.step();
+        assert!(fx.contains(&Effect::Continue), "{fx:?}");
+    }
+    assert!(w.c.rendered().is_none(), "the first view is being built");
+    // The page stops the old steps (a new generation) and follows the new load's.
+    let changed = default_programme_json().replace("progress of the five task forces", "the new file");
+    assert_ne!(changed, default_programme_json());
+    w.load(&changed, Source::Property);
+    assert!(w.c.rendered().is_some(), "the new data's first view shows: {:?}", w.effects);
+    assert!(w.text().contains("the new file"), "{}", w.text());
+    assert_eq!(w.c.dom().staged_html(), "", "nothing is left staged");
+}
+
+#[test]
 fn a_deep_link_scrolls_once_the_sliced_view_shows() {
     let mut w = sliced(40);
     let fx = w.c.load(default_programme_json().to_string(), EMBEDDED, "#tft-ecology/toilets");

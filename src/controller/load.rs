@@ -168,6 +168,12 @@ impl<D: Dom> Controller<D> {
         } else if self.visit_pending.is_some() {
             self.once_shown(Effect::Continue, &mut out);
         }
+        if self.first.is_some() && !out.contains(&Effect::Continue) {
+            // This load replaced data whose first view was being built (the
+            // page stopped that view's steps when the load began): its own
+            // first view goes on in the steps of this one.
+            out.push(Effect::Continue);
+        }
         out
     }
 

@@ -458,15 +458,12 @@ impl<D: Dom> Controller<D> {
         // The first panel not placed yet: its content rendered (once), then
         // a slice of its build; once built, placed.
         for i in (1..n).map(|k| (selected + k) % n) {
-            if self.panels.placed(i, &self.state, p.task_forces[i].id.as_str()).is_some() {
+            let content = self.panels.ahead(&p, i, &self.state);
+            if self.panels.is_placed(i) {
                 continue;
             }
-            let content = self.panels.ahead(&p, i, &self.state);
-            let built = match screen.is_built(&content) {
-                true => Ok(true),
-                false => screen.build_ahead(&mut self.dom, &content, self.slices),
-            };
-            match built {
+            // Ok(true) at once when it is built already.
+            match screen.build_ahead(&mut self.dom, &content, self.slices) {
                 Ok(built) => {
                     self.preparing = true;
                     out.push(Effect::Idle);

@@ -178,11 +178,6 @@ impl<N: Clone> Screen<N> {
         result
     }
 
-    /// Whether every one of `shared` is built ahead.
-    pub fn is_built(&self, shared: &[Rc<Element>]) -> bool {
-        shared.iter().all(|e| self.ready.iter().any(|(r, _)| Rc::ptr_eq(r, e)))
-    }
-
     /// Builds `shared` (subtrees a later render may show) detached, up to
     /// `budget` nodes in this call; true when every one is built.
     pub fn build_ahead<D: Dom<Node = N>>(

@@ -55,6 +55,11 @@ impl Panels {
         }
     }
 
+    /// Whether task force `i`'s content, as last rendered, is placed.
+    pub fn is_placed(&self, i: usize) -> bool {
+        self.slots.get(i).is_some_and(|s| s.as_ref().is_some_and(|s| s.placed))
+    }
+
     /// The content task force `i`'s hidden panel holds under `st`: what a
     /// switch to it would show, if that is placed (nothing is rendered).
     pub fn placed(&self, i: usize, st: &State, tf: &str) -> Option<Vec<Rc<Element>>> {

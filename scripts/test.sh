@@ -17,13 +17,17 @@ cargo test --target wasm32-unknown-unknown
 echo "[test] end to end: release build (www/pkg and dist/), then node --test"
 bash scripts/release.sh
 bash scripts/build.sh --probe   # a test-only build that can be made to panic
+# A test without a timeout of its own fails after two minutes, and a file
+# whose tests are done exits even if a browser left a request hanging:
+# a stuck browser fails its test, by name, instead of the whole run.
+e2e=(node --test --test-timeout=120000 --test-force-exit)
 echo "[test] end to end in Chromium"
-node --test tests/e2e/
+"${e2e[@]}" tests/e2e/
 # The files that run in every engine readers use.
 cross=(reader embed a11y links timeline desk faults errors engines phone)
 cross=("${cross[@]/#/tests/e2e/}")
 cross=("${cross[@]/%/.test.mjs}")
 echo "[test] end to end in Firefox ESR"
-ENGINE=firefox node --test "${cross[@]}"
+ENGINE=firefox "${e2e[@]}" "${cross[@]}"
 echo "[test] end to end in WebKitGTK"
-ENGINE=webkit xvfb-run -a node --test "${cross[@]}"
+ENGINE=webkit xvfb-run -a "${e2e[@]}" "${cross[@]}"

@@ -175,7 +175,12 @@ class WebKitClient {
         args: ['--automation'],
       },
     };
-    const driver = await new Builder().usingServer(`http://127.0.0.1:${this.port}`).withCapabilities(caps).build();
+    const driver = await answered('new session', new Builder().usingServer(`http://127.0.0.1:${this.port}`).withCapabilities(caps).build());
+    // A WebKitWebDriver that stops answering (seen once in CI: a run hung
+    // until CI's own limit) fails the command that waited, by name, instead.
+    const executor = driver.getExecutor();
+    const execute = executor.execute.bind(executor);
+    executor.execute = (command) => answered(command.getName(), execute(command));
     await driver.manage().setTimeouts({ script: 30_000 });
     return {
       page: async () => new WebKitPage(driver),
@@ -183,6 +188,17 @@ class WebKitClient {
     };
   }
   close() { this.proc.kill(); }
+}
+
+/** `promise`, or an error naming `what` once WebKitWebDriver has not
+ * answered in 90 s: longer than any page load or script the tests wait for
+ * (scripts time out at 30 s). */
+function answered(what, promise) {
+  let timer;
+  const late = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`WebKitWebDriver did not answer "${what}" in 90 s`)), 90_000);
+  });
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 const KEYS = {

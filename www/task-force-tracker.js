@@ -188,10 +188,21 @@ class TaskForceTracker extends HTMLElement {
     try { tracker?.free(); } catch { /* a stopped tracker may not free cleanly */ }
   }
 
+  /** Whether this tracker will show the default data: no `data`, no
+   * `src` and no inline JSON child (the order src/web/source.rs
+   * `Widget::load` follows; this is only a head start on the download). */
+  #showsDefault() {
+    return this.#data == null && !(this.getAttribute('src') ?? this.getAttribute('data-src') ?? '').trim()
+      && !this.querySelector(':scope > script[type="application/json"]');
+  }
+
   /** Loads the module (once per page) and starts the tracker; called near the viewport. */
   start() {
     waiting.delete(this);
     nearViewport?.unobserve(this);
+    // A tracker that will show the default data downloads it while the
+    // module loads, not after: Rust asks for the same promise once it runs.
+    if (this.#showsDefault()) getDefaultData().catch(() => { /* Rust asks again and reports it */ });
     // A task of its own after the module's: a phone's main thread is never
     // held for both at once.
     boot().then((Tracker) => nextTask().then(() => Tracker)).then((Tracker) => {

@@ -24,7 +24,8 @@ const MAX_REFRESH: u32 = 3600;
 
 impl Widget {
     /// Shows the data the element asks for: `data`, else `src`, else an
-    /// inline JSON child, else the default data.
+    /// inline JSON child, else the default data. The shim follows the same
+    /// order (`#showsDefault`) to start the default's download early.
     pub fn load(self: &Rc<Self>) {
         drop(self.refresh.take());
         drop(self.fetch.take());

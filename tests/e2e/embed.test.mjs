@@ -68,6 +68,9 @@ before(async () => {
     '/test/lazy.html': html(`<task-force-tracker id="top"><p>top fallback</p></task-force-tracker>
       <div style="height: 6000px"></div>
       <task-force-tracker id="far" src="/data/zh.json"><p>far fallback</p></task-force-tracker>`),
+    '/test/sourced.html': html(`<task-force-tracker id="src" src="/data/zh.json" loading="eager"></task-force-tracker>
+      <task-force-tracker id="inline" loading="eager"><script type="application/json">${JSON.stringify(small('Inline', 'en'))}</script></task-force-tracker>
+      <div data-task-force-tracker data-src="/data/zh.json" data-loading="eager" id="cms"></div>`),
     '/test/live.html': html(`<task-force-tracker id="live" preview src="/data/live.json" refresh="1" timeout="1" lang="en" loading="eager"></task-force-tracker>`, { lang: 'en' }),
     '/test/strict.html': html(`<task-force-tracker id="s" src="/data/zh.json"></task-force-tracker>
       <task-force-tracker id="d"></task-force-tracker>`, {
@@ -245,6 +248,24 @@ test('strict CSP with Trusted Types: zero violations', async () => {
   assert.equal(await d.locator('.progress .fill').first().evaluate((f) => getComputedStyle(f).width !== '0px'), true, 'bar widths set through the CSSOM');
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems.console.filter((m) => /Content Security Policy|Trusted Type/i.test(m)), []);
+  await context.close();
+});
+
+test('the default data downloads while the module does, and only for a tracker that shows it', async () => {
+  const files = (page) => page.evaluate(() => Object.fromEntries(performance.getEntriesByType('resource')
+    .map((e) => [new URL(e.name).pathname.split('/').pop(), { start: e.startTime, end: e.responseEnd }])));
+  let { page, context } = await open(browser, server.url + '/');
+  await rendered(page);
+  let got = await files(page);
+  assert.ok(got['dezhou.json'], 'the demo downloads the default data');
+  assert.ok(got['dezhou.json'].start < got['task_force_tracker_bg.wasm'].end,
+    `asked for at ${got['dezhou.json'].start.toFixed(0)} ms, before the module arrived (${got['task_force_tracker_bg.wasm'].end.toFixed(0)} ms)`);
+  await context.close();
+  ({ page, context } = await open(browser, server.url + '/test/sourced.html'));
+  for (const id of ['src', 'inline', 'cms']) await rendered(page, `#${id}`);
+  got = await files(page);
+  assert.ok(got['zh.json'] && got['task_force_tracker_bg.wasm']);
+  assert.equal(got['dezhou.json'], undefined, 'src, data-src and inline JSON: no default data');
   await context.close();
 });
 

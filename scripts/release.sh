@@ -42,6 +42,15 @@ cat > "$out/task-force-tracker.js" <<JS
 import './$module';
 JS
 
+# For a site template that knows this release's names (README, "Sooner
+# first view"): the files a tracker with the default data downloads, asked
+# for from the page's <head> at once, not after the entry and the module.
+cat > "$out/preload.html" <<HTML
+<link rel="modulepreload" href="/path/to/task-force-tracker/$module">
+<link rel="preload" href="/path/to/task-force-tracker/$wasm" as="fetch" crossorigin>
+<link rel="preload" href="/path/to/task-force-tracker/$data" as="fetch" crossorigin>
+HTML
+
 cp www/task-force-tracker.d.ts "$out/"  # the declarations (tests/e2e/contract.test.mjs checks them)
 
 cat > "$out/package.json" <<JSON
@@ -79,6 +88,9 @@ element and link \`task-force-tracker-fallback.css\` from this folder in the pag
 Serve \`.wasm\` as \`application/wasm\`. A page with a Content Security Policy needs
 \`script-src 'self' 'wasm-unsafe-eval'\` (WebAssembly compilation); nothing else.
 Files named \`task-force-tracker-<hash>.*\` never change: cache them for a year.
+A site template can start their downloads from the page's \`<head>\` with the tags in
+\`preload.html\` (the data line only where a tracker shows the default data); their
+names change with each release, so never paste them into an article.
 MD
 cp LICENSE "$out/LICENSE"
 cp www/task-force-tracker-fallback.css "$out/"  # a stable name: pages link it directly

@@ -16,6 +16,13 @@ before(async () => {
 <script type="module" src="/static/vendor/tft/task-force-tracker.js"></script></head>
 <body><task-force-tracker lang="en" loading="eager"><p>fallback</p></task-force-tracker></body></html>`);
     },
+    '/news/2020/04/preloaded.html': async (req, res) => {
+      const tags = (await readFile(join(DIST, 'preload.html'), 'utf8')).replaceAll('/path/to/task-force-tracker/', '/static/vendor/tft/');
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+      res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>r</title><link rel="icon" href="data:,">
+<script type="module" src="/static/vendor/tft/task-force-tracker.js"></script>${tags}</head>
+<body><task-force-tracker lang="en" loading="eager"><p>fallback</p></task-force-tracker></body></html>`);
+    },
   }, { '/static/vendor/tft/': DIST });
   browser = await launch();
 });
@@ -39,6 +46,25 @@ test('served from another path, the module finds its wasm relative to itself', a
   const { page, context, problems } = await open(browser, server.url + '/news/2020/04/article.html');
   await rendered(page);
   assert.equal(await page.locator('task-force-tracker').getByRole('tab', { selected: true }).locator('.tab-name').innerText(), 'Industry');
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});
+
+test("preload.html names this release's module, wasm and default data, each then downloaded once", async () => {
+  const tags = await readFile(join(DIST, 'preload.html'), 'utf8');
+  const named = [...tags.matchAll(/href="\/path\/to\/task-force-tracker\/([^"]+)"/g)].map((m) => m[1]);
+  const files = await readdir(DIST);
+  assert.deepEqual(named, [
+    files.find((f) => /^task-force-tracker-[0-9a-f]{10}\.js$/.test(f)),
+    files.find((f) => /^task-force-tracker-[0-9a-f]{10}\.wasm$/.test(f)),
+    files.find((f) => /^task-force-tracker-[0-9a-f]{10}\.json$/.test(f)),
+  ]);
+  const { page, context, problems } = await open(browser, server.url + '/news/2020/04/preloaded.html');
+  const asked = [];
+  page.on('request', (r) => asked.push(r.url().split('/').pop()));
+  await page.reload();
+  await rendered(page);
+  for (const name of named) assert.equal(asked.filter((a) => a === name).length, 1, `${name}: ${asked.join(' ')}`);
   assert.deepEqual(problems, { console: [], thrown: [] });
   await context.close();
 });

@@ -88,9 +88,8 @@ type Out = Vec<Effect>;
 #[derive(Debug)]
 struct FirstPaint<N> {
     building: Building<N>,
-    /// Every node is built: it shows in the next step, of its own (the
-    /// browser's layout of the last slice comes between; see
-    /// [`Controller::shows_next`]).
+    /// Every node is built: it shows in the next step, a task of its own
+    /// (the browser's layout of the last slice comes between).
     built: bool,
     /// The page's slice size before the build, for what comes after it
     /// (reading, building panels ahead, detached).
@@ -149,13 +148,6 @@ impl<D: Dom> Controller<D> {
     /// what is built. With 0 (the default) each render is whole at once.
     pub fn set_slices(&mut self, nodes: usize) {
         self.slices = nodes;
-    }
-
-    /// Whether the next step shows a first view built out of sight, in
-    /// place of the fallback (the page runs it where it knows where the
-    /// reader is: in a frame's callback, after that frame's scrolling).
-    pub fn shows_next(&self) -> bool {
-        self.job.is_none() && self.first.as_ref().is_some_and(|f| f.built)
     }
 
     /// Nodes built per step (see [`Controller::set_slices`]).

@@ -27,16 +27,11 @@ const SLICE_MS: f64 = 20.0;
 enum Next {
     /// A new task (the browser may paint and answer input first).
     Task,
-    /// The next frame's callback: after that frame's scrolling, before its
-    /// layout and paint. A first view shows there, where the element is
-    /// where the reader will see it (decided in a task, it could be
-    /// painted after a scroll that brought the element on the screen).
-    Frame,
     /// The task after the next paint.
     Paint,
 }
 
-/// A continuation waiting on the browser: the next frame, or the task
+/// A continuation waiting on the browser: the next frame, then the task
 /// after it. Held only to be dropped: dropping it cancels whichever is
 /// pending.
 enum Pending {
@@ -216,7 +211,6 @@ impl Widget {
                 Effect::Warn(m) => page::warn(&m),
                 Effect::Error(m, detail) => page::error(&m, &detail),
                 Effect::PreventDefault => event.iter().for_each(|e| e.prevent_default()),
-                Effect::Continue if self.ctl.try_borrow().is_ok_and(|c| c.shows_next()) => next = Some(Next::Frame),
                 Effect::Continue => next = Some(Next::Task),
                 Effect::AfterPaint => next = Some(Next::Paint),
                 Effect::Idle => {
@@ -266,18 +260,6 @@ impl Widget {
                         step(&w);
                     }
                 });
-            }
-            Next::Frame => {
-                let weak = Rc::downgrade(self);
-                let frame = gloo_render::request_animation_frame(move |_| {
-                    if let Some(w) = weak.upgrade() {
-                        w.guard(|w| {
-                            w.pending.set(None);
-                            step(w);
-                        });
-                    }
-                });
-                self.pending.set(Some(Pending::Frame { _frame: frame }));
             }
             Next::Paint => {
                 let weak = Rc::downgrade(self);

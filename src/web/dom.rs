@@ -92,15 +92,17 @@ impl Dom for WebDom {
     }
 
     fn show(&mut self, root: &Node, nodes: &[Node]) -> Result<(), DomError> {
-        // Where the host's top is on the screen, when the reader sees the
-        // element: it stays there. Firefox's scroll anchoring would keep
-        // the text below in place instead, putting the tracker's top far
-        // above the screen once it grows from its fallback.
+        // What the reader sees stays where it is on the screen: the host's
+        // top when the element is on the screen (Firefox's scroll anchoring
+        // would keep the text below in place instead, putting the tracker's
+        // top far above the screen once it grows from its fallback), and
+        // the page below it when the element is above the screen (no
+        // engine's anchoring kept that text in place: it moved down by the
+        // tracker's height). Below the screen, nothing seen moves.
         let host = root.dyn_ref::<web_sys::ShadowRoot>().map(web_sys::ShadowRoot::host);
         let window = web_sys::window();
         let height = window.as_ref().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
-        let seen =
-            host.as_ref().map(Element::get_bounding_client_rect).filter(|r| r.top() < height && r.bottom() > 0.0);
+        let before = host.as_ref().map(Element::get_bounding_client_rect).filter(|r| r.top() < height);
         match nodes.first() {
             // Staged, they show where they are, laid out already; what the
             // root showed before them goes (the fallback's slot, a view
@@ -118,8 +120,10 @@ impl Dom for WebDom {
                 root.unchecked_ref::<web_sys::DocumentFragment>().replace_children_with_node(&list);
             }
         }
-        if let (Some(host), Some(before), Some(window)) = (host, seen, window) {
-            let moved = host.get_bounding_client_rect().top() - before.top();
+        if let (Some(host), Some(before), Some(window)) = (host, before, window) {
+            let after = host.get_bounding_client_rect();
+            let moved =
+                if before.bottom() > 0.0 { after.top() - before.top() } else { after.bottom() - before.bottom() };
             if moved.abs() >= 1.0 {
                 window.scroll_by_with_x_and_y(0.0, moved);
             }

@@ -1,7 +1,8 @@
 // Readers on phones, in every engine: a shared link to a measure lands on
 // it though the tracker sits 2,000 px down the article (it would otherwise
 // start only when scrolled near), a tracker that replaces its short
-// fallback while the reader looks at it keeps its top where it was, and a
+// fallback while the reader looks at it keeps its top where it was (and
+// one that shows above the screen, the text being read below it), and a
 // switch shows a panel laid out ahead, out of sight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -72,6 +73,24 @@ for (const at of [0, 150]) {
     await context.close();
   });
 }
+
+test('a tracker that shows above the screen leaves the text the reader is reading where it is', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}/test/phone.html`, { width: 375, height: 800 });
+  // The reader has scrolled past the fallback (within 800 px, so the
+  // tracker starts) and reads the text below it.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('d').getBoundingClientRect().bottom + scrollY + 400));
+  const reading = () => page.evaluate(() => document.getElementById('d').nextElementSibling.getBoundingClientRect().top);
+  const before = await reading();
+  assert.ok(before < -300, `the text below the tracker starts ${before}px above the screen`);
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'tft-load'), null, { timeout: 10_000 });
+  await page.waitForTimeout(500);
+  const { height } = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().toJSON());
+  assert.ok(height > 1000, `the tracker (${height}px) is much taller than its fallback`);
+  const after = await reading();
+  assert.ok(Math.abs(after - before) < 2, `the text moved from ${before}px to ${after}px`);
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});
 
 test('once the panels are built ahead, a switch adds no node: the panel was laid out out of sight, and shows', async () => {
   const { page, context, problems } = await open(browser, `${server.url}/test/phone.html`, { width: 375, height: 800 });

@@ -789,3 +789,19 @@ fn a_refresh_builds_nothing_ahead_until_the_reader_acts() {
     let calls = idle(&mut w);
     assert!(calls >= 3, "{calls} calls to build three panels");
 }
+
+#[test]
+fn every_update_of_a_shown_view_keeps_the_readers_place() {
+    // The page keeps the text below a widget above the screen in place
+    // (`Dom::place`, `Dom::keep_place`); every change an update makes is between the two.
+    let mut w = Widget::new("tft", None, "en");
+    w.load(default_programme_json(), EMBEDDED);
+    let (writes, kept) = (w.c.dom().writes, w.c.dom().kept);
+    let changed = default_programme_json().replace("progress of the five task forces", "progress, updated");
+    assert_ne!(changed, default_programme_json());
+    w.load(&changed, EMBEDDED);
+    w.click(Act::Tab, "2");
+    let dom = w.c.dom();
+    assert!(dom.writes > writes, "the refresh and the switch changed the document");
+    assert_eq!(dom.kept - kept, dom.writes - writes, "all of it between place and keep_place");
+}

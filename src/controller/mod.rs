@@ -340,14 +340,21 @@ impl<D: Dom> Controller<D> {
         }
         let mut rebuilt_focus = None;
         let new = match &mut self.screen {
-            Some(screen) => match screen.update(&mut self.dom, &self.root, new) {
-                Ok(()) => None,
-                Err(e) => {
-                    out.push(Effect::Warn(format!("an update could not be applied ({e}); rebuilt the widget.")));
-                    rebuilt_focus = self.focus_identity();
-                    self.screen.take().map(|s| s.view)
+            Some(screen) => {
+                let place = self.dom.place(&self.root);
+                let updated = screen.update(&mut self.dom, &self.root, new);
+                if let Some(place) = place {
+                    self.dom.keep_place(&self.root, place);
                 }
-            },
+                match updated {
+                    Ok(()) => None,
+                    Err(e) => {
+                        out.push(Effect::Warn(format!("an update could not be applied ({e}); rebuilt the widget.")));
+                        rebuilt_focus = self.focus_identity();
+                        self.screen.take().map(|s| s.view)
+                    }
+                }
+            }
             None => Some(new),
         };
         if let Some(new) = new {

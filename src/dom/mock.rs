@@ -49,6 +49,9 @@ pub struct MockDom {
     staged: Vec<usize>,
     /// How many times the root was laid out on request ([`Dom::lay_out`]).
     pub laid_out: usize,
+    /// How many of the writes were made between [`Dom::place`] and
+    /// [`Dom::keep_place`] (the mock's place is the count of writes).
+    pub kept: usize,
 }
 
 impl Default for MockDom {
@@ -71,6 +74,7 @@ impl MockDom {
             moves: 0,
             staged: Vec::new(),
             laid_out: 0,
+            kept: 0,
         }
     }
 
@@ -322,6 +326,14 @@ impl Dom for MockDom {
             self.insert(root, n, None)?;
         }
         Ok(())
+    }
+
+    fn place(&self, _root: &usize) -> Option<f64> {
+        Some(self.writes as f64)
+    }
+
+    fn keep_place(&mut self, _root: &usize, place: f64) {
+        self.kept += self.writes - place as usize;
     }
 
     fn set_value(&mut self, control: &usize, value: &str) {

@@ -53,6 +53,14 @@ pub trait Dom {
     /// place of whatever else it showed, in one change; the part of the
     /// widget the reader is looking at stays where it is on the screen.
     fn show(&mut self, root: &Self::Node, nodes: &[Self::Node]) -> Result<(), DomError>;
+    /// Where the page below `root`'s element is, when the element is
+    /// wholly above the screen (the reader reads on below it): an update
+    /// made after it ends with [`Dom::keep_place`]. Chromium's and
+    /// Firefox's scroll anchoring keep that text in place themselves;
+    /// WebKit moved it by what the widget grew.
+    fn place(&self, root: &Self::Node) -> Option<f64>;
+    /// Scrolls the page below `root`'s element back to `place`.
+    fn keep_place(&mut self, root: &Self::Node, place: f64);
     /// Sets the live value of a form control when it differs (the reader's
     /// typing sets it too; the `value` attribute is only the initial one).
     fn set_value(&mut self, control: &Self::Node, value: &str);

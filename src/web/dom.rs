@@ -131,6 +131,21 @@ impl Dom for WebDom {
         Ok(())
     }
 
+    fn place(&self, root: &Node) -> Option<f64> {
+        // Read before the change, when the layout is clean: it costs a
+        // reader's click nothing.
+        let host = root.dyn_ref::<web_sys::ShadowRoot>()?.host();
+        Some(host.get_bounding_client_rect().bottom()).filter(|bottom| *bottom <= 0.0)
+    }
+
+    fn keep_place(&mut self, root: &Node, place: f64) {
+        let Some(host) = root.dyn_ref::<web_sys::ShadowRoot>().map(web_sys::ShadowRoot::host) else { return };
+        let moved = host.get_bounding_client_rect().bottom() - place;
+        if let Some(window) = web_sys::window().filter(|_| moved.abs() >= 1.0) {
+            window.scroll_by_with_x_and_y(0.0, moved);
+        }
+    }
+
     fn set_value(&mut self, control: &Node, value: &str) {
         // <input> and <select> alike: the live `value` property.
         let key = JsValue::from_str("value");

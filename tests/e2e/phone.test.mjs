@@ -2,7 +2,8 @@
 // it though the tracker sits 2,000 px down the article (it would otherwise
 // start only when scrolled near), a tracker that replaces its short
 // fallback while the reader looks at it keeps its top where it was (and
-// one that shows above the screen, the text being read below it), and a
+// one that shows or grows above the screen, the text being read below
+// it), and a
 // switch shows a panel laid out ahead, out of sight.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +23,19 @@ const body = `<header>站点</header>
 
 let server, browser;
 before(async () => {
-  server = await serve({ '/test/phone.html': htmlPage(body, { head }) });
+  // A programme that grows by ten measures from its second download on.
+  let hits = 0;
+  const grow = (req, res) => {
+    const n = ++hits === 1 ? 2 : 12;
+    const measures = Array.from({ length: n }, (_, i) => ({ id: `m${i}`, title: `Measure ${i + 1}`, status: 'on-track', progress: 10 }));
+    res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify({ title: { en: 'Growing' }, asOf: '2021-06-30', taskForces: [{ id: 'a', name: { en: 'Alpha' }, measures }] }));
+  };
+  server = await serve({
+    '/test/phone.html': htmlPage(body, { head }),
+    '/test/refresh.html': htmlPage(body.replace('<task-force-tracker id="d">', '<task-force-tracker id="d" src="/data/grow.json" refresh="2" lang="en">'), { head, lang: 'en' }),
+    '/data/grow.json': grow,
+  });
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });
@@ -86,6 +99,25 @@ test('a tracker that shows above the screen leaves the text the reader is readin
   await page.waitForTimeout(500);
   const { height } = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().toJSON());
   assert.ok(height > 1000, `the tracker (${height}px) is much taller than its fallback`);
+  const after = await reading();
+  assert.ok(Math.abs(after - before) < 2, `the text moved from ${before}px to ${after}px`);
+  assert.deepEqual(problems, { console: [], thrown: [] });
+  await context.close();
+});
+
+test('a refresh that makes a tracker above the screen taller leaves the text the reader is reading where it is', async () => {
+  const { page, context, problems } = await open(browser, `${server.url}/test/refresh.html`, { width: 375, height: 800 });
+  await page.evaluate(() => document.getElementById('d').scrollIntoView());
+  await page.waitForFunction(() => window.__events.some((e) => e.type === 'tft-load'), null, { timeout: 10_000 });
+  // The reader reads on below the tracker.
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('d').getBoundingClientRect().bottom + scrollY + 400));
+  const reading = () => page.evaluate(() => document.getElementById('d').nextElementSibling.getBoundingClientRect().top);
+  const before = await reading();
+  const height = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().height);
+  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'tft-load').length > 1, null, { timeout: 10_000 });
+  await page.waitForTimeout(500);
+  const grown = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().height);
+  assert.ok(grown > height + 200, `the tracker grew from ${height}px to ${grown}px`);
   const after = await reading();
   assert.ok(Math.abs(after - before) < 2, `the text moved from ${before}px to ${after}px`);
   assert.deepEqual(problems, { console: [], thrown: [] });

@@ -163,6 +163,8 @@ test('three instances, three sources and languages, operated independently; CMS 
   assert.equal(await bg(), light, 'unknown theme shows light');
   // Setting data replaces src; null returns to src.
   await one.evaluate((el) => { el.data = { title: 'Given', asOf: '2021-01-01', taskForces: [{ id: 'g', name: 'Given A', measures: [] }] }; });
+  // Data is read in steps of its own since #22: wait for it, as for src.
+  await one.getByRole('tab', { name: 'Given A' }).waitFor();
   assert.equal(await selectedName(one), 'Given A');
   await one.evaluate((el) => { el.data = null; });
   await one.getByRole('tab', { name: '第二 A' }).waitFor();

@@ -86,8 +86,8 @@ impl Dom for WebDom {
 
     fn lay_out(&mut self, root: &Node) {
         // Reading a box's size lays out what changed, here and now.
-        if let Some(root) = root.dyn_ref::<web_sys::ShadowRoot>() {
-            let _ = root.host().unchecked_ref::<HtmlElement>().offset_height();
+        if let Some(host) = host_of(root) {
+            let _ = host.unchecked_ref::<HtmlElement>().offset_height();
         }
     }
 
@@ -96,13 +96,14 @@ impl Dom for WebDom {
         // top when the element is on the screen (Firefox's scroll anchoring
         // would keep the text below in place instead, putting the tracker's
         // top far above the screen once it grows from its fallback), and
-        // the page below it when the element is above the screen (no
-        // engine's anchoring kept that text in place: it moved down by the
-        // tracker's height). Below the screen, nothing seen moves.
-        let host = root.dyn_ref::<web_sys::ShadowRoot>().map(web_sys::ShadowRoot::host);
-        let window = web_sys::window();
-        let height = window.as_ref().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
-        let before = host.as_ref().map(Element::get_bounding_client_rect).filter(|r| r.top() < height);
+        // the page below it when the element is above the screen (`place`:
+        // no engine's anchoring kept that text in place here, it moved down
+        // by the tracker's height). Below the screen, nothing seen moves.
+        let host = host_of(root);
+        let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
+        let seen =
+            host.as_ref().map(Element::get_bounding_client_rect).filter(|r| r.top() < height && r.bottom() > 0.0);
+        let place = self.place(root);
         match nodes.first() {
             // Staged, they show where they are, laid out already; what the
             // root showed before them goes (the fallback's slot, a view
@@ -120,13 +121,10 @@ impl Dom for WebDom {
                 root.unchecked_ref::<web_sys::DocumentFragment>().replace_children_with_node(&list);
             }
         }
-        if let (Some(host), Some(before), Some(window)) = (host, before, window) {
-            let after = host.get_bounding_client_rect();
-            let moved =
-                if before.bottom() > 0.0 { after.top() - before.top() } else { after.bottom() - before.bottom() };
-            if moved.abs() >= 1.0 {
-                window.scroll_by_with_x_and_y(0.0, moved);
-            }
+        if let Some(place) = place {
+            self.keep_place(root, place);
+        } else if let (Some(host), Some(before)) = (host, seen) {
+            scroll_by(host.get_bounding_client_rect().top() - before.top());
         }
         Ok(())
     }
@@ -134,15 +132,12 @@ impl Dom for WebDom {
     fn place(&self, root: &Node) -> Option<f64> {
         // Read before the change, when the layout is clean: it costs a
         // reader's click nothing.
-        let host = root.dyn_ref::<web_sys::ShadowRoot>()?.host();
-        Some(host.get_bounding_client_rect().bottom()).filter(|bottom| *bottom <= 0.0)
+        Some(host_of(root)?.get_bounding_client_rect().bottom()).filter(|bottom| *bottom <= 0.0)
     }
 
     fn keep_place(&mut self, root: &Node, place: f64) {
-        let Some(host) = root.dyn_ref::<web_sys::ShadowRoot>().map(web_sys::ShadowRoot::host) else { return };
-        let moved = host.get_bounding_client_rect().bottom() - place;
-        if let Some(window) = web_sys::window().filter(|_| moved.abs() >= 1.0) {
-            window.scroll_by_with_x_and_y(0.0, moved);
+        if let Some(host) = host_of(root) {
+            scroll_by(host.get_bounding_client_rect().bottom() - place);
         }
     }
 
@@ -203,5 +198,17 @@ impl Dom for WebDom {
         } else {
             let _ = history.replace_state(&entry, "");
         }
+    }
+}
+
+/// The element whose shadow root `root` is.
+fn host_of(root: &Node) -> Option<Element> {
+    root.dyn_ref::<web_sys::ShadowRoot>().map(web_sys::ShadowRoot::host)
+}
+
+/// Scrolls the page by `moved` pixels down, when that is a pixel or more.
+fn scroll_by(moved: f64) {
+    if let Some(window) = web_sys::window().filter(|_| moved.abs() >= 1.0) {
+        window.scroll_by_with_x_and_y(0.0, moved);
     }
 }

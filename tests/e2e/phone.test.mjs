@@ -87,15 +87,22 @@ for (const at of [0, 150]) {
   });
 }
 
+/** Scrolls the reader on to 400 px below the tracker (within 800 px, so
+ * it starts); gives a reading of where the text below it is on the screen. */
+async function readOnBelow(page) {
+  await page.evaluate(() => window.scrollTo(0, document.getElementById('d').getBoundingClientRect().bottom + scrollY + 400));
+  return () => page.evaluate(() => document.getElementById('d').nextElementSibling.getBoundingClientRect().top);
+}
+/** Waits for the tracker's `n`th tft-load. */
+const loaded = (page, n = 1) => page.waitForFunction((n) => window.__events.filter((e) => e.type === 'tft-load').length >= n, n, { timeout: 10_000 });
+
 test('a tracker that shows above the screen leaves the text the reader is reading where it is', async () => {
   const { page, context, problems } = await open(browser, `${server.url}/test/phone.html`, { width: 375, height: 800 });
-  // The reader has scrolled past the fallback (within 800 px, so the
-  // tracker starts) and reads the text below it.
-  await page.evaluate(() => window.scrollTo(0, document.getElementById('d').getBoundingClientRect().bottom + scrollY + 400));
-  const reading = () => page.evaluate(() => document.getElementById('d').nextElementSibling.getBoundingClientRect().top);
+  // The reader has scrolled past the fallback and reads the text below it.
+  const reading = await readOnBelow(page);
   const before = await reading();
   assert.ok(before < -300, `the text below the tracker starts ${before}px above the screen`);
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'tft-load'), null, { timeout: 10_000 });
+  await loaded(page);
   await page.waitForTimeout(500);
   const { height } = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().toJSON());
   assert.ok(height > 1000, `the tracker (${height}px) is much taller than its fallback`);
@@ -108,13 +115,12 @@ test('a tracker that shows above the screen leaves the text the reader is readin
 test('a refresh that makes a tracker above the screen taller leaves the text the reader is reading where it is', async () => {
   const { page, context, problems } = await open(browser, `${server.url}/test/refresh.html`, { width: 375, height: 800 });
   await page.evaluate(() => document.getElementById('d').scrollIntoView());
-  await page.waitForFunction(() => window.__events.some((e) => e.type === 'tft-load'), null, { timeout: 10_000 });
+  await loaded(page);
   // The reader reads on below the tracker.
-  await page.evaluate(() => window.scrollTo(0, document.getElementById('d').getBoundingClientRect().bottom + scrollY + 400));
-  const reading = () => page.evaluate(() => document.getElementById('d').nextElementSibling.getBoundingClientRect().top);
+  const reading = await readOnBelow(page);
   const before = await reading();
   const height = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().height);
-  await page.waitForFunction(() => window.__events.filter((e) => e.type === 'tft-load').length > 1, null, { timeout: 10_000 });
+  await loaded(page, 2);
   await page.waitForTimeout(500);
   const grown = await page.evaluate(() => document.getElementById('d').getBoundingClientRect().height);
   assert.ok(grown > height + 200, `the tracker grew from ${height}px to ${grown}px`);

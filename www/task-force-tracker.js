@@ -200,18 +200,15 @@ class TaskForceTracker extends HTMLElement {
   start() {
     waiting.delete(this);
     nearViewport?.unobserve(this);
-    const showsDefault = this.#showsDefault();
+    // A tracker that will show the default data downloads it while the
+    // module loads, not after: Rust asks for the same promise once it runs.
+    if (this.#showsDefault()) getDefaultData().catch(() => { /* Rust asks again and reports it */ });
     // A task of its own after the module's: a phone's main thread is never
     // held for both at once.
     boot().then((Tracker) => nextTask().then(() => Tracker)).then((Tracker) => {
       if (!this.isConnected || this.#tracker) return;
       try { this.#tracker = new Tracker(this, this.#data, getDefaultData); } catch (err) { report(this, 'starting', err); }
     }, (err) => report(this, 'loading the WebAssembly module', err));
-    // A tracker that will show the default data downloads it while the
-    // module loads, not after: Rust asks for the same promise once it runs.
-    // From the next task: starting a fetch costs a slowed phone 5-20 ms, and
-    // this task already starts the module's.
-    if (showsDefault) nextTask().then(getDefaultData).catch(() => { /* Rust asks again and reports it */ });
   }
 }
 

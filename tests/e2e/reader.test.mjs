@@ -30,6 +30,38 @@ after(async () => { await browser?.close(); await server?.close(); });
 const selectedName = (w) => w.getByRole('tab', { selected: true }).locator('.tab-name').innerText();
 const live = (w) => w.getByRole('status').innerText();
 
+test('a measure\'s meter fills to its progress and marks the schedule where their percentages say', async () => {
+  const { page, context } = await open(browser, server.url + '/', { width: 375, height: 800 });
+  await rendered(page);
+  const meters = await page.evaluate(() => [...document.querySelector('task-force-tracker').shadowRoot
+    .querySelectorAll('[role=tabpanel]:not([hidden]) [role=progressbar]')].map((m) => {
+    const b = m.getBoundingClientRect();
+    const f = m.querySelector('.fill').getBoundingClientRect();
+    const k = m.querySelector('.mark')?.getBoundingClientRect();
+    return {
+      progress: Number(m.getAttribute('aria-valuenow')),
+      schedule: Number(/·\D*(\d+)%/.exec(m.getAttribute('aria-valuetext'))?.[1] ?? NaN),
+      width: b.width,
+      fill: [f.left - b.left, f.top - b.top, f.width, f.bottom - b.bottom],
+      mark: k && [k.left + k.width / 2 - b.left, k.top - b.top, k.bottom - b.bottom, k.width],
+    };
+  }));
+  assert.ok(meters.length >= 4 && meters.some((m) => m.mark), `${meters.length} meters`);
+  for (const m of meters) {
+    const near = (a, b, what) => assert.ok(Math.abs(a - b) <= 1, `${what}: ${a.toFixed(1)} px, expected ${b.toFixed(1)} (${JSON.stringify(m)})`);
+    near(m.fill[0], 0, 'the fill starts at the track\'s start');
+    near(m.fill[1], 0, 'the fill\'s top is the track\'s');
+    near(m.fill[3], 0, 'the fill\'s bottom is the track\'s');
+    near(m.fill[2], m.width * m.progress / 100, `the fill's width at ${m.progress}%`);
+    if (!m.mark) continue;
+    near(m.mark[0], m.width * m.schedule / 100, `the schedule mark at ${m.schedule}%`);
+    near(m.mark[1], -3, 'the mark stands 3 px above the track');
+    near(m.mark[2], 3, 'and 3 px below it');
+    near(m.mark[3], 2, 'the mark is 2 px wide');
+  }
+  await context.close();
+});
+
 test('a measure opens to its milestones and full history, newest first, without moving the page', async () => {
   const { page, context } = await open(browser, server.url + '/');
   await rendered(page);

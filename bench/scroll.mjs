@@ -1,11 +1,11 @@
 // How often a reader who scrolls straight down the demo article from the
 // moment it loads sees the page move: fresh loads at phone and desktop
-// widths, the wheel driven as tests/e2e/embed.test.mjs drives it (300 px
-// every 60 ms). For each load: its CLS, when the tracker's first view
+// widths, the wheel driven as the CLS test drives it (300 px every 60 ms,
+// `scrollPastTracker` in tests/e2e/helpers.mjs). For each load: its CLS, when the tracker's first view
 // showed (tft-load, ms from navigation) and how far the page had scrolled
 // then. Prints figures; it asserts nothing. `node bench/scroll.mjs [LOADS]`
 // after `bash scripts/release.sh --browser` (the demo serves www/).
-import { serve, launch, open } from '../tests/e2e/helpers.mjs';
+import { serve, launch, open, scrollPastTracker } from '../tests/e2e/helpers.mjs';
 
 const loads = Number(process.argv[2] ?? 20);
 const server = await serve();
@@ -15,19 +15,8 @@ for (const [width, height] of [[375, 740], [1280, 900]]) {
   for (let i = 0; i < loads; i++) {
     const init = () => document.addEventListener('tft-load', () => { window.__shown ??= [performance.now(), scrollY]; });
     const { page, context } = await open(browser, server.url + '/', { width, height, init });
-    await page.evaluate(() => {
-      window.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
-    for (let k = 0; k < 25; k++) {
-      await page.mouse.wheel(0, 300);
-      await page.waitForTimeout(60);
-    }
-    await page.waitForFunction(() => document.querySelector('task-force-tracker').shadowRoot?.querySelector('.tft:not([data-stage])'));
-    await page.waitForTimeout(300);
-    rows.push(await page.evaluate(() => ({ cls: window.__cls, at: window.__shown[0], scrolled: window.__shown[1] })));
+    const cls = await scrollPastTracker(page);
+    rows.push({ cls, ...(await page.evaluate(() => ({ at: window.__shown[0], scrolled: window.__shown[1] }))) });
     await context.close();
   }
   const moved = rows.filter((r) => r.cls > 0.01);

@@ -100,10 +100,7 @@ impl Dom for WebDom {
         // no engine's anchoring kept that text in place here, it moved down
         // by the tracker's height). Below the screen, nothing seen moves.
         let host = host_of(root);
-        let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
-        let seen =
-            host.as_ref().map(Element::get_bounding_client_rect).filter(|r| r.top() < height && r.bottom() > 0.0);
-        let place = self.place(root);
+        let before = host.as_ref().map(Element::get_bounding_client_rect);
         match nodes.first() {
             // Staged, they show where they are, laid out already; what the
             // root showed before them goes (the fallback's slot, a view
@@ -121,9 +118,11 @@ impl Dom for WebDom {
                 root.unchecked_ref::<web_sys::DocumentFragment>().replace_children_with_node(&list);
             }
         }
-        if let Some(place) = place {
+        let (Some(host), Some(before)) = (host, before) else { return Ok(()) };
+        let height = web_sys::window().and_then(|w| w.inner_height().ok()?.as_f64()).unwrap_or(0.0);
+        if let Some(place) = above_screen(&before) {
             self.keep_place(root, place);
-        } else if let (Some(host), Some(before)) = (host, seen) {
+        } else if before.top() < height {
             scroll_by(host.get_bounding_client_rect().top() - before.top());
         }
         Ok(())
@@ -132,7 +131,7 @@ impl Dom for WebDom {
     fn place(&self, root: &Node) -> Option<f64> {
         // Read before the change, when the layout is clean: it costs a
         // reader's click nothing.
-        Some(host_of(root)?.get_bounding_client_rect().bottom()).filter(|bottom| *bottom <= 0.0)
+        above_screen(&host_of(root)?.get_bounding_client_rect())
     }
 
     fn keep_place(&mut self, root: &Node, place: f64) {
@@ -204,6 +203,12 @@ impl Dom for WebDom {
 /// The element whose shadow root `root` is.
 fn host_of(root: &Node) -> Option<Element> {
     root.dyn_ref::<web_sys::ShadowRoot>().map(web_sys::ShadowRoot::host)
+}
+
+/// Where the page below an element whose box is `rect` is, when the
+/// element is wholly above the screen ([`Dom::place`]).
+fn above_screen(rect: &web_sys::DomRect) -> Option<f64> {
+    Some(rect.bottom()).filter(|bottom| *bottom <= 0.0)
 }
 
 /// Scrolls the page by `moved` pixels down, when that is a pixel or more.

@@ -2,7 +2,7 @@
 // attributes, refresh, strict CSP, no layout shift, no leaks, no-JS fallback.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, open, rendered, shot, htmlPage as html, leakProbe, mountCycles, unless } from './helpers.mjs';
+import { serve, launch, open, rendered, shot, htmlPage as html, leakProbe, mountCycles, scrollPastTracker, unless } from './helpers.mjs';
 
 const small = (name, lang, progress = 10, extra = '') => ({
   title: { [lang]: `${name} programme` },
@@ -291,20 +291,8 @@ test('a tracker starts near the viewport: one in view at once, one far below onl
 test('no layout shift on the demo page (CLS ≤ 0.01) at phone and desktop widths', { skip: unless('layout-shift') }, async () => {
   for (const [width, height] of [[375, 740], [1280, 900]]) {
     const { page, context } = await open(browser, server.url + '/', { width, height });
-    await page.evaluate(() => {
-      window.__cls = 0;
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
-      }).observe({ type: 'layout-shift', buffered: true });
-    });
     // Scroll down the article as a reader does, past the widget.
-    for (let i = 0; i < 25; i++) {
-      await page.mouse.wheel(0, 300);
-      await page.waitForTimeout(60);
-    }
-    await page.waitForFunction(() => document.querySelector('task-force-tracker').shadowRoot?.querySelector('.tft:not([data-stage])'));
-    await page.waitForTimeout(300);
-    const cls = await page.evaluate(() => window.__cls);
+    const cls = await scrollPastTracker(page);
     assert.ok(cls <= 0.01, `CLS at ${width}px is ${cls}`);
     await context.close();
   }

@@ -197,6 +197,29 @@ export function mountCycles(page, n, { attrs = {}, click = false } = {}) {
   }, [n, attrs, click]);
 }
 
+/**
+ * A reader scrolling straight down a page with one tracker from the moment
+ * it loads, past the tracker: 300 px of wheel every 60 ms, 25 times; then
+ * the tracker's first view has shown, and 300 ms more. Resolves to how far
+ * the page moved under the reader meanwhile (its CLS). The CLS test and
+ * `bench/scroll.mjs` drive the page alike through this.
+ */
+export async function scrollPastTracker(page) {
+  await page.evaluate(() => {
+    window.__cls = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  for (let i = 0; i < 25; i++) {
+    await page.mouse.wheel(0, 300);
+    await page.waitForTimeout(60);
+  }
+  await page.waitForFunction(() => document.querySelector('task-force-tracker').shadowRoot?.querySelector('.tft:not([data-stage])'));
+  await page.waitForTimeout(300);
+  return page.evaluate(() => window.__cls);
+}
+
 const AXE = join(ROOT, 'node_modules/axe-core/axe.min.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 
